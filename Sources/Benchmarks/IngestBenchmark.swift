@@ -1,0 +1,5 @@
+enum IngestBenchmark {
+  static func run(_ arguments: [String]) {
+    print("Ingest benchmark: not written yet")
+  }
+}

@@ -1,0 +1,5 @@
+enum RenderBenchmark {
+  static func run(_ arguments: [String]) {
+    print("Render benchmark: not written yet")
+  }
+}

@@ -1,0 +1,37 @@
+/// A node of the graph: a person, organization, country, location or event.
+public struct Entity: Codable, Hashable, Sendable, Identifiable {
+  /// Deterministic identifier, `kind:slug`.
+  public var id: EntityID
+  public var kind: EntityKind
+  /// Canonical name: titles, leading "the" and possessives removed ("Mordechai Kedar").
+  public var name: String
+  /// Other surface forms seen for this entity ("Dr. Mordechai Kedar", "Kedar"), sorted, without `name`.
+  public var aliases: [String]
+  /// Every occurrence, sorted by document and offset.
+  public var mentions: [Mention]
+  /// Extra facts such as `iso_alpha2`, `date`, `title`; sorted keys in every export.
+  public var attributes: [String: String]
+  /// How sure the extractor is that this is a real entity of this kind, 0...1.
+  public var confidence: Double
+
+  public init(
+    id: EntityID? = nil, kind: EntityKind, name: String, aliases: [String] = [],
+    mentions: [Mention] = [], attributes: [String: String] = [:], confidence: Double = 1
+  ) {
+    self.id = id ?? EntityID(kind: kind, name: name)
+    self.kind = kind
+    self.name = name
+    self.aliases = aliases
+    self.mentions = mentions
+    self.attributes = attributes
+    self.confidence = confidence
+  }
+
+  /// Adds the aliases and mentions of `other` (same entity) to this one, keeping everything sorted.
+  public mutating func absorb(_ other: Entity) {
+    aliases = Array(Set(aliases + other.aliases + [other.name]).subtracting([name])).sorted()
+    mentions = Array(Set(mentions + other.mentions)).sorted()
+    for (k, v) in other.attributes where attributes[k] == nil { attributes[k] = v }
+    confidence = max(confidence, other.confidence)
+  }
+}

@@ -1,0 +1,164 @@
+/// A source document as listed in a graph.
+public struct DocumentInfo: Codable, Hashable, Sendable, Comparable {
+  /// Document id: the file name without its extension (`-` for standard input is `stdin`).
+  public var id: String
+  /// The path the document was read from, as given.
+  public var path: String
+  /// SHA-256 of the UTF-8 text, hex; empty when unknown.
+  public var sha256: String
+  /// Length of the text in Unicode code points.
+  public var length: Int
+
+  public init(id: String, path: String, sha256: String = "", length: Int = 0) {
+    self.id = id
+    self.path = path
+    self.sha256 = sha256
+    self.length = length
+  }
+  public static func < (a: DocumentInfo, b: DocumentInfo) -> Bool { (a.id, a.path) < (b.id, b.path) }
+}
+
+/// Entities and relations from one or more documents, kept in a canonical order.
+///
+/// Entities are sorted by id, relations by `(subject, predicate, object)`, so the same input gives the
+/// same graph, and byte-identical exports.
+///
+/// ```swift
+/// var graph = KnowledgeGraph()
+/// graph.add(Entity(kind: .country, name: "Iran"))
+/// graph.merge(otherGraph)
+/// ```
+public struct KnowledgeGraph: Codable, Hashable, Sendable {
+  public private(set) var documents: [DocumentInfo]
+  public private(set) var entities: [Entity]
+  public private(set) var relations: [Relation]
+
+  public init(documents: [DocumentInfo] = [], entities: [Entity] = [], relations: [Relation] = []) {
+    self.documents = []
+    self.entities = []
+    self.relations = []
+    for d in documents { add(d) }
+    for e in entities { add(e) }
+    for r in relations { add(r) }
+  }
+
+  /// The entity with `id`, if present.
+  ///
+  /// - Complexity: O(log n).
+  public func entity(_ id: EntityID) -> Entity? {
+    let i = entityIndex(id)
+    return i < entities.count && entities[i].id == id ? entities[i] : nil
+  }
+
+  private func entityIndex(_ id: EntityID) -> Int {
+    var lo = 0
+    var hi = entities.count
+    while lo < hi {
+      let mid = (lo + hi) / 2
+      if entities[mid].id < id { lo = mid + 1 } else { hi = mid }
+    }
+    return lo
+  }
+
+  private func relationIndex(_ key: RelationKey) -> Int {
+    var lo = 0
+    var hi = relations.count
+    while lo < hi {
+      let mid = (lo + hi) / 2
+      if relations[mid].key < key { lo = mid + 1 } else { hi = mid }
+    }
+    return lo
+  }
+
+  /// Adds a document, ignoring one already listed with the same id.
+  public mutating func add(_ document: DocumentInfo) {
+    if let i = documents.firstIndex(where: { $0.id == document.id }) {
+      documents[i] = document
+    } else {
+      documents.append(document)
+      documents.sort()
+    }
+  }
+
+  /// Adds an entity, or merges its aliases and mentions into the one with the same id.
+  public mutating func add(_ entity: Entity) {
+    var e = entity
+    e.aliases = Array(Set(e.aliases).subtracting([e.name])).sorted()
+    e.mentions = Array(Set(e.mentions)).sorted()
+    let i = entityIndex(e.id)
+    if i < entities.count && entities[i].id == e.id {
+      entities[i].absorb(e)
+    } else {
+      entities.insert(e, at: i)
+    }
+  }
+
+  /// Adds a relation, or merges count, evidence and confidence into the one with the same key.
+  ///
+  /// Symmetric predicates are stored with subject and object in id order.
+  public mutating func add(_ relation: Relation) {
+    var r = relation
+    let key = r.key
+    r.subject = key.subject
+    r.object = key.object
+    r.evidence = Array(Set(r.evidence)).sorted()
+    let i = relationIndex(key)
+    if i < relations.count && relations[i].key == key {
+      var existing = relations[i]
+      let merged = Array(Set(existing.evidence + r.evidence)).sorted()
+      // Count distinct evidence when both sides have it; otherwise add the counts.
+      existing.count = merged.isEmpty ? existing.count + r.count : max(merged.count, existing.count, r.count)
+      existing.evidence = merged
+      existing.confidence = max(existing.confidence, r.confidence)
+      if existing.source.isEmpty { existing.source = r.source }
+      relations[i] = existing
+    } else {
+      relations.insert(r, at: i)
+    }
+  }
+
+  /// Adds everything in `other` to this graph.
+  public mutating func merge(_ other: KnowledgeGraph) {
+    for d in other.documents { add(d) }
+    for e in other.entities { add(e) }
+    for r in other.relations { add(r) }
+  }
+
+  /// Removes relations whose ends are missing and returns how many were removed.
+  @discardableResult
+  public mutating func dropDanglingRelations() -> Int {
+    let before = relations.count
+    let ids = Set(entities.map(\.id))
+    relations.removeAll { !ids.contains($0.subject) || !ids.contains($0.object) }
+    return before - relations.count
+  }
+
+  /// A graph with only the entities that pass `isIncluded` and the relations between them.
+  public func filtered(_ isIncluded: (Entity) -> Bool) -> KnowledgeGraph {
+    let kept = entities.filter(isIncluded)
+    let ids = Set(kept.map(\.id))
+    return KnowledgeGraph(
+      documents: documents, entities: kept,
+      relations: relations.filter { ids.contains($0.subject) && ids.contains($0.object) })
+  }
+
+  /// Relations that leave or enter `id`.
+  public func relations(touching id: EntityID) -> [Relation] {
+    relations.filter { $0.subject == id || $0.object == id }
+  }
+
+  /// Checks that ids are unique and sorted, and that every relation ends at existing entities.
+  ///
+  /// - Returns: the problems found; empty when the graph is consistent.
+  public func invariantViolations() -> [String] {
+    var problems: [String] = []
+    for (a, b) in zip(entities, entities.dropFirst()) where !(a.id < b.id) {
+      problems.append("entities not strictly sorted at \(b.id)")
+    }
+    for r in relations {
+      if entity(r.subject) == nil { problems.append("relation subject \(r.subject) missing") }
+      if entity(r.object) == nil { problems.append("relation object \(r.object) missing") }
+    }
+    return problems
+  }
+}

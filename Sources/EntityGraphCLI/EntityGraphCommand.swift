@@ -1,0 +1,12 @@
+import ArgumentParser
+
+/// The `entitygraph` root command.
+public struct EntityGraphCommand: ParsableCommand {
+  public static let configuration = CommandConfiguration(
+    commandName: "entitygraph",
+    abstract: "Turn news-like articles into a typed entity-and-relationship graph.",
+    version: "0.1.0",
+    subcommands: []
+  )
+  public init() {}
+}

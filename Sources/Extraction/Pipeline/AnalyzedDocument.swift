@@ -1,0 +1,171 @@
+import DocumentModel
+
+/// A token: a span of the document with its class. Offsets are code points, 0-based, end exclusive.
+public struct Token: Hashable, Sendable {
+  public enum Kind: UInt8, Sendable {
+    /// Letters, possibly with inner apostrophes, hyphens or periods ("don't", "Ha-Levi", "U.S.").
+    case word
+    /// Digits, possibly with inner `.,:/-` ("1,000", "2023-11-16", "9:30").
+    case number
+    /// An opening or closing quote mark (straight or curly, single or double, guillemets).
+    case quote
+    /// Any other punctuation or symbol, one code point.
+    case punctuation
+  }
+  public var start: Int
+  public var end: Int
+  public var kind: Kind
+  /// Whether whitespace follows before the next token (or the end).
+  public var spaceAfter: Bool
+  /// Whether a line break lies between this token and the next one.
+  public var newlineAfter: Bool
+
+  public init(start: Int, end: Int, kind: Kind, spaceAfter: Bool = false, newlineAfter: Bool = false) {
+    self.start = start
+    self.end = end
+    self.kind = kind
+    self.spaceAfter = spaceAfter
+    self.newlineAfter = newlineAfter
+  }
+}
+
+/// A sentence: a range of tokens, and its code point span.
+public struct Sentence: Hashable, Sendable {
+  /// 0-based index in the document.
+  public var index: Int
+  /// Token indices `tokens.lowerBound..<tokens.upperBound`.
+  public var tokens: Range<Int>
+  public var start: Int
+  public var end: Int
+  /// 0-based index of the paragraph (blank-line or line-break separated block) holding the sentence.
+  public var paragraph: Int
+
+  public init(index: Int, tokens: Range<Int>, start: Int, end: Int, paragraph: Int) {
+    self.index = index
+    self.tokens = tokens
+    self.start = start
+    self.end = end
+    self.paragraph = paragraph
+  }
+}
+
+/// One recognized mention of an entity, resolved to the entity it names.
+public struct EntityMention: Hashable, Sendable {
+  public var start: Int
+  public var end: Int
+  public var kind: EntityKind
+  /// The entity this mention belongs to after canonicalization.
+  public var entity: EntityID
+  /// Whether the surface form is a demonym or adjective ("Iranian" → Iran) rather than a name.
+  /// Demonym mentions count as mentions for speech, but are not exported as entity name spans.
+  public var isDemonym: Bool
+  /// 0...1.
+  public var confidence: Double
+  /// The rule or model that produced it, e.g. `gazetteer`, `tagger`.
+  public var source: String
+
+  public init(
+    start: Int, end: Int, kind: EntityKind, entity: EntityID, isDemonym: Bool = false,
+    confidence: Double = 1, source: String = ""
+  ) {
+    self.start = start
+    self.end = end
+    self.kind = kind
+    self.entity = entity
+    self.isDemonym = isDemonym
+    self.confidence = confidence
+    self.source = source
+  }
+}
+
+/// A stretch of words attributed (or not yet) to a speaker.
+public struct Quote: Hashable, Sendable {
+  public enum Form: String, Sendable, Codable {
+    /// Words between quote marks.
+    case direct
+    /// Narration that reports speech without marks ("She noted that …").
+    case reported
+  }
+  /// Span of the quoted words, without the marks. Code points, end exclusive.
+  public var start: Int
+  public var end: Int
+  public var form: Form
+  /// The speaker, once attributed.
+  public var speaker: EntityID?
+  /// The cue that attributes it ("said", "according to"), as evidence.
+  public var cue: Evidence?
+  /// Nesting depth: 0 for a top-level quote, 1 for a quote inside a quote.
+  public var depth: Int
+  /// 0...1 confidence of the attribution.
+  public var confidence: Double
+
+  public init(
+    start: Int, end: Int, form: Form, speaker: EntityID? = nil, cue: Evidence? = nil,
+    depth: Int = 0, confidence: Double = 0
+  ) {
+    self.start = start
+    self.end = end
+    self.form = form
+    self.speaker = speaker
+    self.cue = cue
+    self.depth = depth
+    self.confidence = confidence
+  }
+}
+
+/// A document together with everything the pipeline stages have found in it.
+public struct AnalyzedDocument: Sendable {
+  public let document: Document
+  public var tokens: [Token] = []
+  public var sentences: [Sentence] = []
+  /// Entity mentions, sorted by start offset, non-overlapping except nested names.
+  public var mentions: [EntityMention] = []
+  /// The document's entities after canonicalization (aliases and mentions filled in).
+  public var entities: [EntityID: Entity] = [:]
+  public var quotes: [Quote] = []
+  public var relations: [Relation] = []
+  public var diagnostics: [Diagnostic] = []
+
+  public init(document: Document) { self.document = document }
+
+  /// The text of a token.
+  public func text(of token: Token) -> String { document.text(from: token.start, to: token.end) }
+
+  /// The sentence containing code point offset `offset`, if any (binary search).
+  public func sentenceIndex(containing offset: Int) -> Int? {
+    var lo = 0
+    var hi = sentences.count
+    while lo < hi {
+      let mid = (lo + hi) / 2
+      if sentences[mid].end <= offset { lo = mid + 1 } else { hi = mid }
+    }
+    return lo < sentences.count && sentences[lo].start <= offset ? lo : nil
+  }
+
+  /// The graph of this document: its entities and relations, sorted.
+  public func makeGraph() -> KnowledgeGraph {
+    var graph = KnowledgeGraph(
+      documents: [DocumentInfo(id: document.id, path: document.path, length: document.length)])
+    for id in entities.keys.sorted() { graph.add(entities[id]!) }
+    for r in relations { graph.add(r) }
+    graph.dropDanglingRelations()
+    return graph
+  }
+}
+
+/// One step of the extraction pipeline.
+public protocol ExtractionStage: Sendable {
+  /// Short stable name, e.g. `tokenizer`.
+  var name: String { get }
+  /// What the stage needs earlier stages to have produced.
+  var requires: Set<ExtractionProduct> { get }
+  /// What the stage adds.
+  var produces: Set<ExtractionProduct> { get }
+  /// Reads and annotates the document.
+  func process(_ document: inout AnalyzedDocument)
+}
+
+/// The kinds of annotation a stage can need or add.
+public enum ExtractionProduct: String, Sendable, Hashable, CaseIterable {
+  case tokens, sentences, mentions, entities, quotes, attributions, relations
+}

@@ -1,0 +1,3 @@
+import EntityGraphCLI
+
+EntityGraphCommand.main()
