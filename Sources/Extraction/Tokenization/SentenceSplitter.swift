@@ -1,0 +1,92 @@
+import DocumentModel
+
+/// Groups tokens into sentences and paragraphs.
+///
+/// A sentence ends after `.`, `!`, `?` or `…` (plus any closing quotes and brackets) when the next token
+/// starts with an upper-case letter, a digit, a quote or a bracket; a line break always ends a sentence and
+/// a paragraph. Abbreviations never end a sentence because the tokenizer keeps their period inside the word.
+/// Very long runs without punctuation are cut every ``maxTokens`` tokens so later stages stay linear.
+///
+/// - Complexity: O(number of tokens).
+public struct SentenceSplitter: ExtractionStage {
+  public let name = "sentence-splitter"
+  public let requires: Set<ExtractionProduct> = [.tokens]
+  public let produces: Set<ExtractionProduct> = [.sentences]
+  /// The longest sentence, in tokens, before a forced cut.
+  public var maxTokens: Int
+
+  public init(maxTokens: Int = 400) { self.maxTokens = maxTokens }
+
+  public func process(_ document: inout AnalyzedDocument) {
+    document.sentences = split(document.tokens, scalars: document.document.scalars)
+  }
+
+  /// Splits `tokens` (of the text `scalars`) into sentences.
+  public func split(_ tokens: [Token], scalars s: [Unicode.Scalar]) -> [Sentence] {
+    var sentences: [Sentence] = []
+    var first = 0
+    var paragraph = 0
+    var i = 0
+    let n = tokens.count
+    func close(_ last: Int) {
+      guard last >= first else { return }
+      sentences.append(
+        Sentence(
+          index: sentences.count, tokens: first..<(last + 1), start: tokens[first].start,
+          end: tokens[last].end, paragraph: paragraph))
+      first = last + 1
+    }
+    while i < n {
+      let t = tokens[i]
+      if t.newlineAfter {
+        close(i)
+        paragraph += 1
+        i += 1
+        continue
+      }
+      if t.kind == .punctuation && isTerminator(s[t.start]) {
+        // Absorb closing quotes and brackets that follow without a space.
+        var j = i
+        while j + 1 < n, !tokens[j].spaceAfter, tokens[j + 1].kind == .quote || isCloser(s[tokens[j + 1].start])
+          || (tokens[j + 1].kind == .punctuation && isTerminator(s[tokens[j + 1].start]))
+        {
+          j += 1
+        }
+        if j + 1 >= n {
+          close(j)
+          i = j + 1
+          continue
+        }
+        if tokens[j].newlineAfter {
+          close(j)
+          paragraph += 1
+          i = j + 1
+          continue
+        }
+        let next = tokens[j + 1]
+        let c = s[next.start]
+        if tokens[j].spaceAfter
+          && (CharClass.isUpper(c) || CharClass.isDigit(c) || next.kind == .quote || c == "(" || c == "["
+            || !CharClass.isLetter(c))
+        {
+          close(j)
+          i = j + 1
+          continue
+        }
+        i = j + 1
+        continue
+      }
+      if i - first + 1 >= maxTokens {
+        close(i)
+      }
+      i += 1
+    }
+    if first < n { close(n - 1) }
+    return sentences
+  }
+
+  private func isTerminator(_ c: Unicode.Scalar) -> Bool {
+    c == "." || c == "!" || c == "?" || c == "\u{2026}"
+  }
+  private func isCloser(_ c: Unicode.Scalar) -> Bool { c == ")" || c == "]" || c == "}" }
+}
