@@ -6,7 +6,7 @@ public struct EntityGraphCommand: ParsableCommand {
     commandName: "entitygraph",
     abstract: "Turn news-like articles into a typed entity-and-relationship graph.",
     version: "0.1.0",
-    subcommands: []
+    subcommands: [Build.self]
   )
   public init() {}
 }

@@ -145,7 +145,11 @@ public struct AnalyzedDocument: Sendable {
   /// The graph of this document: its entities and relations, sorted.
   public func makeGraph() -> KnowledgeGraph {
     var graph = KnowledgeGraph(
-      documents: [DocumentInfo(id: document.id, path: document.path, length: document.length)])
+      documents: [
+        DocumentInfo(
+          id: document.id, path: document.path, sha256: SHA256.hex(of: document.text.utf8),
+          length: document.length)
+      ])
     for id in entities.keys.sorted() { graph.add(entities[id]!) }
     for r in relations { graph.add(r) }
     graph.dropDanglingRelations()

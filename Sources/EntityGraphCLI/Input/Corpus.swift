@@ -1,0 +1,67 @@
+import DocumentModel
+import Extraction
+import Foundation
+
+/// The result of reading and analysing a set of inputs.
+public struct CorpusResult: Sendable {
+  /// The merged graph of every document that could be read.
+  public var graph: KnowledgeGraph
+  /// Per-document analyses, in input order (only those that could be read).
+  public var documents: [AnalyzedDocument]
+  /// Inputs that could not be read, with the reason.
+  public var failures: [InputError]
+}
+
+/// Reads inputs and runs the extractor on all cores.
+public enum Corpus {
+  /// Discovers, reads and analyses `paths`, merging the graphs in a deterministic (path) order.
+  ///
+  /// Unreadable inputs are collected in ``CorpusResult/failures``; the rest are processed.
+  ///
+  /// - Throws: ``InputError`` from discovery (a missing path, an empty folder).
+  public static func analyze(
+    _ paths: [String], extractor: Extractor, maxBytes: Int = DocumentLoader.defaultMaxBytes,
+    keepDocuments: Bool = false
+  ) throws -> CorpusResult {
+    let files = try DocumentLoader.discover(paths)
+    let results = Mutex<[Int: Result<AnalyzedDocument, InputError>]>([:])
+    DispatchQueue.concurrentPerform(iterations: files.count) { i in
+      let outcome: Result<AnalyzedDocument, InputError>
+      do {
+        let document = try DocumentLoader.read(files[i], maxBytes: maxBytes)
+        outcome = .success(extractor.analyze(document))
+      } catch let error as InputError {
+        outcome = .failure(error)
+      } catch {
+        outcome = .failure(InputError(.unreadable, path: files[i].path, "\(error)"))
+      }
+      results.withLock { $0[i] = outcome }
+    }
+    var graph = KnowledgeGraph()
+    var documents: [AnalyzedDocument] = []
+    var failures: [InputError] = []
+    let all = results.withLock { $0 }
+    for i in files.indices {
+      switch all[i]! {
+      case .success(let analyzed):
+        graph.merge(analyzed.makeGraph())
+        if keepDocuments { documents.append(analyzed) }
+      case .failure(let error):
+        failures.append(error)
+      }
+    }
+    return CorpusResult(graph: graph, documents: documents, failures: failures)
+  }
+}
+
+/// A minimal lock-protected value (Synchronization's `Mutex` needs newer deployment targets on macOS).
+final class Mutex<Value>: @unchecked Sendable {
+  private var value: Value
+  private let lock = NSLock()
+  init(_ value: Value) { self.value = value }
+  func withLock<R>(_ body: (inout Value) throws -> R) rethrows -> R {
+    lock.lock()
+    defer { lock.unlock() }
+    return try body(&value)
+  }
+}

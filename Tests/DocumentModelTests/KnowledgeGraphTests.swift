@@ -1,0 +1,67 @@
+import DocumentModel
+import Foundation
+import Testing
+
+@Suite struct KnowledgeGraphTests {
+  func evidence(_ s: Int) -> Evidence { Evidence(doc: "d", start: s, end: s + 4, text: "text") }
+
+  @Test func entityIDsAreDeterministicSlugs() {
+    #expect(EntityID(kind: .country, name: "Iran").rawValue == "country:iran")
+    #expect(EntityID(kind: .person, name: "José  Gurriarán-Ruiz").rawValue == "person:jose-gurriaran-ruiz")
+    #expect(EntityID(kind: .organization, name: "O’Neil's \"Club\"").rawValue == "organization:oneils-club")
+    #expect(EntityID(kind: .event, name: "!!!").rawValue == "event:x")
+  }
+
+  @Test func addingKeepsEntitiesSortedAndMergesDuplicates() {
+    var g = KnowledgeGraph()
+    g.add(Entity(kind: .person, name: "Zed", mentions: [evidence(9)]))
+    g.add(Entity(kind: .country, name: "Iran", aliases: ["Islamic Republic of Iran"]))
+    g.add(Entity(kind: .person, name: "Zed", aliases: ["Dr. Zed"], mentions: [evidence(1), evidence(9)]))
+    #expect(g.entities.map(\.id.rawValue) == ["country:iran", "person:zed"])
+    #expect(g.entity("person:zed")?.aliases == ["Dr. Zed"])
+    #expect(g.entity("person:zed")?.mentions.map(\.start) == [1, 9])
+    #expect(g.invariantViolations().isEmpty)
+  }
+
+  @Test func relationsMergeEvidenceAndCountDistinctSpans() {
+    var g = KnowledgeGraph(entities: [Entity(kind: .person, name: "A"), Entity(kind: .country, name: "B")])
+    g.add(Relation(subject: "person:a", predicate: .mentioned, object: "country:b", confidence: 0.5, evidence: [evidence(1)]))
+    g.add(Relation(subject: "person:a", predicate: .mentioned, object: "country:b", confidence: 0.9, evidence: [evidence(1), evidence(7)]))
+    #expect(g.relations.count == 1)
+    #expect(g.relations[0].count == 2)
+    #expect(g.relations[0].confidence == 0.9)
+  }
+
+  @Test func symmetricPredicatesAreStoredOnce() {
+    var g = KnowledgeGraph(entities: [Entity(kind: .country, name: "A"), Entity(kind: .country, name: "B")])
+    g.add(Relation(subject: "country:b", predicate: .alliedWith, object: "country:a", confidence: 1))
+    g.add(Relation(subject: "country:a", predicate: .alliedWith, object: "country:b", confidence: 1))
+    #expect(g.relations.map { "\($0.subject) \($0.object)" } == ["country:a country:b"])
+  }
+
+  @Test func danglingRelationsAreReportedAndDropped() {
+    var g = KnowledgeGraph(entities: [Entity(kind: .person, name: "A")])
+    g.add(Relation(subject: "person:a", predicate: .memberOf, object: "organization:gone", confidence: 1))
+    #expect(g.invariantViolations() == ["relation object organization:gone missing"])
+    #expect(g.dropDanglingRelations() == 1)
+  }
+
+  @Test func jsonRoundTripsAndIsByteIdentical() throws {
+    var g = KnowledgeGraph(documents: [DocumentInfo(id: "d", path: "d.txt")])
+    g.add(Entity(kind: .person, name: "Quote \" back\\slash\nnew <script>", mentions: [evidence(0)]))
+    g.add(Entity(kind: .country, name: "Iran", attributes: ["iso_alpha2": "IR"]))
+    let data = try g.jsonData()
+    let back = try KnowledgeGraph(jsonData: data)
+    #expect(back == g)
+    #expect(try back.jsonData() == data)
+  }
+
+  @Test(arguments: [
+    ("", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
+    ("abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"),
+    (String(repeating: "a", count: 1000), "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3"),
+  ])
+  func sha256MatchesKnownDigests(_ input: String, _ digest: String) {
+    #expect(SHA256.hex(of: Array(input.utf8)) == digest)
+  }
+}
