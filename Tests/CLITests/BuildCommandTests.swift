@@ -1,0 +1,111 @@
+import DocumentModel
+import Foundation
+import Testing
+
+@testable import EntityGraphCLI
+import TestSupport
+
+/// The bad inputs of issue 2, each through the real executable: a clear message naming the file,
+/// a non-zero exit when nothing useful can be produced, and never a half-written output.
+@Suite(.serialized) struct BuildCommandTests {
+  let binary = TestSupport.executable()
+
+  func build(_ args: [String], input: Data? = nil) throws -> (TestSupport.ProcessOutput, URL) {
+    let bin = try #require(binary, "entitygraph executable not built")
+    let out = try TestSupport.makeTemporaryDirectory("build-out")
+    let result = try TestSupport.run(bin, ["build"] + args + ["--out", out.path, "--format", "json"], input: input)
+    return (result, out)
+  }
+
+  func write(_ data: Data, named name: String) throws -> URL {
+    let dir = try TestSupport.makeTemporaryDirectory("build-in")
+    let url = dir.appendingPathComponent(name)
+    try data.write(to: url)
+    return url
+  }
+
+  func outputIsEmpty(_ out: URL) throws -> Bool {
+    try FileManager.default.contentsOfDirectory(atPath: out.path).isEmpty
+  }
+
+  @Test func missingPathIsNamedAndNothingIsWritten() throws {
+    let (r, out) = try build(["/no/such/file.txt"])
+    #expect(r.status == ExitCodes.noInput)
+    #expect(r.stderr.contains("/no/such/file.txt") && r.stderr.contains("missing-path"))
+    #expect(try outputIsEmpty(out))
+  }
+
+  @Test func folderWithoutTextFiles() throws {
+    let dir = try TestSupport.makeTemporaryDirectory("empty-folder")
+    try Data("x".utf8).write(to: dir.appendingPathComponent("image.jpg"))
+    let (r, out) = try build([dir.path])
+    #expect(r.status == ExitCodes.noInput)
+    #expect(r.stderr.contains("no-text-files") && r.stderr.contains(dir.path))
+    #expect(try outputIsEmpty(out))
+  }
+
+  @Test(arguments: [
+    ("binary.txt", Data([0x89, 0x50, 0x4E, 0x47, 0x00, 0x01, 0x02, 0x00, 0xFF]), "binary-file"),
+    ("latin1.txt", Data("caf".utf8) + Data([0xE9, 0x20]) + Data("au lait".utf8), "invalid-utf8"),
+    ("empty.txt", Data(), "empty-file"),
+    ("blank.txt", Data("  \n\n \t".utf8), "empty-file"),
+  ])
+  func badFileGetsClearErrorAndNoOutput(_ name: String, _ bytes: Data, _ code: String) throws {
+    let file = try write(bytes, named: name)
+    let (r, out) = try build([file.path])
+    #expect(r.status == ExitCodes.noInput)
+    #expect(r.stderr.contains(file.path) && r.stderr.contains(code), "stderr: \(r.stderr)")
+    #expect(try outputIsEmpty(out))
+  }
+
+  @Test func oversizedFileIsRefusedWithItsSize() throws {
+    let file = try write(Data(repeating: UInt8(ascii: "a"), count: 2_000), named: "big.txt")
+    let (r, _) = try build([file.path, "--max-file-size", "1000"])
+    #expect(r.status == ExitCodes.noInput)
+    #expect(r.stderr.contains("file-too-large") && r.stderr.contains("--max-file-size"))
+  }
+
+  @Test func oneBadFileDoesNotStopTheOthers() throws {
+    let dir = try TestSupport.makeTemporaryDirectory("mixed")
+    try Data("Maria Lopez visited Peru.".utf8).write(to: dir.appendingPathComponent("good.txt"))
+    try Data([0xFF, 0xFE, 0xFD]).write(to: dir.appendingPathComponent("bad.txt"))
+    let (r, out) = try build([dir.path])
+    #expect(r.status == ExitCodes.partial)
+    #expect(r.stderr.contains("bad.txt"))
+    let graph = try KnowledgeGraph(jsonData: Data(contentsOf: out.appendingPathComponent("graph.json")))
+    #expect(graph.documents.map(\.id) == ["good"])
+  }
+
+  @Test func readsStandardInput() throws {
+    let (r, out) = try build(["-"], input: Data("Ana Silva flew to Chile.".utf8))
+    #expect(r.status == 0, "stderr: \(r.stderr)")
+    let graph = try KnowledgeGraph(jsonData: Data(contentsOf: out.appendingPathComponent("graph.json")))
+    #expect(graph.documents.map(\.id) == ["stdin"])
+  }
+
+  @Test func unknownFormatIsAUsageError() throws {
+    let bin = try #require(binary)
+    let r = try TestSupport.run(bin, ["build", "x.txt", "--format", "gif"])
+    #expect(r.status == ExitCodes.usage)
+    #expect(r.stderr.contains("unknown format 'gif'"))
+  }
+}
+
+@Suite struct DocumentLoaderTests {
+  @Test func findsInvalidUTF8Offsets() {
+    #expect(DocumentLoader.firstInvalidUTF8(Array("héllo ✓ 👩".utf8)) == nil)
+    #expect(DocumentLoader.firstInvalidUTF8([0x61, 0xC3]) == 1)  // truncated
+    #expect(DocumentLoader.firstInvalidUTF8([0x61, 0x62, 0xC0, 0x80]) == 2)  // overlong
+    #expect(DocumentLoader.firstInvalidUTF8([0xED, 0xA0, 0x80]) == 0)  // surrogate
+  }
+
+  @Test func duplicateFileNamesGetDistinctIDs() throws {
+    let root = try TestSupport.makeTemporaryDirectory("dups")
+    for sub in ["a", "b"] {
+      let dir = root.appendingPathComponent(sub)
+      try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+      try Data("Text.".utf8).write(to: dir.appendingPathComponent("same.txt"))
+    }
+    #expect(try DocumentLoader.discover([root.path]).map(\.id) == ["same", "same~2"])
+  }
+}
