@@ -1,0 +1,312 @@
+import DocumentModel
+
+/// Finds direct quotes, interview turns and reported speech in a document.
+///
+/// - Direct quotes: straight (`"`, `'`) and curly (`“”`, `‘’`) marks and guillemets, nested to any
+///   depth (``Quote/depth`` counts the enclosing quotes). A paragraph that opens a quote without closing it
+///   continues in the next paragraph when that one opens with a mark. A nested quote closed by the wrong
+///   mark (`“…’`) is repaired when the paragraph has too few closing marks left. Apostrophes (`don’t`,
+///   `1970’s`, `the students’ books`) are not marks.
+/// - Interview turns: when two or more paragraphs open with a short label and a colon (`Q:`, `SMITH:`),
+///   each is a direct quote whose ``Quote/cue`` is the label.
+/// - Reported speech: a speech verb followed by a complementizer ("noted that", "told reporters how")
+///   or a topic verb with its object ("discussed the history of …") gives a ``Quote/Form/reported`` quote
+///   spanning the reported clause, up to the end of the sentence, a colon or a quote mark.
+///
+/// ```swift
+/// var doc = AnalyzedDocument(document: Document(id: "a", text: "“Yes,” she said. He noted that it rained."))
+/// QuoteFinder().process(&doc)
+/// doc.quotes.map(\.form)  // [.direct, .reported]
+/// ```
+public struct QuoteFinder: ExtractionStage {
+  public let name = "quote-finder"
+  public let requires: Set<ExtractionProduct> = []
+  public let produces: Set<ExtractionProduct> = [.quotes]
+  /// The cue words.
+  public var lexicon: SpeechLexicon
+
+  /// Creates the stage with the bundled cue words.
+  public init(lexicon: SpeechLexicon = .standard) { self.lexicon = lexicon }
+
+  public func process(_ document: inout AnalyzedDocument) {
+    let found = findQuotes(in: document.document)
+    document.quotes = found.quotes
+    document.diagnostics += found.diagnostics
+  }
+
+  /// The quotes of `document`, sorted by start offset (outer quotes first), with problems noticed.
+  ///
+  /// - Complexity: O(n) in the length of the text, plus O(q²) in the number of quotes for nesting.
+  public func findQuotes(in document: Document) -> (quotes: [Quote], diagnostics: [Diagnostic]) {
+    let text = SpeechText(document)
+    var diagnostics: [Diagnostic] = []
+    var quotes = interviewTurns(text, document)
+    let turnParagraphs = Set(quotes.map { text.paragraphIndex(of: $0.start) })
+    quotes += markedQuotes(text, document, &diagnostics)
+    quotes += reportedSpeech(text, document, direct: quotes)
+    _ = turnParagraphs
+    // Depth: the number of direct quotes (or turns) strictly enclosing the quote.
+    let direct = quotes.filter { $0.form == .direct }
+    for i in quotes.indices {
+      let q = quotes[i]
+      quotes[i].depth = direct.filter {
+        $0.start <= q.start && q.end <= $0.end && ($0.start, $0.end) != (q.start, q.end)
+      }.count
+    }
+    quotes.sort { ($0.start, -$0.end, $0.form.rawValue) < ($1.start, -$1.end, $1.form.rawValue) }
+    return (quotes, diagnostics)
+  }
+
+  // MARK: - Interview turns
+
+  private static let nonSpeakerLabels: Set<String> = [
+    "note", "editor's note", "update", "photo", "source", "sources", "related", "read more", "see also",
+    "correction", "disclaimer", "caption", "credit", "tags", "topics", "date", "location", "when", "where",
+  ]
+
+  private func interviewTurns(_ text: SpeechText, _ document: Document) -> [Quote] {
+    var turns: [Quote] = []
+    for p in text.paragraphs {
+      var i = p.lowerBound
+      while i < p.upperBound && text.scalars[i].properties.isWhitespace { i += 1 }
+      let labelStart = i
+      var colon: Int?
+      var j = i
+      while j < min(p.upperBound, i + 40) {
+        let c = text.scalars[j]
+        if c == ":" {
+          colon = j
+          break
+        }
+        if c == "." || c == "," || c == "!" || c == "?" || QuoteMarks.isMark(c) && c != "'" && c != "\u{2019}" { break }
+        j += 1
+      }
+      guard let colon, colon > labelStart else { continue }
+      let labelWords = text.wordRange(labelStart, colon).filter { text.words[$0].isWord }
+      guard (1...4).contains(labelWords.count),
+        labelWords.allSatisfy({ text.words[$0].isCapitalized }),
+        !QuoteFinder.nonSpeakerLabels.contains(text.text(labelStart, colon).lowercased())
+      else { continue }
+      var s = colon + 1
+      while s < p.upperBound && text.scalars[s].properties.isWhitespace { s += 1 }
+      guard s < p.upperBound, !QuoteMarks.isMark(text.scalars[s]) else { continue }
+      var e = p.upperBound
+      while e > s && text.scalars[e - 1].properties.isWhitespace { e -= 1 }
+      // Content must read as speech: at least three words.
+      guard text.wordRange(s, e).filter({ text.words[$0].isWord }).count >= 3 else { continue }
+      turns.append(
+        Quote(start: s, end: e, form: .direct, cue: document.evidence(labelStart, colon + 1), depth: 0))
+    }
+    return turns.count >= 2 ? turns : []
+  }
+
+  // MARK: - Quote marks
+
+  private enum MarkKind { case double, single }
+
+  private struct Open {
+    var kind: MarkKind
+    var contentStart: Int
+    var isStraight: Bool
+  }
+
+  private static func isOpeningContext(_ c: Unicode.Scalar?) -> Bool {
+    guard let c else { return true }
+    if c.properties.isWhitespace { return true }
+    switch c {
+    case "(", "[", "{", "\u{2014}", "\u{2013}", "-", "/", ":", "\u{201C}", "\u{2018}", "\"", "'", "\u{00AB}", "\u{201E}":
+      return true
+    default: return false
+    }
+  }
+
+  private func markedQuotes(_ text: SpeechText, _ document: Document, _ diagnostics: inout [Diagnostic]) -> [Quote] {
+    let s = text.scalars
+    var out: [Quote] = []
+    var stack: [Open] = []
+
+    func emit(_ open: Open, _ end: Int) {
+      var a = open.contentStart
+      var b = end
+      while a < b && s[a].properties.isWhitespace { a += 1 }
+      while b > a && s[b - 1].properties.isWhitespace { b -= 1 }
+      guard b > a else { return }
+      out.append(Quote(start: a, end: b, form: .direct))
+    }
+    func firstNonSpace(_ p: Range<Int>) -> Int {
+      var i = p.lowerBound
+      while i < p.upperBound && s[i].properties.isWhitespace { i += 1 }
+      return i
+    }
+    func opensWithDoubleMark(_ p: Range<Int>) -> Bool {
+      let f = firstNonSpace(p)
+      return f < p.upperBound && (s[f] == "\u{201C}" || s[f] == "\"" || s[f] == "\u{00AB}" || s[f] == "\u{201E}")
+    }
+
+    for (pi, p) in text.paragraphs.enumerated() {
+      var i = p.lowerBound
+      if !stack.isEmpty {
+        // A quote left open continues here only if this paragraph opens with a mark.
+        if opensWithDoubleMark(p) {
+          i = firstNonSpace(p) + 1
+        } else {
+          let prevEnd = text.paragraphs[pi - 1].upperBound
+          for open in stack.reversed() where open.kind == .double { emit(open, prevEnd) }
+          diagnostics.append(
+            Diagnostic(
+              .note, code: "unclosed-quote", message: "a quote opened in paragraph \(pi) is never closed",
+              doc: document.id, offset: stack.first?.contentStart))
+          stack.removeAll()
+        }
+      }
+      while i < p.upperBound {
+        let c = s[i]
+        let prev: Unicode.Scalar? = i > p.lowerBound ? s[i - 1] : nil
+        let next: Unicode.Scalar? = i + 1 < p.upperBound ? s[i + 1] : nil
+        let prevAlnum = prev.map(SpeechText.isAlnum) ?? false
+        let nextAlnum = next.map(SpeechText.isAlnum) ?? false
+        let nextSpace = next.map { $0.properties.isWhitespace } ?? true
+        switch c {
+        case "\u{201C}", "\u{201E}", "\u{00AB}":
+          stack.append(Open(kind: .double, contentStart: i + 1, isStraight: false))
+        case "\u{201D}", "\u{00BB}":
+          closeDouble(at: i)
+        case "\"":
+          if QuoteFinder.isOpeningContext(prev) && !nextSpace {
+            stack.append(Open(kind: .double, contentStart: i + 1, isStraight: true))
+          } else {
+            closeDouble(at: i)
+          }
+        case "\u{2018}", "\u{201A}":
+          if QuoteFinder.isOpeningContext(prev) && (next.map { $0.properties.isAlphabetic || QuoteMarks.isMark($0) } ?? false) {
+            stack.append(Open(kind: .single, contentStart: i + 1, isStraight: false))
+          }
+        case "'", "\u{2019}":
+          if prevAlnum && nextAlnum { break }  // don't, Israel's, 1970's
+          if c == "'" && QuoteFinder.isOpeningContext(prev) && (next.map { $0.properties.isAlphabetic } ?? false) {
+            stack.append(Open(kind: .single, contentStart: i + 1, isStraight: true))
+            break
+          }
+          guard prev != nil, !(prev!.properties.isWhitespace) else { break }
+          if let top = stack.last, top.kind == .single {
+            stack.removeLast()
+            emit(top, i)
+          } else if let top = stack.last, top.kind == .double {
+            // A nested quote closed with the wrong mark ("…’): repair when too few closers remain.
+            let doubles = stack.filter { $0.kind == .double }.count
+            if doubles >= 2 {
+              var closers = 0
+              for k in (i + 1)..<p.upperBound where s[k] == "\u{201D}" || s[k] == "\u{00BB}" || s[k] == "\"" { closers += 1 }
+              if closers < doubles {
+                stack.removeLast()
+                emit(top, i)
+                diagnostics.append(
+                  Diagnostic(
+                    .note, code: "mismatched-quote", message: "a quote opened with a double mark closes with a single one",
+                    doc: document.id, offset: i))
+              }
+            }
+          }
+        default:
+          break
+        }
+        i += 1
+      }
+      // Single marks never carry over a paragraph break.
+      stack.removeAll { $0.kind == .single }
+      if !stack.isEmpty {
+        let nextOpens = pi + 1 < text.paragraphs.count && opensWithDoubleMark(text.paragraphs[pi + 1])
+        if !nextOpens {
+          for open in stack.reversed() { emit(open, p.upperBound) }
+          diagnostics.append(
+            Diagnostic(
+              .note, code: "unclosed-quote", message: "a quote in paragraph \(pi) is not closed",
+              doc: document.id, offset: stack.first?.contentStart))
+          stack.removeAll()
+        }
+      }
+
+      func closeDouble(at i: Int) {
+        guard let idx = stack.lastIndex(where: { $0.kind == .double }) else {
+          diagnostics.append(
+            Diagnostic(.note, code: "stray-quote-mark", message: "a closing quote mark without an opening one", doc: document.id, offset: i))
+          return
+        }
+        let open = stack[idx]
+        stack.removeSubrange(idx...)
+        emit(open, i)
+      }
+    }
+    return out
+  }
+
+  // MARK: - Reported speech
+
+  private static let determiners: Set<String> = ["the", "a", "an", "this", "that", "his", "her", "their", "its", "our", "my"]
+
+  private func reportedSpeech(_ text: SpeechText, _ document: Document, direct: [Quote]) -> [Quote] {
+    let w = text.words
+    var out: [Quote] = []
+    var k = 0
+    while k < w.count {
+      defer { k += 1 }
+      guard w[k].isWord, lexicon.speechVerbs.contains(w[k].lower) || lexicon.topicVerbs.contains(w[k].lower) else { continue }
+      if k > 0 && QuoteFinder.determiners.contains(w[k - 1].lower) { continue }
+      // The enclosing direct quote bounds the reported clause.
+      let enclosing = direct.filter { $0.start <= w[k].start && w[k].end <= $0.end }.min { ($0.end - $0.start) < ($1.end - $1.start) }
+      let upper = enclosing?.end ?? text.scalars.count
+      var spanStart: Int?
+      var cueEnd = w[k].end
+      // "noted that", "told reporters that", "said in a statement that".
+      var j = k + 1
+      while j < w.count && j <= k + 6 {
+        if !w[j].isWord {
+          if w[j].lower == "," && j == k + 1 { break }
+          if w[j].lower != "," && w[j].lower != "'" { break }
+        }
+        if lexicon.complementizers.contains(w[j].lower) {
+          spanStart = w[j].end
+          cueEnd = w[j].end
+          break
+        }
+        if lexicon.speechVerbs.contains(w[j].lower) { break }
+        j += 1
+      }
+      if spanStart == nil {
+        // "discussed the history of …", "spoke about …".
+        var topicEnd: Int?
+        if lexicon.topicVerbs.contains(w[k].lower) {
+          topicEnd = k
+        } else if k + 1 < w.count, lexicon.topicVerbs.contains(w[k].lower + " " + w[k + 1].lower) {
+          topicEnd = k + 1
+        }
+        if let t = topicEnd, t + 1 < w.count, w[t + 1].isWord, !lexicon.complementizers.contains(w[t + 1].lower) {
+          spanStart = w[t + 1].start
+          cueEnd = w[t].end
+        }
+      }
+      guard var start = spanStart else { continue }
+      while start < upper && text.scalars[start].properties.isWhitespace { start += 1 }
+      var end = text.sentenceEnd(after: start, upper: upper)
+      // Stop at a colon or a quote mark that opens a direct quote.
+      if let q = direct.first(where: { $0.start > start && $0.start <= end + 1 && $0.start - 1 < end }) {
+        end = min(end, q.start - 1)
+      }
+      var x = start
+      while x < end {
+        if text.scalars[x] == ":" || text.scalars[x] == ";" {
+          end = x
+          break
+        }
+        x += 1
+      }
+      while end > start && (text.scalars[end - 1].properties.isWhitespace || QuoteMarks.isMark(text.scalars[end - 1]) && !(end - 1 > start && SpeechText.isAlnum(text.scalars[end - 2]) && text.scalars[end - 1] == "\u{2019}")) {
+        end -= 1
+      }
+      guard text.wordRange(start, end).filter({ text.words[$0].isWord }).count >= 2 else { continue }
+      out.append(
+        Quote(start: start, end: end, form: .reported, cue: document.evidence(w[k].start, cueEnd), depth: 0))
+    }
+    return out
+  }
+}

@@ -1,0 +1,103 @@
+import DocumentModel
+import Foundation
+
+/// The cue words the speech stages use, read from `Resources/speech/speech-cues.tsv`.
+///
+/// Each line of the file is `category<TAB>word or phrase`; `#` starts a comment. The categories are
+/// documented at the top of the file. Everything is compared case-insensitively on whole words.
+///
+/// ```swift
+/// let lexicon = try SpeechLexicon(tsv: "speech\tsaid\ncomplementizer\tthat\n")
+/// lexicon.speechVerbs.contains("said")  // true
+/// ```
+public struct SpeechLexicon: Sendable, Hashable {
+  /// Verb forms that introduce or close a quote.
+  public var speechVerbs: Set<String> = []
+  /// Verb forms (or two-word phrases) whose bare object reports what was said.
+  public var topicVerbs: Set<String> = []
+  /// Words after a speech verb that open reported speech.
+  public var complementizers: Set<String> = []
+  /// Words allowed between a subject and its speech verb.
+  public var skipWords: Set<String> = []
+  /// Words after which a quoted string is a title.
+  public var titleWords: Set<String> = []
+  /// Nouns that present someone as a speaker at an event.
+  public var speakerNouns: Set<String> = []
+  /// Head nouns of organizations that can speak.
+  public var organizationNouns: Set<String> = []
+  /// Nouns of written statements.
+  public var statementNouns: Set<String> = []
+
+  /// Parses the TSV text.
+  ///
+  /// - Throws: ``ExtractionError`` with code `.badResource` for a line without a known category.
+  public init(tsv: String) throws {
+    for (n, raw) in tsv.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+      let line = raw.trimmingCharacters(in: .whitespaces)
+      if line.isEmpty || line.hasPrefix("#") { continue }
+      let parts = line.split(separator: "\t", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+      guard parts.count == 2, !parts[1].isEmpty else {
+        throw ExtractionError(.badResource, "speech-cues.tsv line \(n + 1): expected 'category<TAB>word'")
+      }
+      let word = parts[1].lowercased()
+      switch parts[0] {
+      case "speech": speechVerbs.insert(word)
+      case "topic": topicVerbs.insert(word)
+      case "complementizer": complementizers.insert(word)
+      case "skip": skipWords.insert(word)
+      case "title": titleWords.insert(word)
+      case "speaker-noun": speakerNouns.insert(word)
+      case "org-noun": organizationNouns.insert(word)
+      case "statement": statementNouns.insert(word)
+      default:
+        throw ExtractionError(.badResource, "speech-cues.tsv line \(n + 1): unknown category '\(parts[0])'")
+      }
+    }
+  }
+
+  /// Loads the bundled `speech-cues.tsv`.
+  ///
+  /// - Throws: ``ExtractionError`` (`.missingResource`, `.badResource`).
+  public static func bundled() throws -> SpeechLexicon {
+    let url =
+      Bundle.module.url(forResource: "speech-cues", withExtension: "tsv", subdirectory: "Resources/speech")
+      ?? Bundle.module.url(forResource: "speech-cues", withExtension: "tsv", subdirectory: "speech")
+      ?? Bundle.module.url(forResource: "speech-cues", withExtension: "tsv")
+    guard let url else { throw ExtractionError(.missingResource, "speech-cues.tsv is not in the bundle") }
+    do {
+      return try SpeechLexicon(tsv: String(contentsOf: url, encoding: .utf8))
+    } catch let error as ExtractionError {
+      throw error
+    } catch {
+      throw ExtractionError(.missingResource, "cannot read speech-cues.tsv: \(error)")
+    }
+  }
+
+  /// The bundled lexicon, or a small built-in one when the bundle cannot be read.
+  public static let standard: SpeechLexicon = (try? bundled()) ?? minimal
+
+  /// A small built-in lexicon used when the resource file is unavailable.
+  public static let minimal: SpeechLexicon = {
+    let tsv = """
+      speech\tsaid
+      speech\tsays
+      speech\tnoted
+      speech\tadded
+      speech\tstated
+      speech\ttold
+      speech\twrote
+      speech\tdiscussed
+      topic\tdiscussed
+      complementizer\tthat
+      complementizer\thow
+      skip\talso
+      title\ttitled
+      speaker-noun\tspeaker
+      org-noun\tministry
+      statement\tstatement
+      """
+    return (try? SpeechLexicon(tsv: tsv)) ?? SpeechLexicon()
+  }()
+
+  private init() {}
+}

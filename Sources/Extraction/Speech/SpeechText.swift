@@ -1,0 +1,206 @@
+import DocumentModel
+
+/// A word-level view of a document used by the speech and relation stages.
+///
+/// It works from the raw code points so that the speech stages do not depend on how an earlier
+/// stage tokenized the text. Offsets are code points, 0-based, end exclusive.
+struct SpeechText {
+  /// One word or punctuation mark.
+  struct Word {
+    var start: Int
+    var end: Int
+    /// Lower-cased text, curly apostrophes folded to `'`.
+    var lower: String
+    /// Letters or digits (as opposed to one punctuation code point).
+    var isWord: Bool
+    /// The first code point is an upper-case letter.
+    var isCapitalized: Bool
+  }
+
+  let scalars: [Unicode.Scalar]
+  private(set) var words: [Word] = []
+  /// Paragraphs: maximal runs of text between line breaks.
+  private(set) var paragraphs: [Range<Int>] = []
+
+  /// Words that never end a sentence when followed by a period.
+  static let abbreviations: Set<String> = [
+    "dr", "mr", "mrs", "ms", "prof", "st", "gen", "col", "lt", "sgt", "capt", "maj", "rep", "sen",
+    "gov", "jr", "sr", "no", "vs", "inc", "ltd", "co", "corp", "mt", "ft", "rev", "hon", "amb", "cf",
+    "e.g", "i.e", "u.s", "u.k", "u.n", "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec",
+  ]
+
+  init(_ document: Document) { self.init(scalars: document.scalars) }
+
+  init(scalars: [Unicode.Scalar]) {
+    self.scalars = scalars
+    tokenize()
+    var start = 0
+    for i in 0...scalars.count {
+      if i == scalars.count || SpeechText.isLineBreak(scalars[i]) {
+        if i > start { paragraphs.append(start..<i) }
+        start = i + 1
+      }
+    }
+  }
+
+  static func isLineBreak(_ s: Unicode.Scalar) -> Bool {
+    s == "\n" || s == "\r" || s == "\u{2029}" || s == "\u{2028}"
+  }
+
+  static func isAlnum(_ s: Unicode.Scalar) -> Bool {
+    s.properties.isAlphabetic || s.properties.numericType != nil
+  }
+
+  private mutating func tokenize() {
+    var i = 0
+    let n = scalars.count
+    while i < n {
+      let s = scalars[i]
+      if s.properties.isWhitespace {
+        i += 1
+        continue
+      }
+      if SpeechText.isAlnum(s) {
+        var j = i + 1
+        while j < n {
+          let c = scalars[j]
+          if SpeechText.isAlnum(c) || c.properties.generalCategory == .nonspacingMark {
+            j += 1
+          } else if (c == "'" || c == "\u{2019}" || c == "-" || c == "\u{2010}" || c == "\u{2011}" || c == ".")
+            && j + 1 < n && SpeechText.isAlnum(scalars[j + 1])
+          {
+            // "don't", "Ha-Levi", "U.S", "1.5" — but not a sentence end followed by a letter without space.
+            if c == "." && !SpeechText.isSingleLetterRun(scalars, i, j)
+              && !(scalars[j - 1].properties.numericType != nil && scalars[j + 1].properties.numericType != nil)
+            {
+              break
+            }
+            j += 2
+          } else {
+            break
+          }
+        }
+        var lower = ""
+        for c in scalars[i..<j] { lower.unicodeScalars.append(c == "\u{2019}" ? "'" : c) }
+        words.append(
+          Word(start: i, end: j, lower: lower.lowercased(), isWord: true, isCapitalized: s.properties.isUppercase))
+        i = j
+      } else {
+        var text = String(s)
+        if s == "\u{2019}" { text = "'" }
+        words.append(Word(start: i, end: i + 1, lower: text, isWord: false, isCapitalized: false))
+        i += 1
+      }
+    }
+  }
+
+  /// Whether `scalars[from..<dot]` is a single letter ("U" of "U.S").
+  private static func isSingleLetterRun(_ s: [Unicode.Scalar], _ from: Int, _ dot: Int) -> Bool {
+    var k = dot - 1
+    while k >= from && s[k] != "." { k -= 1 }
+    return dot - (k + 1) == 1
+  }
+
+  // MARK: - Lookup
+
+  /// Index of the first word whose start is at or after `offset`.
+  func wordIndex(atOrAfter offset: Int) -> Int {
+    var lo = 0
+    var hi = words.count
+    while lo < hi {
+      let mid = (lo + hi) / 2
+      if words[mid].start < offset { lo = mid + 1 } else { hi = mid }
+    }
+    return lo
+  }
+
+  /// Indices of the words inside `start..<end`.
+  func wordRange(_ start: Int, _ end: Int) -> Range<Int> {
+    let a = wordIndex(atOrAfter: start)
+    var b = a
+    while b < words.count && words[b].end <= end { b += 1 }
+    return a..<b
+  }
+
+  /// The paragraph index holding `offset` (the previous one for offsets on a line break).
+  func paragraphIndex(of offset: Int) -> Int {
+    var lo = 0
+    var hi = paragraphs.count
+    while lo < hi {
+      let mid = (lo + hi) / 2
+      if paragraphs[mid].upperBound <= offset { lo = mid + 1 } else { hi = mid }
+    }
+    return min(lo, max(0, paragraphs.count - 1))
+  }
+
+  func text(_ start: Int, _ end: Int) -> String {
+    var out = String.UnicodeScalarView()
+    let s = max(0, min(start, scalars.count))
+    out.append(contentsOf: scalars[s..<max(s, min(end, scalars.count))])
+    return String(out)
+  }
+
+  /// Whether the code point at `i` ends a sentence (`.`, `!`, `?` not after an abbreviation, followed by space).
+  func isSentenceEnd(at i: Int) -> Bool {
+    guard i >= 0, i < scalars.count else { return false }
+    let s = scalars[i]
+    guard s == "." || s == "!" || s == "?" else { return false }
+    // Followed by whitespace, a closing mark then whitespace, or the end.
+    var j = i + 1
+    while j < scalars.count && QuoteMarks.isMark(scalars[j]) { j += 1 }
+    if j < scalars.count && !scalars[j].properties.isWhitespace { return false }
+    if s == "." {
+      let w = wordIndex(atOrAfter: i) - 1
+      if w >= 0 && words[w].end == i && words[w].isWord {
+        let word = words[w].lower
+        if SpeechText.abbreviations.contains(word) { return false }
+        if word.unicodeScalars.count == 1 && words[w].isCapitalized { return false }
+      }
+    }
+    return true
+  }
+
+  /// Start of the sentence holding `offset`, not before `lower`.
+  func sentenceStart(before offset: Int, lower: Int) -> Int {
+    var i = offset - 1
+    while i >= lower {
+      if SpeechText.isLineBreak(scalars[i]) { return i + 1 }
+      if isSentenceEnd(at: i) {
+        var j = i + 1
+        while j < offset && (scalars[j].properties.isWhitespace || QuoteMarks.isClosing(scalars[j])) { j += 1 }
+        return j
+      }
+      i -= 1
+    }
+    return max(lower, 0)
+  }
+
+  /// End of the sentence holding `offset` (exclusive, after the terminator), not after `upper`.
+  func sentenceEnd(after offset: Int, upper: Int) -> Int {
+    var i = offset
+    let limit = min(upper, scalars.count)
+    while i < limit {
+      if SpeechText.isLineBreak(scalars[i]) { return i }
+      if isSentenceEnd(at: i) { return i + 1 }
+      i += 1
+    }
+    return limit
+  }
+}
+
+/// Classification of quotation marks.
+enum QuoteMarks {
+  static func isMark(_ s: Unicode.Scalar) -> Bool {
+    switch s {
+    case "\"", "'", "\u{201C}", "\u{201D}", "\u{2018}", "\u{2019}", "\u{201E}", "\u{00AB}", "\u{00BB}", "\u{201A}":
+      return true
+    default: return false
+    }
+  }
+  static func isClosing(_ s: Unicode.Scalar) -> Bool {
+    s == "\u{201D}" || s == "\u{2019}" || s == "\u{00BB}" || s == "\"" || s == "'"
+  }
+  static func isOpening(_ s: Unicode.Scalar) -> Bool {
+    s == "\u{201C}" || s == "\u{2018}" || s == "\u{201E}" || s == "\u{00AB}" || s == "\"" || s == "'" || s == "\u{201A}"
+  }
+}
