@@ -1,0 +1,65 @@
+import DocumentModel
+
+/// Writes a ``KnowledgeGraph`` as two CSV files for `neo4j-admin database import full`.
+///
+/// `nodes.csv` has the header `id:ID,:LABEL,name,kind,aliases,confidence:double,mentions:int,attributes`
+/// (labels `Entity;Person` etc.) and `edges.csv` has
+/// `:START_ID,:END_ID,:TYPE,predicate,confidence:double,count:int,documents,evidence`; the type is the
+/// predicate in upper case (`MENTIONED`). Every text field is quoted with `"` (inner quotes doubled, RFC 4180);
+/// lists are JSON arrays in one column. Values may hold line breaks, so import with `--multiline-fields=true`:
+///
+/// ```sh
+/// neo4j-admin database import full --nodes=nodes.csv --relationships=edges.csv --multiline-fields=true neo4j
+/// ```
+public struct Neo4jCSVWriter: Sendable {
+  /// Creates a writer.
+  public init() {}
+
+  /// The header line of `nodes.csv`.
+  public static let nodeHeader = "id:ID,:LABEL,name,kind,aliases,confidence:double,mentions:int,attributes"
+  /// The header line of `edges.csv`.
+  public static let edgeHeader = ":START_ID,:END_ID,:TYPE,predicate,confidence:double,count:int,documents,evidence"
+
+  /// The contents of `nodes.csv`.
+  public func nodesCSV(for graph: KnowledgeGraph) -> String {
+    var out = Self.nodeHeader + "\n"
+    for entity in graph.entities {
+      out += [
+        Self.field(entity.id.rawValue), "Entity;" + ExportText.label(entity.kind), Self.field(entity.name),
+        entity.kind.rawValue, Self.field(ExportText.jsonArray(entity.aliases)), ExportText.number(entity.confidence),
+        String(entity.mentions.count), Self.field(ExportText.jsonObject(entity.attributes)),
+      ].joined(separator: ",") + "\n"
+    }
+    return out
+  }
+
+  /// The contents of `edges.csv`.
+  public func edgesCSV(for graph: KnowledgeGraph) -> String {
+    var out = Self.edgeHeader + "\n"
+    for relation in graph.relations {
+      out += [
+        Self.field(relation.subject.rawValue), Self.field(relation.object.rawValue),
+        Self.field(relation.predicate.rawValue.uppercased()), Self.field(relation.predicate.rawValue),
+        ExportText.number(relation.confidence), String(relation.count),
+        Self.field(ExportText.jsonArray(ExportText.documents(of: relation))),
+        Self.field(relation.evidence.first?.text ?? ""),
+      ].joined(separator: ",") + "\n"
+    }
+    return out
+  }
+
+  /// A quoted CSV field: `"` doubled; NUL (which CSV readers reject) becomes U+FFFD.
+  public static func field(_ text: String) -> String {
+    var out = "\""
+    for scalar in text.unicodeScalars {
+      if scalar == "\"" {
+        out += "\"\""
+      } else if scalar.value == 0 {
+        out += "\u{FFFD}"
+      } else {
+        out.unicodeScalars.append(scalar)
+      }
+    }
+    return out + "\""
+  }
+}

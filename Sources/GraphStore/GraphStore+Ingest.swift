@@ -1,0 +1,333 @@
+import DocumentModel
+import Foundation
+import GRDB
+
+extension GraphStore {
+  // MARK: - Ingest
+
+  /// Stores `graph` as the facts of `document`, atomically.
+  ///
+  /// An unchanged document (same id and non-empty `sha256`) is skipped unless `force` is set; a changed one
+  /// has its previous facts replaced; a new one is added. Entities are merged with those of other documents
+  /// by the rules of ``EntityResolver``, then the manual merge and split decisions are applied.
+  ///
+  /// - Parameters:
+  ///   - graph: the document's own graph (`AnalyzedDocument.makeGraph()`); its evidence must name `document.id`.
+  ///   - document: id, path, content hash and length of the text.
+  ///   - force: re-ingest even when the hash is unchanged.
+  /// - Returns: whether the document was added, updated or left unchanged.
+  /// - Throws: ``StoreError`` `.database` when SQLite fails; nothing of the document is then written.
+  @discardableResult
+  public func ingest(_ graph: KnowledgeGraph, for document: DocumentInfo, force: Bool = false) throws
+    -> IngestOutcome
+  {
+    try write { db in try GraphStore.ingest(graph, for: document, force: force, db: db) }
+  }
+
+  static func ingest(_ graph: KnowledgeGraph, for document: DocumentInfo, force: Bool, db: Database) throws
+    -> IngestOutcome
+  {
+    var outcome = IngestOutcome.added
+    var touchedEntities: Set<String> = []
+    var touchedRelations: Set<Int64> = []
+    if let existing = try DocumentRecord.fetchOne(db, key: document.id) {
+      if !force && existing.sha256 == document.sha256 && !document.sha256.isEmpty { return .unchanged }
+      outcome = .updated
+      (touchedEntities, touchedRelations) = try deleteDocument(document.id, db: db)
+    }
+    let seq = (try Int.fetchOne(db, sql: "SELECT MAX(seq) FROM document") ?? 0) + 1
+    try DocumentRecord(document, ingestedAt: Timestamp.now(), seq: seq).insert(db)
+    let resolver = try EntityResolver(db)
+    try insertFacts(of: graph, document: document.id, seq: seq, resolver: resolver, db: db)
+    try refresh(entities: touchedEntities, relations: touchedRelations, db: db)
+    return outcome
+  }
+
+  /// Inserts the local entities and statements of one document and links them to store entities.
+  private static func insertFacts(
+    of graph: KnowledgeGraph, document: String, seq: Int, resolver: EntityResolver, db: Database
+  ) throws {
+    var globalOf: [EntityID: EntityID] = [:]
+    for entity in graph.entities {
+      let matchKey = EntityResolver.matchKey(for: entity)
+      let aliasKeys = entity.aliases.map { EntityResolver.aliasKey($0, of: entity) }
+      let global = try resolver.resolve(entity, matchKey: matchKey, aliasKeys: aliasKeys, seq: seq, db: db)
+      globalOf[entity.id] = global
+      let attributes = AttributeCoding.encode(entity.attributes)
+      try upsertEntity(id: global, kind: entity.kind, name: entity.name, attributes: entity.attributes,
+        confidence: entity.confidence, db: db)
+      try LocalEntityRecord(
+        doc: document, localID: entity.id.rawValue, entityID: global.rawValue, kind: entity.kind.rawValue,
+        name: entity.name, matchKey: matchKey, attributes: attributes, confidence: entity.confidence, seq: seq
+      ).insert(db)
+      for (alias, key) in zip(entity.aliases, aliasKeys) where alias != entity.name {
+        try AliasRecord(doc: document, localID: entity.id.rawValue, text: alias, matchKey: key)
+          .insert(db, onConflict: .ignore)
+      }
+      for mention in entity.mentions {
+        var record = MentionRecord(localID: entity.id.rawValue, mention)
+        record.doc = document
+        try record.insert(db)
+      }
+    }
+    var documentRelations: Set<Int64> = []
+    for relation in graph.relations {
+      guard let subject = globalOf[relation.subject], let object = globalOf[relation.object] else { continue }
+      let relationID = try relationRow(subject: subject, predicate: relation.predicate, object: object, db: db)
+      var statement = StatementRecord(
+        doc: document, relationID: relationID, subjectLocal: relation.subject.rawValue,
+        predicate: relation.predicate.rawValue, objectLocal: relation.object.rawValue,
+        confidence: relation.confidence, count: relation.count, source: relation.source)
+      try statement.insert(db)
+      for evidence in relation.evidence {
+        var record = EvidenceRecord(statementID: statement.id!, evidence)
+        record.doc = document
+        try record.insert(db)
+      }
+      let isNewDocument = documentRelations.insert(relationID).inserted
+      try db.execute(
+        sql: """
+          UPDATE relation SET confidence = MAX(confidence, ?), count = count + ?,
+            document_count = document_count + ? WHERE id = ?
+          """, arguments: [relation.confidence, relation.count, isNewDocument ? 1 : 0, relationID])
+    }
+  }
+
+  /// Creates the store entity `id` from a local entity, or folds the local's confidence and attributes in.
+  private static func upsertEntity(
+    id: EntityID, kind: EntityKind, name: String, attributes: [String: String], confidence: Double, db: Database
+  ) throws {
+    if let existing = try EntityRecord.fetchOne(db, key: id.rawValue) {
+      var merged = AttributeCoding.decode(existing.attributes)
+      var changed = false
+      for (key, value) in attributes where merged[key] == nil {
+        merged[key] = value
+        changed = true
+      }
+      if changed || confidence > existing.confidence {
+        try db.execute(
+          sql: "UPDATE entity SET attributes = ?, confidence = ? WHERE id = ?",
+          arguments: [AttributeCoding.encode(merged), max(confidence, existing.confidence), id.rawValue])
+      }
+    } else {
+      try EntityRecord(
+        id: id.rawValue, kind: kind.rawValue, name: name, attributes: AttributeCoding.encode(attributes),
+        confidence: confidence
+      ).insert(db)
+    }
+  }
+
+  /// The id of the store relation `(subject, predicate, object)`, created empty when missing.
+  private static func relationRow(subject: EntityID, predicate: Predicate, object: EntityID, db: Database) throws
+    -> Int64
+  {
+    let key = Relation(subject: subject, predicate: predicate, object: object, confidence: 0).key
+    if let id = try Int64.fetchOne(
+      db, sql: "SELECT id FROM relation WHERE subject = ? AND predicate = ? AND object = ?",
+      arguments: [key.subject.rawValue, key.predicate.rawValue, key.object.rawValue])
+    {
+      return id
+    }
+    var record = RelationRecord(
+      subject: key.subject.rawValue, predicate: key.predicate.rawValue, object: key.object.rawValue,
+      confidence: 0, count: 0, documentCount: 0)
+    try record.insert(db)
+    return record.id!
+  }
+
+  // MARK: - Remove
+
+  /// Removes documents and all their facts. Each argument is a document id or a stored path.
+  ///
+  /// - Returns: the ids removed, sorted.
+  /// - Throws: ``StoreError`` `.unknownDocument` (nothing removed) when an argument names no document.
+  @discardableResult
+  public func remove(documents idsOrPaths: [String]) throws -> [String] {
+    try write { db in
+      var ids: Set<String> = []
+      for item in idsOrPaths {
+        if try DocumentRecord.fetchOne(db, key: item) != nil {
+          ids.insert(item)
+          continue
+        }
+        let byPath = try String.fetchAll(db, sql: "SELECT id FROM document WHERE path = ?", arguments: [item])
+        if byPath.isEmpty { throw StoreError(.unknownDocument, "no document with id or path '\(item)' in the store") }
+        ids.formUnion(byPath)
+      }
+      var entities: Set<String> = []
+      var relations: Set<Int64> = []
+      for id in ids.sorted() {
+        let touched = try GraphStore.deleteDocument(id, db: db)
+        entities.formUnion(touched.entities)
+        relations.formUnion(touched.relations)
+      }
+      try GraphStore.refresh(entities: entities, relations: relations, db: db)
+      return ids.sorted()
+    }
+  }
+
+  /// Deletes a document row (cascading to its facts) and returns the store entities and relations it touched.
+  static func deleteDocument(_ id: String, db: Database) throws -> (entities: Set<String>, relations: Set<Int64>) {
+    let entities = Set(
+      try String.fetchAll(db, sql: "SELECT DISTINCT entity_id FROM local_entity WHERE doc = ?", arguments: [id]))
+    let relations = Set(
+      try Int64.fetchAll(db, sql: "SELECT DISTINCT relation_id FROM statement WHERE doc = ?", arguments: [id]))
+    try db.execute(sql: "DELETE FROM document WHERE id = ?", arguments: [id])
+    return (entities, relations)
+  }
+
+  /// Recomputes aggregates of relations and entities whose facts changed; deletes the ones left without facts.
+  static func refresh(entities: Set<String>, relations: Set<Int64>, db: Database) throws {
+    for id in relations.sorted() {
+      let row = try Row.fetchOne(
+        db,
+        sql: "SELECT COUNT(*), MAX(confidence), SUM(count), COUNT(DISTINCT doc) FROM statement WHERE relation_id = ?",
+        arguments: [id])
+      let statements: Int = row?[0] ?? 0
+      if statements == 0 {
+        try db.execute(sql: "DELETE FROM relation WHERE id = ?", arguments: [id])
+      } else {
+        try db.execute(
+          sql: "UPDATE relation SET confidence = ?, count = ?, document_count = ? WHERE id = ?",
+          arguments: [row?[1] as Double? ?? 0, row?[2] as Int? ?? 0, row?[3] as Int? ?? 0, id])
+      }
+    }
+    for id in entities.sorted() {
+      let locals = try LocalEntityRecord.fetchAll(
+        db, sql: "SELECT * FROM local_entity WHERE entity_id = ? ORDER BY seq, local_id", arguments: [id])
+      guard let first = locals.first else {
+        try db.execute(sql: "DELETE FROM entity WHERE id = ?", arguments: [id])
+        continue
+      }
+      var attributes: [String: String] = [:]
+      for local in locals {
+        for (key, value) in AttributeCoding.decode(local.attributes) where attributes[key] == nil {
+          attributes[key] = value
+        }
+      }
+      try db.execute(
+        sql: "UPDATE entity SET name = ?, attributes = ?, confidence = ? WHERE id = ?",
+        arguments: [
+          first.name, AttributeCoding.encode(attributes), locals.map(\.confidence).max() ?? 0, id,
+        ])
+    }
+  }
+
+  // MARK: - Manual decisions
+
+  /// Records that `absorbed` is the same entity as `kept`, and re-resolves the store.
+  ///
+  /// Later ingests respect the decision: facts of `absorbed` always go to `kept`.
+  ///
+  /// - Parameters:
+  ///   - kept: the name or id of the entity that stays.
+  ///   - absorbed: the name or id of the entity merged into it.
+  /// - Returns: the ids of both entities.
+  /// - Throws: ``StoreError`` `.unknownEntity`, `.ambiguousEntity`, `.kindMismatch` or `.badDecision`.
+  @discardableResult
+  public func merge(_ kept: String, _ absorbed: String) throws -> (kept: EntityID, absorbed: EntityID) {
+    try write { db in
+      let a = try GraphStore.resolveEntity(kept, db: db)
+      let b = try GraphStore.resolveEntity(absorbed, db: db)
+      if a == b { throw StoreError(.badDecision, "'\(kept)' and '\(absorbed)' are already one entity (\(a))") }
+      if a.kind != b.kind {
+        throw StoreError(
+          .kindMismatch,
+          "cannot merge \(b) (\(b.kind?.rawValue ?? "?")) into \(a) (\(a.kind?.rawValue ?? "?")): kinds differ")
+      }
+      var record = DecisionRecord(action: "merge", a: a.rawValue, b: b.rawValue, decidedAt: Timestamp.now())
+      try record.insert(db)
+      try GraphStore.rebuild(db: db)
+      return (a, b)
+    }
+  }
+
+  /// Records that an entity must be split back into the entities its documents named, and re-resolves.
+  ///
+  /// With `other`, only keeps the two apart (and undoes a manual merge between them). Without it, undoes every
+  /// automatic and manual merge into `name`. Later ingests respect the decision.
+  ///
+  /// - Returns: the id of the entity split.
+  /// - Throws: ``StoreError`` `.unknownEntity` or `.ambiguousEntity`.
+  @discardableResult
+  public func split(_ name: String, from other: String? = nil) throws -> EntityID {
+    try write { db in
+      let a = try GraphStore.resolveEntity(name, db: db)
+      var b: EntityID?
+      if let other {
+        b = try GraphStore.resolveEntityOrLocal(other, db: db)
+        if b == a { throw StoreError(.badDecision, "'\(name)' and '\(other)' name the same entity; use `split \(name)`") }
+      }
+      var record = DecisionRecord(action: "split", a: a.rawValue, b: b?.rawValue, decidedAt: Timestamp.now())
+      try record.insert(db)
+      try GraphStore.rebuild(db: db)
+      return a
+    }
+  }
+
+  /// The manual decisions in the order they were made.
+  public func decisions() throws -> [ManualDecision] {
+    try read { db in
+      try DecisionRecord.order(Column("id")).fetchAll(db).map {
+        ManualDecision(
+          action: $0.action, kept: EntityID(rawValue: $0.a), other: $0.b.map(EntityID.init(rawValue:)),
+          decidedAt: $0.decidedAt)
+      }
+    }
+  }
+
+  /// Re-resolves every local entity in ingest order, then rebuilds relations and aggregates.
+  static func rebuild(db: Database) throws {
+    try db.execute(sql: "DELETE FROM relation; DELETE FROM entity;")
+    let resolver = try EntityResolver(db)
+    var globalOf: [String: [String: String]] = [:]  // doc → local → global
+    let locals = try LocalEntityRecord.fetchAll(db, sql: "SELECT * FROM local_entity ORDER BY seq, local_id")
+    var aliasesByLocal: [String: [String: [String]]] = [:]
+    for alias in try AliasRecord.fetchAll(db) {
+      aliasesByLocal[alias.doc, default: [:]][alias.localID, default: []].append(alias.matchKey)
+    }
+    for local in locals {
+      let entity = Entity(
+        id: EntityID(rawValue: local.localID), kind: EntityKind(rawValue: local.kind) ?? .location,
+        name: local.name, attributes: AttributeCoding.decode(local.attributes), confidence: local.confidence)
+      let global = try resolver.resolve(
+        entity, matchKey: local.matchKey, aliasKeys: aliasesByLocal[local.doc]?[local.localID] ?? [],
+        seq: local.seq, db: db)
+      try db.execute(
+        sql: "UPDATE local_entity SET entity_id = ? WHERE doc = ? AND local_id = ?",
+        arguments: [global.rawValue, local.doc, local.localID])
+      try upsertEntity(
+        id: global, kind: entity.kind, name: local.name, attributes: entity.attributes,
+        confidence: local.confidence, db: db)
+      globalOf[local.doc, default: [:]][local.localID] = global.rawValue
+    }
+    let statements = try StatementRecord.fetchAll(db, sql: "SELECT * FROM statement ORDER BY id")
+    var touched: Set<Int64> = []
+    for statement in statements {
+      guard let subject = globalOf[statement.doc]?[statement.subjectLocal],
+        let object = globalOf[statement.doc]?[statement.objectLocal]
+      else {
+        try db.execute(sql: "DELETE FROM statement WHERE id = ?", arguments: [statement.id])
+        continue
+      }
+      let id = try relationRow(
+        subject: EntityID(rawValue: subject), predicate: Predicate(statement.predicate),
+        object: EntityID(rawValue: object), db: db)
+      try db.execute(sql: "UPDATE statement SET relation_id = ? WHERE id = ?", arguments: [id, statement.id])
+      touched.insert(id)
+    }
+    try refresh(entities: Set(locals.map(\.entityID)).union(globalOf.values.flatMap(\.values)), relations: touched, db: db)
+  }
+}
+
+/// A manual merge or split, as recorded by ``GraphStore/merge(_:_:)`` or ``GraphStore/split(_:from:)``.
+public struct ManualDecision: Sendable, Equatable, Codable {
+  /// `merge` or `split`.
+  public var action: String
+  /// The entity kept (merge) or split.
+  public var kept: EntityID
+  /// The entity absorbed (merge) or kept apart (split with two names).
+  public var other: EntityID?
+  /// ISO 8601 time of the decision.
+  public var decidedAt: String
+}

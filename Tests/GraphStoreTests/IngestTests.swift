@@ -1,0 +1,86 @@
+import DocumentModel
+import Foundation
+import GraphStore
+import Testing
+
+@Suite struct IngestTests {
+  @Test func addsThenSkipsUnchangedDocument() throws {
+    let store = try GraphStore()
+    let doc = speechDocument("a", speaker: "Ada Lovelace", countries: [("France", "FR")])
+    #expect(try doc.ingest(into: store) == .added)
+    #expect(try doc.ingest(into: store) == .unchanged)
+    let stats = try store.statistics()
+    #expect(stats.documents == 1)
+    #expect(stats.entities == 2)
+    #expect(stats.relations == 1)
+  }
+
+  @Test func changedDocumentReplacesExactlyItsOwnFacts() throws {
+    let store = try GraphStore()
+    try speechDocument("a", speaker: "Ada Lovelace", countries: [("France", "FR")]).ingest(into: store)
+    try speechDocument("b", speaker: "Grace Hopper", countries: [("France", "FR")]).ingest(into: store)
+    let changed = speechDocument("a", speaker: "Ada Lovelace", countries: [("Japan", "JP")], extra: "New.")
+    #expect(try changed.ingest(into: store) == .updated)
+    let rows = try store.mentions()
+    #expect(
+      rows.map { "\($0.speaker.name)>\($0.entity.name)" } == ["Ada Lovelace>Japan", "Grace Hopper>France"])
+    // France survives through document b only.
+    let france = try store.entity(named: "France")
+    #expect(france.documents == ["b"])
+    #expect(france.mentions.allSatisfy { $0.doc == "b" })
+  }
+
+  @Test func removingDocumentDropsEntitiesAndRelationsLeftWithoutFacts() throws {
+    let store = try GraphStore()
+    try speechDocument("a", speaker: "Ada Lovelace", countries: [("France", "FR")]).ingest(into: store)
+    try speechDocument("b", speaker: "Grace Hopper", countries: [("France", "FR")]).ingest(into: store)
+    #expect(try store.remove(documents: ["/docs/a.txt"]) == ["a"])
+    #expect(throws: StoreError.self) { try store.entity(named: "Ada Lovelace") }
+    #expect(try store.statistics() == StoreStatistics(documents: 1, entities: 2, relations: 1, mentions: 2, evidence: 1, decisions: 0))
+    #expect(try store.integrityCheck() == ["ok"])
+  }
+
+  @Test func removingUnknownDocumentFailsWithoutRemovingAnything() throws {
+    let store = try GraphStore()
+    try speechDocument("a", speaker: "Ada Lovelace", countries: [("France", "FR")]).ingest(into: store)
+    let error = #expect(throws: StoreError.self) { try store.remove(documents: ["a", "nope"]) }
+    #expect(error?.code == .unknownDocument)
+    #expect(try store.documents().map(\.id) == ["a"])
+  }
+
+  @Test func countsAddUpAcrossDocuments() throws {
+    let store = try GraphStore()
+    try speechDocument("a", speaker: "Ada Lovelace", countries: [("France", "FR")]).ingest(into: store)
+    try speechDocument("b", speaker: "Ada Lovelace", countries: [("France", "FR")]).ingest(into: store)
+    let rows = try store.mentions()
+    #expect(rows.count == 1)
+    #expect(rows.first?.count == 2)
+    #expect(rows.first?.documents == ["a", "b"])
+    #expect(rows.first?.evidence?.doc == "a")
+  }
+
+  @Test func fileStoreUsesWALAndPassesIntegrityCheck() throws {
+    let folder = try makeTemporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let path = folder.appendingPathComponent("sub/graph.sqlite").path
+    do {
+      let store = try GraphStore(path: path)
+      try speechDocument("a", speaker: "Ada Lovelace", countries: [("France", "FR")]).ingest(into: store)
+    }
+    let reopened = try GraphStore(path: path)
+    #expect(try reopened.journalMode() == "wal")
+    #expect(try reopened.integrityCheck() == ["ok"])
+    #expect(try reopened.documents().map(\.id) == ["a"])
+  }
+
+  @Test func unopenableFileIsAStoreError() throws {
+    let error = #expect(throws: StoreError.self) { try GraphStore(path: "/proc/nonexistent/dir/graph.sqlite") }
+    #expect(error?.code == .cannotOpen)
+  }
+}
+
+func makeTemporaryFolder() throws -> URL {
+  let url = FileManager.default.temporaryDirectory.appendingPathComponent("store-\(UUID().uuidString)")
+  try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+  return url
+}
