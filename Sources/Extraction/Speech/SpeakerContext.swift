@@ -1,0 +1,75 @@
+import DocumentModel
+
+/// What the speech and relation stages share about one analyzed document: its words, its top-level
+/// entity mentions and which word belongs to which mention.
+struct SpeakerContext {
+  let document: AnalyzedDocument
+  let text: SpeechText
+  /// Mentions that are not inside another mention ("Azerbaijan" inside an organization's name is dropped).
+  let mentions: [EntityMention]
+  /// Word index → index into `mentions`.
+  let mentionOfWord: [Int: Int]
+
+  static let malePronouns: Set<String> = ["he", "him", "his", "himself"]
+  static let femalePronouns: Set<String> = ["she", "her", "hers", "herself"]
+  static let pluralPronouns: Set<String> = ["they", "them", "their"]
+  static let neuterPronouns: Set<String> = ["it", "its"]
+  static var personalPronouns: Set<String> { malePronouns.union(femalePronouns).union(pluralPronouns).union(neuterPronouns) }
+
+  init(_ document: AnalyzedDocument) {
+    self.document = document
+    text = SpeechText(document.document)
+    let sorted = document.mentions.sorted { ($0.start, -$0.end) < ($1.start, -$1.end) }
+    var kept: [EntityMention] = []
+    var coverEnd = -1
+    for m in sorted {
+      if m.end <= coverEnd, let last = kept.last, last.start <= m.start, (last.start, last.end) != (m.start, m.end) { continue }
+      if let last = kept.last, (last.start, last.end) == (m.start, m.end) { continue }
+      kept.append(m)
+      coverEnd = max(coverEnd, m.end)
+    }
+    mentions = kept
+    var map: [Int: Int] = [:]
+    for (i, m) in kept.enumerated() {
+      for w in text.wordRange(m.start, m.end) { map[w] = i }
+    }
+    mentionOfWord = map
+  }
+
+  func entity(_ id: EntityID) -> Entity? { document.entities[id] }
+
+  func kind(of id: EntityID) -> EntityKind? { document.entities[id]?.kind ?? id.kind }
+
+  /// The mention covering word `k`, if any.
+  func mention(atWord k: Int) -> EntityMention? {
+    mentionOfWord[k].map { mentions[$0] }
+  }
+
+  /// Mentions inside `start..<end`.
+  func mentions(in start: Int, _ end: Int) -> [EntityMention] {
+    mentions.filter { $0.start >= start && $0.end <= end }
+  }
+
+  /// The words of `start..<end` that are letters or digits.
+  func wordIndices(_ start: Int, _ end: Int) -> [Int] {
+    text.wordRange(start, end).filter { text.words[$0].isWord }
+  }
+
+  /// Evidence for a span, with the sentence index when sentences are known.
+  func evidence(_ start: Int, _ end: Int) -> Evidence {
+    document.document.evidence(start, end, sentence: document.sentenceIndex(containing: start))
+  }
+
+  /// A readable evidence piece around `start..<end`: its sentence, clipped to `bounds`, at most ~300 code points.
+  func sentencePiece(_ start: Int, _ end: Int, within bounds: Range<Int>) -> Evidence {
+    var a = max(bounds.lowerBound, text.sentenceStart(before: start, lower: bounds.lowerBound))
+    var b = min(bounds.upperBound, text.sentenceEnd(after: end, upper: bounds.upperBound))
+    if b - a > 300 {
+      a = max(a, start - 120)
+      b = min(b, end + 120)
+    }
+    while a < start && text.scalars[a].properties.isWhitespace { a += 1 }
+    while b > end && text.scalars[b - 1].properties.isWhitespace { b -= 1 }
+    return evidence(a, b)
+  }
+}

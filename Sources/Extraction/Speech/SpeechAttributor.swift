@@ -1,0 +1,550 @@
+import DocumentModel
+
+/// Attributes every quote to a speaker and records who mentioned what.
+///
+/// Attribution rules, tried in this order for each quote (outer quotes first):
+/// 1. Interview turns: the label (`SMITH:`) names the speaker; `A:` is the interviewee, the first person
+///    the narration introduces.
+/// 2. Titles: a quote right after "titled", "called", … is a name, not speech.
+/// 3. A cue before the quote in the same sentence: "According to X / him", "X said:", "He added,",
+///    "X, the minister, told reporters:", "Y issued a statement saying:", "X referred to … as “…”", "X: “…”".
+/// 4. A cue after the quote: "“…,” X said.", "“…,” he added.", "“…,” said the ministry."
+/// 5. Continuation: a quote that opens a sentence with no cue keeps the current speaker (the floor).
+/// Reported speech (``Quote/Form/reported``) goes to the subject of its cue verb.
+///
+/// Pronouns resolve to the most recent compatible speaker or sentence subject in the same context
+/// (narration, or inside the same quote); "he"/"she" learn a person's gender. Speakers introduced by role
+/// ("The next speaker was X", "X spoke next") take the floor.
+///
+/// Relations produced: `mentioned` from each speaker to every entity named in their words (quotes nested
+/// inside count for both the embedding speaker and the embedded source, never a self-mention), with the
+/// number of mentions and one evidence piece per sentence; `quoted_in` from an embedded source to the
+/// speaker quoting it (and to the outlet in "X told <outlet>"); `spoke_at` from every person speaking in
+/// the article to the reported-on event when that event is a meeting (webinar, conference, hearing, …).
+///
+/// ```swift
+/// var doc = analyzed  // tokens, mentions and entities filled in
+/// QuoteFinder().process(&doc)
+/// SpeechAttributor().process(&doc)
+/// doc.quotes.compactMap(\.speaker)
+/// ```
+public struct SpeechAttributor: ExtractionStage {
+  public let name = "speech-attributor"
+  public let requires: Set<ExtractionProduct> = [.mentions, .entities, .quotes]
+  public let produces: Set<ExtractionProduct> = [.attributions, .relations]
+  /// The cue words.
+  public var lexicon: SpeechLexicon
+
+  /// Creates the stage with the bundled cue words.
+  public init(lexicon: SpeechLexicon = .standard) { self.lexicon = lexicon }
+
+  public func process(_ document: inout AnalyzedDocument) {
+    var run = AttributionRun(context: SpeakerContext(document), lexicon: lexicon)
+    run.attributeAll()
+    document.quotes = run.quotes
+    document.relations += run.relations()
+  }
+}
+
+/// Nouns naming meetings at which people speak.
+let meetingNouns: Set<String> = [
+  "webinar", "conference", "hearing", "panel", "seminar", "summit", "forum", "briefing", "symposium",
+  "lecture", "session", "meeting", "debate", "roundtable", "workshop", "rally", "congress", "convention",
+  "ceremony", "event", "talk", "discussion", "colloquium", "webcast", "podcast", "interview",
+]
+
+/// One attribution pass over a document.
+struct AttributionRun {
+  let context: SpeakerContext
+  let lexicon: SpeechLexicon
+  var quotes: [Quote]
+  /// Index of the innermost direct quote enclosing each quote (nil at top level).
+  var parent: [Int?]
+  /// People, organizations and countries that pronouns can refer to, in text order.
+  var candidates: [(entity: EntityID, position: Int, container: Int?)] = []
+  var gender: [EntityID: Bool] = [:]  // true = female
+  /// People the narration presents as speakers, with the evidence.
+  var introduced: [(entity: EntityID, evidence: Evidence)] = []
+  /// The current speaker of the narration and the paragraph where they last spoke.
+  var floor: (entity: EntityID, paragraph: Int)?
+  var outlets: [(source: EntityID, outlet: EntityID, evidence: Evidence)] = []
+  var turnInterviewee: EntityID?
+
+  private var text: SpeechText { context.text }
+  private var words: [SpeechText.Word] { context.text.words }
+
+  init(context: SpeakerContext, lexicon: SpeechLexicon) {
+    self.context = context
+    self.lexicon = lexicon
+    let sorted = context.document.quotes.sorted { ($0.start, -$0.end) < ($1.start, -$1.end) }
+    quotes = sorted
+    parent = sorted.indices.map { i in
+      var best: Int?
+      for j in sorted.indices where j != i && sorted[j].form == .direct {
+        let (o, q) = (sorted[j], sorted[i])
+        guard o.start <= q.start, q.end <= o.end, (o.start, o.end) != (q.start, q.end) || j < i else { continue }
+        if best == nil || (o.end - o.start) < (sorted[best!].end - sorted[best!].start) { best = j }
+      }
+      return best
+    }
+  }
+
+  // MARK: - Driver
+
+  mutating func attributeAll() {
+    collectNarrationSubjects()
+    for i in quotes.indices {
+      let q = quotes[i]
+      // Narration before this quote may introduce a new speaker.
+      if let intro = introduced.last(where: { $0.evidence.start < q.start }),
+        floor == nil || intro.evidence.start > (lastFloorChange ?? -1)
+      {
+        floor = (intro.entity, text.paragraphIndex(of: intro.evidence.start))
+        lastFloorChange = intro.evidence.start
+      }
+      guard let (speaker, cue, confidence) = attribution(of: i) else { continue }
+      quotes[i].speaker = speaker
+      quotes[i].cue = cue
+      quotes[i].confidence = confidence
+      if parent[i] == nil || quotes[parent[i]!].form != .direct || isTurn(parent[i]!) {
+        floor = (speaker, text.paragraphIndex(of: q.end))
+        lastFloorChange = q.start
+      }
+      candidates.append((speaker, cue.start, container(ofOffset: cue.start)))
+    }
+  }
+  var lastFloorChange: Int?
+
+  func isTurn(_ i: Int) -> Bool {
+    let q = quotes[i]
+    guard q.form == .direct, let cue = q.cue, cue.end <= q.start, cue.text.hasSuffix(":") else { return false }
+    return text.paragraphIndex(of: cue.start) == text.paragraphIndex(of: q.start)
+      && text.paragraphs[text.paragraphIndex(of: q.start)].lowerBound >= cue.start - 3
+  }
+
+  /// Index of the innermost direct quote holding `offset`.
+  func container(ofOffset offset: Int) -> Int? {
+    var best: Int?
+    for (j, q) in quotes.enumerated() where q.form == .direct && q.start <= offset && offset < q.end {
+      if best == nil || (q.end - q.start) < (quotes[best!].end - quotes[best!].start) { best = j }
+    }
+    return best
+  }
+
+  /// Sentence subjects of the narration (and of each quote): the first person or organization of a sentence.
+  mutating func collectNarrationSubjects() {
+    var seenSentence: Set<Int> = []
+    for m in context.mentions where m.kind == .person || m.kind == .organization {
+      let box = container(ofOffset: m.start)
+      let lower = box.map { quotes[$0].start } ?? text.paragraphs[text.paragraphIndex(of: m.start)].lowerBound
+      let s = text.sentenceStart(before: m.start, lower: lower)
+      if seenSentence.insert(s).inserted || introducesSpeaker(m) {
+        candidates.append((m.entity, m.start, box))
+      }
+      if m.kind == .person { learnTitleGender(m) }
+      if box == nil && m.kind == .person && introducesSpeaker(m) {
+        let end = text.sentenceEnd(after: m.end, upper: text.scalars.count)
+        introduced.append((m.entity, context.evidence(s, end)))
+      }
+    }
+  }
+
+  mutating func learnTitleGender(_ m: EntityMention) {
+    let w = text.wordIndex(atOrAfter: m.start)
+    for k in [w, w - 1, w - 2] where k >= 0 && k < words.count && words[k].start <= m.start + 4 {
+      switch words[k].lower {
+      case "mr", "sir", "lord": gender[m.entity] = false
+      case "mrs", "ms", "miss", "dame", "lady": gender[m.entity] = true
+      default: continue
+      }
+      return
+    }
+  }
+
+  /// Whether the narration around `m` presents the person as a speaker ("the next speaker was X",
+  /// "X was the first speaker", "X spoke next", "X took the floor", "Opening the session, X said").
+  func introducesSpeaker(_ m: EntityMention) -> Bool {
+    guard m.kind == .person, container(ofOffset: m.start) == nil else { return false }
+    let para = text.paragraphs[text.paragraphIndex(of: m.start)]
+    let s = text.sentenceStart(before: m.start, lower: para.lowerBound)
+    let e = text.sentenceEnd(after: m.end, upper: para.upperBound)
+    let idx = context.wordIndices(s, e)
+    let lw = idx.map { words[$0].lower }
+    // Only the first person of the sentence is its subject, unless a "speaker was X" form names another.
+    let persons = context.mentions(in: s, e).filter { $0.kind == .person && container(ofOffset: $0.start) == nil }
+    let mWord = text.wordIndex(atOrAfter: m.start)
+    if let pos = idx.firstIndex(of: mWord), pos >= 2, ["was", "is", "were"].contains(lw[pos - 1]) || lw[pos - 1] == "by",
+      lexicon.speakerNouns.contains(lw[pos - 2])
+    {
+      return true
+    }
+    guard persons.first?.start == m.start else { return false }
+    if lw.contains(where: { lexicon.speakerNouns.contains($0) }) {
+      // "X … was the next speaker" (not "the speaker was Y" naming someone else).
+      if let n = lw.firstIndex(where: { lexicon.speakerNouns.contains($0) }), n + 1 < lw.count, ["was", "is"].contains(lw[n + 1]) {
+        return false
+      }
+      return true
+    }
+    for (a, b) in zip(lw, lw.dropFirst()) {
+      if a == "spoke" && ["next", "first", "last", "second", "third", "afterwards", "after", "later"].contains(b) { return true }
+      if a == "took" && b == "the", lw.contains("floor") { return true }
+      if a == "opened" || a == "closed", lw.contains(where: { meetingNouns.contains($0) }) { return true }
+    }
+    return false
+  }
+
+  // MARK: - One quote
+
+  mutating func attribution(of i: Int) -> (EntityID, Evidence, Double)? {
+    let q = quotes[i]
+    if isTurn(i) { return turnSpeaker(i) }
+    if q.form == .reported {
+      guard let cue = q.cue else { return nil }
+      let v = text.wordIndex(atOrAfter: cue.start)
+      let lower = boundsStart(for: i)
+      let clauseStart = text.sentenceStart(before: cue.start, lower: lower)
+      guard let (who, conf) = subject(beforeWord: v, clauseStart: clauseStart, quoteIndex: i) else { return nil }
+      return (who, cue, 0.8 * conf)
+    }
+    // Direct quote: locate the opening mark.
+    var open = q.start - 1
+    while open > 0 && text.scalars[open].properties.isWhitespace { open -= 1 }
+    let lower = boundsStart(for: i)
+    var clauseStart = text.sentenceStart(before: open, lower: lower)
+    // An attributed sibling quote ending inside the clause starts a new clause after it.
+    for (j, o) in quotes.enumerated()
+    where j < i && o.form == .direct && o.speaker != nil && parent[j] == parent[i] && o.end < open && o.end >= clauseStart {
+      clauseStart = max(clauseStart, o.end + 1)
+    }
+    let pre = context.wordIndices(clauseStart, open).filter { !insideSibling($0, of: i) }
+    let before = text.wordIndex(atOrAfter: open) - 1
+    if before >= 0, words[before].isWord, lexicon.titleWords.contains(words[before].lower) { return nil }
+    if let found = preCue(pre, quoteIndex: i, open: open) { return found }
+    if let found = postCue(i) { return found }
+    // "X: “…”" — the clause is only a name and a colon.
+    if let found = colonIntro(clauseStart, open) { return found }
+    // Continuation: a quote that opens its sentence, with no cue, keeps the floor.
+    if pre.isEmpty, parent[i] == nil, let floor, context.wordIndices(q.start, q.end).count >= 4,
+      text.paragraphIndex(of: q.start) - floor.paragraph <= 2
+    {
+      return (floor.entity, context.evidence(q.start, min(q.end, q.start + 40)), 0.7)
+    }
+    return nil
+  }
+
+  func boundsStart(for i: Int) -> Int {
+    if let p = parent[i] { return quotes[p].start }
+    return text.paragraphs[text.paragraphIndex(of: quotes[i].start)].lowerBound
+  }
+
+  /// Whether word `k` lies in a quote other than `i` and its ancestors.
+  func insideSibling(_ k: Int, of i: Int) -> Bool {
+    let o = words[k].start
+    guard let c = container(ofOffset: o) else { return false }
+    var a = parent[i]
+    while let x = a {
+      if x == c { return false }
+      a = parent[x]
+    }
+    return c != i
+  }
+
+  mutating func preCue(_ pre: [Int], quoteIndex i: Int, open: Int) -> (EntityID, Evidence, Double)? {
+    guard !pre.isEmpty else { return nil }
+    // "According to X" / "according to him".
+    if let a = pre.lastIndex(where: { words[$0].lower == "according" }), a + 1 < pre.count, words[pre[a + 1]].lower == "to" {
+      var k = a + 2
+      while k < pre.count && ["the", "a", "an"].contains(words[pre[k]].lower) && k + 1 < pre.count { k += 1 }
+      if k < pre.count {
+        let w = pre[k]
+        let cue = context.evidence(words[pre[a]].start, words[w].end)
+        if SpeakerContext.personalPronouns.contains(words[w].lower) {
+          if let who = resolvePronoun(words[w].lower, at: words[w].start, quoteIndex: i) { return (who, cue, 0.85) }
+        } else if let m = context.mention(atWord: w), isSpeakerKind(m.kind) {
+          return (m.entity, context.evidence(words[pre[a]].start, m.end), 0.9)
+        }
+      }
+    }
+    // The last speech verb of the clause.
+    for p in pre.indices.reversed() {
+      let w = pre[p]
+      guard lexicon.speechVerbs.contains(words[w].lower) else { continue }
+      if p > 0 && ["the", "a", "an"].contains(words[pre[p - 1]].lower) { continue }
+      let clauseStart = words[pre[0]].start
+      if let (who, conf) = subject(beforeWord: w, clauseStart: clauseStart, quoteIndex: i) {
+        let cue = context.evidence(words[w].start, words[w].end)
+        if words[w].lower == "told", p + 1 < pre.count, let outlet = context.mention(atWord: pre[p + 1] ), outlet.kind == .organization {
+          outlets.append((who, outlet.entity, context.evidence(words[pre[0]].start, outlet.end)))
+        } else if words[w].lower == "told", p + 2 < pre.count, words[pre[p + 1]].lower == "the",
+          let outlet = context.mention(atWord: pre[p + 2]), outlet.kind == .organization
+        {
+          outlets.append((who, outlet.entity, context.evidence(words[pre[0]].start, outlet.end)))
+        }
+        return (who, cue, 0.95 * conf)
+      }
+    }
+    return nil
+  }
+
+  mutating func postCue(_ i: Int) -> (EntityID, Evidence, Double)? {
+    let q = quotes[i]
+    let upper = parent[i].map { quotes[$0].end } ?? text.paragraphs[text.paragraphIndex(of: q.end)].upperBound
+    var a = text.wordIndex(atOrAfter: q.end)
+    // Skip closing marks and a comma.
+    while a < words.count && words[a].start < upper && !words[a].isWord && (QuoteMarks.isMark(text.scalars[words[a].start]) || words[a].lower == ",") {
+      a += 1
+    }
+    guard a < words.count, words[a].start < upper, words[a].isWord else { return nil }
+    // Something between the quote's end and `a` other than marks, commas and spaces means no cue.
+    let end = min(upper, text.sentenceEnd(after: words[a].start, upper: upper))
+    let idx = context.wordIndices(words[a].start, end)
+    guard idx.count >= 2 else { return nil }
+    let w0 = idx[0]
+    let lw = words[w0].lower
+    // "said X" / "said the ministry" / "added she".
+    if lexicon.speechVerbs.contains(lw) {
+      var k = 1
+      if k < idx.count && words[idx[k]].lower == "the" { k += 1 }
+      guard k < idx.count else { return nil }
+      let w = idx[k]
+      let cue = context.evidence(words[w0].start, words[w].end)
+      if SpeakerContext.personalPronouns.contains(words[w].lower) {
+        return resolvePronoun(words[w].lower, at: words[w].start, quoteIndex: i).map { ($0, cue, 0.85) }
+      }
+      if let m = context.mention(atWord: w), isSpeakerKind(m.kind) { return (m.entity, context.evidence(words[w0].start, m.end), 0.95) }
+      if lexicon.organizationNouns.contains(words[w].lower), let who = resolveNominal(words[w].lower, before: words[w].start) {
+        return (who, cue, 0.75)
+      }
+      return nil
+    }
+    // "he added", "X noted", "X, the minister, said", "the ministry said".
+    var k = 0
+    var who: EntityID?
+    var conf = 0.95
+    var cueStart = words[w0].start
+    if SpeakerContext.personalPronouns.contains(lw) {
+      who = resolvePronoun(lw, at: words[w0].start, quoteIndex: i)
+      conf = 0.85
+      k = 1
+    } else if let m = context.mention(atWord: w0), isSpeakerKind(m.kind) {
+      who = m.entity
+      while k < idx.count && context.mention(atWord: idx[k])?.start == m.start { k += 1 }
+      // An appositive ", the minister of Y," before the verb.
+      if k < idx.count, !lexicon.speechVerbs.contains(words[idx[k]].lower), let comma = commaAfter(m.end, before: end) {
+        if let next = context.wordIndices(comma + 1, end).first(where: { lexicon.speechVerbs.contains(words[$0].lower) }) {
+          k = idx.firstIndex(of: next) ?? k
+        }
+      }
+    } else if lw == "the", idx.count > 2, lexicon.organizationNouns.contains(words[idx[1]].lower) {
+      who = resolveNominal(words[idx[1]].lower, before: words[idx[1]].start)
+      conf = 0.75
+      k = 2
+    } else {
+      return nil
+    }
+    while k < idx.count && lexicon.skipWords.contains(words[idx[k]].lower) { k += 1 }
+    guard let who, k < idx.count, lexicon.speechVerbs.contains(words[idx[k]].lower) else { return nil }
+    cueStart = min(cueStart, words[w0].start)
+    return (who, context.evidence(cueStart, words[idx[k]].end), conf)
+  }
+
+  func commaAfter(_ offset: Int, before end: Int) -> Int? {
+    var k = text.wordIndex(atOrAfter: offset)
+    guard k < words.count, words[k].lower == "," else { return nil }
+    k += 1
+    var n = 0
+    while k < words.count && words[k].start < end && n < 16 {
+      if words[k].lower == "," { return words[k].start }
+      k += 1
+      n += 1
+    }
+    return nil
+  }
+
+  func colonIntro(_ clauseStart: Int, _ open: Int) -> (EntityID, Evidence, Double)? {
+    var c = open - 1
+    while c > clauseStart && text.scalars[c].properties.isWhitespace { c -= 1 }
+    guard c >= clauseStart, text.scalars[c] == ":" else { return nil }
+    let ms = context.mentions(in: clauseStart, c).filter { isSpeakerKind($0.kind) }
+    guard ms.count == 1, let m = ms.first else { return nil }
+    let others = context.wordIndices(clauseStart, c).filter { context.mention(atWord: $0) == nil }
+    guard others.count <= 3 else { return nil }
+    return (m.entity, context.evidence(clauseStart, c + 1), 0.9)
+  }
+
+  mutating func turnSpeaker(_ i: Int) -> (EntityID, Evidence, Double)? {
+    guard let cue = quotes[i].cue else { return nil }
+    let label = cue.text.dropLast().trimmingCharacters(in: .whitespaces).lowercased()
+    if ["q", "question", "interviewer"].contains(label) { return nil }
+    if let m = context.mentions(in: cue.start, cue.end).first(where: { $0.kind == .person || $0.kind == .organization }) {
+      return (m.entity, cue, 0.9)
+    }
+    // A surname label ("SMITH:") names a person of the document.
+    for e in context.document.entities.values.sorted(by: { $0.id < $1.id }) where e.kind == .person {
+      let names = ([e.name] + e.aliases).map { $0.lowercased() }
+      if names.contains(where: { $0 == label || $0.hasSuffix(" " + label) }) { return (e.id, cue, 0.85) }
+    }
+    if ["a", "answer"].contains(label) {
+      if turnInterviewee == nil {
+        let firstTurn = quotes.indices.first(where: isTurn).map { quotes[$0].cue?.start ?? 0 } ?? 0
+        turnInterviewee = context.mentions.first(where: { $0.kind == .person && container(ofOffset: $0.start) == nil && $0.start < firstTurn })?.entity
+          ?? context.mentions.first(where: { $0.kind == .person })?.entity
+      }
+      return turnInterviewee.map { ($0, cue, 0.8) }
+    }
+    return nil
+  }
+
+  // MARK: - Subjects and pronouns
+
+  func isSpeakerKind(_ kind: EntityKind) -> Bool { kind == .person || kind == .organization || kind == .country }
+
+  /// The subject of the speech verb at word `v`: a pronoun, the mention right before it, the antecedent of
+  /// "who", or the first person or organization of the clause.
+  mutating func subject(beforeWord v: Int, clauseStart: Int, quoteIndex i: Int) -> (EntityID, Double)? {
+    var k = v - 1
+    while k >= 0 && words[k].start >= clauseStart && words[k].isWord && lexicon.skipWords.contains(words[k].lower) { k -= 1 }
+    func firstOfClause() -> EntityID? {
+      let ms = context.mentions(in: clauseStart, words[v].start).filter {
+        ($0.kind == .person || $0.kind == .organization) && !insideSibling(text.wordIndex(atOrAfter: $0.start), of: i)
+          && !$0.isDemonym
+      }
+      // A clause that opens with a pronoun ("He started his talk by discussing …") has it as subject.
+      let first = text.wordIndex(atOrAfter: clauseStart)
+      if first < v, words[first].isWord, SpeakerContext.personalPronouns.contains(words[first].lower),
+        ms.first.map({ $0.start > words[first].start }) ?? true
+      {
+        return resolvePronoun(words[first].lower, at: words[first].start, quoteIndex: i)
+      }
+      return ms.first?.entity
+    }
+    guard k >= 0, words[k].start >= clauseStart else { return firstOfClause().map { ($0, 0.8) } }
+    let w = words[k]
+    if w.isWord && SpeakerContext.personalPronouns.contains(w.lower) {
+      return resolvePronoun(w.lower, at: w.start, quoteIndex: i).map { ($0, 0.9) }
+    }
+    if w.isWord && ["i", "we", "you"].contains(w.lower) { return nil }
+    if let m = context.mention(atWord: k), isSpeakerKind(m.kind), !m.isDemonym { return (m.entity, 1) }
+    if w.lower == "who" || w.lower == "which" {
+      var j = k - 1
+      while j >= 0 && words[j].start >= clauseStart {
+        if let m = context.mention(atWord: j), m.kind == .person || m.kind == .organization { return (m.entity, 0.95) }
+        j -= 1
+      }
+      return nil
+    }
+    if w.isWord && lexicon.organizationNouns.contains(w.lower), k > 0, ["the", "a"].contains(words[k - 1].lower) || context.mention(atWord: k - 1) != nil {
+      if let m = context.mention(atWord: k - 1), m.kind == .country || m.kind == .organization { return (m.entity, 0.85) }
+      return resolveNominal(w.lower, before: w.start).map { ($0, 0.75) }
+    }
+    return firstOfClause().map { ($0, 0.8) }
+  }
+
+  /// Resolves "the ministry" to the latest organization whose name holds the noun.
+  func resolveNominal(_ noun: String, before offset: Int) -> EntityID? {
+    let orgs = context.mentions.filter { $0.start < offset && $0.kind == .organization }
+    if let m = orgs.last(where: { (context.entity($0.entity)?.name.lowercased() ?? "").contains(noun) }) { return m.entity }
+    return nil
+  }
+
+  /// The most recent compatible speaker or subject before `offset` in the same context.
+  mutating func resolvePronoun(_ pronoun: String, at offset: Int, quoteIndex i: Int) -> EntityID? {
+    let box = container(ofOffset: offset)
+    let female = SpeakerContext.femalePronouns.contains(pronoun)
+    let male = SpeakerContext.malePronouns.contains(pronoun)
+    let plural = SpeakerContext.pluralPronouns.contains(pronoun) || SpeakerContext.neuterPronouns.contains(pronoun)
+    // Narration pronouns look at narration; pronouns inside a quote look inside that quote first.
+    let pool = candidates.filter { $0.position < offset && $0.container == box }
+    for c in pool.sorted(by: { $0.position > $1.position }) {
+      let kind = context.kind(of: c.entity)
+      if plural {
+        guard kind == .organization || kind == .country else { continue }
+        return c.entity
+      }
+      guard kind == .person else { continue }
+      if let g = gender[c.entity], g != female { continue }
+      if male || female { gender[c.entity] = female }
+      return c.entity
+    }
+    return nil
+  }
+
+  // MARK: - Relations
+
+  func relations() -> [Relation] {
+    var out: [Relation] = []
+    let doc = context.document.document
+    // mentioned: speaker → entity, counted once per mention.
+    var counted: Set<[String]> = []
+    var grouped: [RelationKey: (count: Int, evidence: Set<Evidence>, confidence: Double)] = [:]
+    for (i, q) in quotes.enumerated() {
+      guard let speaker = q.speaker else { continue }
+      for m in context.mentions(in: q.start, q.end) where m.entity != speaker {
+        guard counted.insert([speaker.rawValue, String(m.start)]).inserted else { continue }
+        let key = RelationKey(subject: speaker, predicate: .mentioned, object: m.entity)
+        var g = grouped[key] ?? (0, [], 0)
+        g.count += 1
+        g.evidence.insert(context.sentencePiece(m.start, m.end, within: q.start..<q.end))
+        g.confidence = max(g.confidence, (q.confidence * m.confidence * 100).rounded() / 100)
+        grouped[key] = g
+      }
+      // quoted_in: embedded source → the nearest enclosing speaker.
+      var a = parent[i]
+      while let p = a, quotes[p].speaker == nil || quotes[p].speaker == speaker {
+        if quotes[p].speaker == speaker { a = nil } else { a = parent[p] }
+      }
+      if let p = a, let host = quotes[p].speaker {
+        out.append(
+          Relation(
+            subject: speaker, predicate: .quotedIn, object: host, confidence: (q.confidence * 100).rounded() / 100,
+            evidence: q.cue.map { [$0] } ?? [], source: "embedded-quote"))
+      }
+    }
+    for (key, g) in grouped {
+      out.append(
+        Relation(
+          subject: key.subject, predicate: .mentioned, object: key.object, confidence: g.confidence, count: g.count,
+          evidence: g.evidence.sorted(), source: "quote-attribution"))
+    }
+    for o in outlets where o.source != o.outlet {
+      out.append(Relation(subject: o.source, predicate: .quotedIn, object: o.outlet, confidence: 0.8, evidence: [o.evidence], source: "told-outlet"))
+    }
+    // spoke_at: speakers of the article → the reported-on meeting.
+    if let event = reportedEvent() {
+      var speakers: [EntityID: Evidence] = [:]
+      for intro in introduced where speakers[intro.entity] == nil { speakers[intro.entity] = intro.evidence }
+      for (i, q) in quotes.enumerated() {
+        guard let s = q.speaker, context.kind(of: s) == .person, speakers[s] == nil else { continue }
+        // Top-level words only: embedded sources did not speak at the event.
+        var a = parent[i]
+        var embedded = false
+        while let p = a {
+          if quotes[p].speaker != nil && quotes[p].speaker != s { embedded = true }
+          a = parent[p]
+        }
+        if !embedded, let cue = q.cue { speakers[s] = cue }
+      }
+      for (s, ev) in speakers where s != event {
+        out.append(Relation(subject: s, predicate: .spokeAt, object: event, confidence: 0.8, evidence: [ev], source: "speaker-of-event"))
+      }
+    }
+    _ = doc
+    return out.sorted { $0.key < $1.key }
+  }
+
+  /// The meeting the article reports on: an event with a title or date, or named as a meeting.
+  func reportedEvent() -> EntityID? {
+    let events = context.document.entities.values.filter { $0.kind == .event }
+    func isMeeting(_ e: Entity) -> Bool {
+      if e.attributes["title"] != nil { return true }
+      let names = ([e.name] + e.aliases + [e.attributes["type"] ?? ""]).joined(separator: " ").lowercased()
+      return names.split(whereSeparator: { !$0.isLetter }).contains { meetingNouns.contains(String($0)) }
+    }
+    let meetings = events.filter(isMeeting)
+    func firstMention(_ e: Entity) -> Int {
+      context.mentions.first(where: { $0.entity == e.id })?.start ?? e.mentions.map(\.start).min() ?? Int.max
+    }
+    return meetings.min { (firstMention($0), $0.id) < (firstMention($1), $1.id) }?.id
+  }
+}
