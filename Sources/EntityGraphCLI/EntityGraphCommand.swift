@@ -6,7 +6,10 @@ public struct EntityGraphCommand: ParsableCommand {
     commandName: "entitygraph",
     abstract: "Turn news-like articles into a typed entity-and-relationship graph.",
     version: "0.1.0",
-    subcommands: [Build.self]
+    subcommands: [
+      Build.self, Mentions.self, Render.self, Train.self, Ingest.self, Remove.self, Merge.self, Split.self,
+      Query.self, Export.self,
+    ]
   )
   public init() {}
 }

@@ -54,8 +54,9 @@ extension GraphStore {
       let global = try resolver.resolve(entity, matchKey: matchKey, aliasKeys: aliasKeys, seq: seq, db: db)
       globalOf[entity.id] = global
       let attributes = AttributeCoding.encode(entity.attributes)
-      try upsertEntity(id: global, kind: entity.kind, name: entity.name, attributes: entity.attributes,
-        confidence: entity.confidence, db: db)
+      try upsertEntity(
+        id: global, kind: entity.kind, name: entity.name, attributes: entity.attributes,
+        confidence: entity.confidence, isNamesake: entity.id == global, db: db)
       try LocalEntityRecord(
         doc: document, localID: entity.id.rawValue, entityID: global.rawValue, kind: entity.kind.rawValue,
         name: entity.name, matchKey: matchKey, attributes: attributes, confidence: entity.confidence, seq: seq
@@ -94,10 +95,21 @@ extension GraphStore {
   }
 
   /// Creates the store entity `id` from a local entity, or folds the local's confidence and attributes in.
+  ///
+  /// The store entity is named after the earliest local entity with the same id (`isNamesake`), else after
+  /// the earliest local entity; ``refresh(entities:relations:db:)`` applies the same rule.
   private static func upsertEntity(
-    id: EntityID, kind: EntityKind, name: String, attributes: [String: String], confidence: Double, db: Database
+    id: EntityID, kind: EntityKind, name: String, attributes: [String: String], confidence: Double,
+    isNamesake: Bool, db: Database
   ) throws {
     if let existing = try EntityRecord.fetchOne(db, key: id.rawValue) {
+      if isNamesake && existing.name != name,
+        try Bool.fetchOne(
+          db, sql: "SELECT EXISTS (SELECT 1 FROM local_entity WHERE entity_id = ?1 AND local_id = ?1)",
+          arguments: [id.rawValue]) == false
+      {
+        try db.execute(sql: "UPDATE entity SET name = ? WHERE id = ?", arguments: [name, id.rawValue])
+      }
       var merged = AttributeCoding.decode(existing.attributes)
       var changed = false
       for (key, value) in attributes where merged[key] == nil {
@@ -194,7 +206,8 @@ extension GraphStore {
     }
     for id in entities.sorted() {
       let locals = try LocalEntityRecord.fetchAll(
-        db, sql: "SELECT * FROM local_entity WHERE entity_id = ? ORDER BY seq, local_id", arguments: [id])
+        db, sql: "SELECT * FROM local_entity WHERE entity_id = ?1 ORDER BY local_id = ?1 DESC, seq, local_id",
+        arguments: [id])
       guard let first = locals.first else {
         try db.execute(sql: "DELETE FROM entity WHERE id = ?", arguments: [id])
         continue
@@ -298,7 +311,7 @@ extension GraphStore {
         arguments: [global.rawValue, local.doc, local.localID])
       try upsertEntity(
         id: global, kind: entity.kind, name: local.name, attributes: entity.attributes,
-        confidence: local.confidence, db: db)
+        confidence: local.confidence, isNamesake: entity.id == global, db: db)
       globalOf[local.doc, default: [:]][local.localID] = global.rawValue
     }
     let statements = try StatementRecord.fetchAll(db, sql: "SELECT * FROM statement ORDER BY id")

@@ -1,0 +1,222 @@
+import DocumentModel
+import Foundation
+
+/// One input of a batch ingest: a document id and where to read it from.
+public struct IngestSource: Sendable, Hashable {
+  /// The document id (file name without extension).
+  public var id: String
+  /// The path, as given (`-` for standard input).
+  public var path: String
+
+  public init(id: String, path: String) {
+    self.id = id
+    self.path = path
+  }
+}
+
+/// Progress of a batch ingest, reported after each document is committed or skipped.
+public struct IngestProgress: Sendable, Equatable {
+  public var done: Int
+  public var total: Int
+  public var added = 0
+  public var updated = 0
+  public var unchanged = 0
+  public var failed = 0
+}
+
+/// What a batch ingest did.
+public struct IngestReport: Sendable, Equatable {
+  public var added: [String] = []
+  public var updated: [String] = []
+  public var unchanged: [String] = []
+  /// Inputs that could not be read, analysed or stored, with the reason; the others were still ingested.
+  public var failures: [IngestFailure] = []
+  /// Words (white-space separated) in the documents analysed (added or updated).
+  public var words = 0
+  /// UTF-8 bytes of the documents analysed.
+  public var bytes = 0
+
+  /// `added 3, updated 1, unchanged 10, failed 0`.
+  public var summary: String {
+    "added \(added.count), updated \(updated.count), unchanged \(unchanged.count), failed \(failures.count)"
+  }
+}
+
+/// An input skipped by a batch ingest.
+public struct IngestFailure: Sendable, Equatable, CustomStringConvertible {
+  public var path: String
+  public var message: String
+  public var description: String { "\(path): \(message)" }
+}
+
+extension GraphStore {
+  /// Reads, analyses and stores many documents: analysis runs on `concurrency` threads while a writer commits
+  /// finished documents in input order, each in its own transaction.
+  ///
+  /// A document whose content hash is already stored is skipped without being analysed (unless `force`). A
+  /// document that fails to load, analyse or store is reported in ``IngestReport/failures`` and the rest go on.
+  /// At most two chunks of documents are held in memory at a time.
+  ///
+  /// ```swift
+  /// let report = store.ingest(sources, load: { try DocumentLoader.read($0) }, extract: extractor.graph(for:))
+  /// print(report.summary)
+  /// ```
+  /// - Parameters:
+  ///   - sources: the inputs, in the order to commit them.
+  ///   - concurrency: analysis threads (default: all cores).
+  ///   - force: re-analyse unchanged documents too.
+  ///   - load: reads one input (throws a readable error for a bad file).
+  ///   - extract: the document's own graph.
+  ///   - progress: called on the writer thread after each document.
+  public func ingest(
+    _ sources: [IngestSource], concurrency: Int = ProcessInfo.processInfo.activeProcessorCount, force: Bool = false,
+    load: @escaping @Sendable (IngestSource) throws -> Document,
+    extract: @escaping @Sendable (Document) throws -> KnowledgeGraph,
+    progress: (@Sendable (IngestProgress) -> Void)? = nil
+  ) -> IngestReport {
+    let threads = max(1, concurrency)
+    let chunkSize = max(16, threads * 16)
+    let report = Locked(IngestReport())
+    let counters = Locked(IngestProgress(done: 0, total: sources.count))
+    let writer = DispatchQueue(label: "GraphStore.ingest.writer")
+    let pending = DispatchGroup()
+    var seenIDs: [String: String] = [:]
+    var start = 0
+    while start < sources.count {
+      let chunk = Array(sources[start..<min(start + chunkSize, sources.count)])
+      start += chunk.count
+      var duplicates: [Int: String] = [:]
+      for (i, source) in chunk.enumerated() {
+        if let other = seenIDs[source.id], other != source.path {
+          duplicates[i] = "document id '\(source.id)' is also the id of \(other); rename one of them"
+        } else {
+          seenIDs[source.id] = source.path
+        }
+      }
+      let duplicateMessages = duplicates
+      let prepared = Locked([Prepared?](repeating: nil, count: chunk.count))
+      let next = Locked(0)
+      DispatchQueue.concurrentPerform(iterations: min(threads, chunk.count)) { _ in
+        while true {
+          let i = next.withLock { value -> Int in
+            defer { value += 1 }
+            return value
+          }
+          if i >= chunk.count { break }
+          let item: Prepared
+          if let message = duplicateMessages[i] {
+            item = .failed(IngestFailure(path: chunk[i].path, message: message))
+          } else {
+            item = self.prepare(chunk[i], force: force, load: load, extract: extract)
+          }
+          prepared.withLock { $0[i] = item }
+        }
+      }
+      let items = prepared.withLock { $0 }
+      pending.wait()
+      pending.enter()
+      writer.async {
+        defer { pending.leave() }
+        for (source, item) in zip(chunk, items) {
+          var outcome: IngestOutcome?
+          var failure: IngestFailure?
+          var size = (words: 0, bytes: 0)
+          switch item {
+          case .unchanged?: outcome = .unchanged
+          case .failed(let f)?: failure = f
+          case .analysed(let info, let graph, let words, let bytes)?:
+            do {
+              outcome = try self.ingest(graph, for: info, force: force)
+              size = (words, bytes)
+            } catch {
+              failure = IngestFailure(path: source.path, message: "\(error)")
+            }
+          case nil: failure = IngestFailure(path: source.path, message: "not analysed")
+          }
+          report.withLock { r in
+            switch outcome {
+            case .added?: r.added.append(source.id)
+            case .updated?: r.updated.append(source.id)
+            case .unchanged?: r.unchanged.append(source.id)
+            case nil: break
+            }
+            if let failure { r.failures.append(failure) }
+            r.words += size.words
+            r.bytes += size.bytes
+          }
+          let snapshot = counters.withLock { c -> IngestProgress in
+            c.done += 1
+            switch outcome {
+            case .added?: c.added += 1
+            case .updated?: c.updated += 1
+            case .unchanged?: c.unchanged += 1
+            case nil: c.failed += 1
+            }
+            return c
+          }
+          progress?(snapshot)
+        }
+      }
+    }
+    pending.wait()
+    return report.withLock { $0 }
+  }
+
+  private enum Prepared: Sendable {
+    case unchanged
+    case failed(IngestFailure)
+    case analysed(DocumentInfo, KnowledgeGraph, words: Int, bytes: Int)
+  }
+
+  private func prepare(
+    _ source: IngestSource, force: Bool, load: @Sendable (IngestSource) throws -> Document,
+    extract: @Sendable (Document) throws -> KnowledgeGraph
+  ) -> Prepared {
+    do {
+      let document = try load(source)
+      let bytes = Array(document.text.utf8)
+      let info = DocumentInfo(
+        id: document.id, path: document.path, sha256: SHA256.hex(of: bytes), length: document.length)
+      if let stored = try self.document(id: info.id) {
+        if stored.path != info.path && stored.path != "-" && FileManager.default.fileExists(atPath: stored.path) {
+          return .failed(
+            IngestFailure(
+              path: source.path,
+              message: StoreError(
+                .duplicateDocumentID,
+                "document id '\(info.id)' already belongs to \(stored.path); rename one of them or remove it first"
+              ).description))
+        }
+        if !force && stored.sha256 == info.sha256 { return .unchanged }
+      }
+      let graph = try extract(document)
+      return .analysed(info, graph, words: Self.wordCount(bytes), bytes: bytes.count)
+    } catch {
+      return .failed(IngestFailure(path: source.path, message: "\(error)"))
+    }
+  }
+
+  /// White-space separated words in UTF-8 bytes.
+  static func wordCount(_ bytes: [UInt8]) -> Int {
+    var words = 0
+    var inWord = false
+    for byte in bytes {
+      let isSpace = byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D
+      if !isSpace && !inWord { words += 1 }
+      inWord = !isSpace
+    }
+    return words
+  }
+}
+
+/// A lock-protected value shared between ingest threads.
+final class Locked<Value>: @unchecked Sendable {
+  private var value: Value
+  private let lock = NSLock()
+  init(_ value: Value) { self.value = value }
+  func withLock<R>(_ body: (inout Value) throws -> R) rethrows -> R {
+    lock.lock()
+    defer { lock.unlock() }
+    return try body(&value)
+  }
+}
