@@ -1,5 +1,156 @@
+import DocumentModel
+import Foundation
+import GraphRendering
+
+/// `eg-bench render [--sizes 100,1000,5000] [--repetitions 3] [--seed 42]`
+///
+/// Renders random sparse typed graphs to SVG in-process (libgvc) and with the Graphviz command line
+/// (`dot -K<engine>` on the same DOT text written to a temporary file), alternating the two, and
+/// prints the medians side by side. The engine is the one `auto` picks for each size.
 enum RenderBenchmark {
+  struct Settings {
+    var sizes = [100, 1_000, 5_000]
+    var repetitions = 3
+    var seed: UInt64 = 42
+    var edgesPerNode = 2.0
+  }
+
   static func run(_ arguments: [String]) {
-    print("Render benchmark: not written yet")
+    var settings = Settings()
+    var rest = arguments[...]
+    while let flag = rest.popFirst() {
+      let value = rest.popFirst() ?? ""
+      switch flag {
+      case "--sizes": settings.sizes = value.split(separator: ",").compactMap { Int($0) }
+      case "--repetitions": settings.repetitions = max(1, Int(value) ?? 3)
+      case "--seed": settings.seed = UInt64(value) ?? 42
+      case "--edges-per-node": settings.edgesPerNode = Double(value) ?? 2
+      default:
+        FileHandle.standardError.write(Data("unknown option \(flag)\n".utf8))
+        exit(2)
+      }
+    }
+    guard let dotCommand = findExecutable("dot") else {
+      FileHandle.standardError.write(Data("the Graphviz command line (dot) is not installed\n".utf8))
+      exit(1)
+    }
+    do {
+      try runBenchmark(settings, dotCommand: dotCommand)
+    } catch {
+      FileHandle.standardError.write(Data("render benchmark failed: \(error)\n".utf8))
+      exit(1)
+    }
+  }
+
+  static func runBenchmark(_ settings: Settings, dotCommand: String) throws {
+    // Load the plugins and fonts once, as a long-running program would.
+    _ = try GraphvizRenderer.render(dot: "digraph { a -> b [label=\"x\"] }", format: .svg, layout: .dot)
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("eg-render-bench-\(getpid())")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+
+    print("Render benchmark: SVG, \(settings.repetitions) repetitions, seed \(settings.seed), \(settings.edgesPerNode) edges/node")
+    print("| nodes | edges | engine | in-process median | CLI median | CLI / in-process | SVG bytes (in-process / CLI) |")
+    print("|---:|---:|---|---:|---:|---:|---:|")
+    for size in settings.sizes {
+      let graph = randomGraph(nodes: size, edgesPerNode: settings.edgesPerNode, seed: settings.seed &+ UInt64(size))
+      let dot = DOTWriter().dotText(for: graph)
+      let engine = try GraphvizRenderer.resolvedLayout(dot: dot, layout: .auto)
+      let input = folder.appendingPathComponent("graph-\(size).dot")
+      let output = folder.appendingPathComponent("graph-\(size).svg")
+      try Data(dot.utf8).write(to: input)
+
+      var inProcess: [Duration] = []
+      var commandLine: [Duration] = []
+      var inProcessBytes = 0
+      var commandLineBytes = 0
+      let clock = ContinuousClock()
+      for _ in 0..<settings.repetitions {
+        var svg = Data()
+        inProcess.append(try clock.measure { svg = try GraphvizRenderer.render(dot: dot, format: .svg, layout: engine) })
+        inProcessBytes = svg.count
+        commandLine.append(
+          try clock.measure {
+            try runProcess(dotCommand, ["-K\(engine.rawValue)", "-Tsvg", input.path, "-o", output.path])
+          })
+        commandLineBytes = (try? Data(contentsOf: output).count) ?? 0
+      }
+      let a = median(inProcess)
+      let b = median(commandLine)
+      print(
+        "| \(graph.entities.count) | \(graph.relations.count) | \(engine.rawValue) | \(format(a)) | \(format(b)) "
+          + "| \(String(format: "%.2f", seconds(b) / max(seconds(a), 1e-9))) | \(inProcessBytes) / \(commandLineBytes) |")
+    }
+  }
+
+  /// A random sparse graph with typed nodes, well-known predicates and mention counts.
+  static func randomGraph(nodes: Int, edgesPerNode: Double, seed: UInt64) -> KnowledgeGraph {
+    var rng = SplitMix64(seed: seed)
+    let kinds = EntityKind.allCases
+    let entities = (0..<nodes).map { index in
+      let kind = kinds[Int.random(in: 0..<kinds.count, using: &rng)]
+      return Entity(
+        id: EntityID(rawValue: "\(kind.rawValue):n\(index)"), kind: kind,
+        name: "\(kind.rawValue.capitalized) \(index)")
+    }
+    let predicates = DocumentModel.Predicate.wellKnown
+    var relations: [Relation] = []
+    for _ in 0..<Int(Double(nodes) * edgesPerNode) {
+      let a = Int.random(in: 0..<nodes, using: &rng)
+      let b = Int.random(in: 0..<nodes, using: &rng)
+      if a == b { continue }
+      relations.append(
+        Relation(
+          subject: entities[a].id, predicate: predicates[Int.random(in: 0..<predicates.count, using: &rng)],
+          object: entities[b].id, confidence: 0.9, count: Int.random(in: 1...6, using: &rng)))
+    }
+    return KnowledgeGraph(entities: entities, relations: relations)
+  }
+
+  static func runProcess(_ path: String, _ arguments: [String]) throws {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: path)
+    process.arguments = arguments
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    process.waitUntilExit()
+    if process.terminationStatus != 0 {
+      throw NSError(domain: "RenderBenchmark", code: Int(process.terminationStatus))
+    }
+  }
+
+  static func findExecutable(_ name: String) -> String? {
+    let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+    for folder in path.split(separator: ":") {
+      let candidate = "\(folder)/\(name)"
+      if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+    }
+    return nil
+  }
+
+  static func median(_ values: [Duration]) -> Duration {
+    let sorted = values.sorted()
+    return sorted[sorted.count / 2]
+  }
+
+  static func seconds(_ duration: Duration) -> Double {
+    Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+  }
+
+  static func format(_ duration: Duration) -> String {
+    String(format: "%.3f s", seconds(duration))
+  }
+}
+
+/// A small seeded random number generator, so every run draws the same graphs.
+struct SplitMix64: RandomNumberGenerator {
+  private var state: UInt64
+  init(seed: UInt64) { state = seed }
+  mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
   }
 }

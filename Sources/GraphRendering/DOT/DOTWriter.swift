@@ -112,7 +112,9 @@ public struct DOTWriter: Sendable {
   private func graphAttributes(kindsPresent: Set<EntityKind>) -> String {
     var out = "  graph [rankdir=\"\(options.rankDirection.rawValue)\", overlap=\"false\", splines=\"true\", "
     out += "outputorder=\"edgesfirst\", fontname=\"\(Self.fontName)\", fontsize=\"14\", "
-    out += "nodesep=\"0.35\", ranksep=\"0.6\", pad=\"0.3\""
+    // Components are laid out separately and packed, so isolated entities fill a block rather than
+    // one endless rank.
+    out += "nodesep=\"0.35\", ranksep=\"0.6\", pad=\"0.3\", pack=\"true\", packmode=\"graph\""
     if let label = graphLabel(kindsPresent: kindsPresent) {
       out += ", labelloc=\"t\", labeljust=\"l\", label=\(label)"
     }

@@ -1,0 +1,85 @@
+import DocumentModel
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Writes a graph's diagram files (`graph.dot`, `graph.svg`, …) into a folder, atomically.
+///
+/// For ``OutputFormat/dot`` the file is the ``DOTWriter`` source (byte-identical for the same
+/// graph, so it can be committed and diffed); the other formats are rendered from that text with
+/// ``GraphvizRenderer``. Each file is written to a temporary file in the same folder and renamed
+/// into place, so a reader never sees a half-written file.
+///
+/// ```swift
+/// let urls = try DiagramOutput.write(
+///   graph: graph, formats: [.dot, .svg, .png], layout: .auto, to: outputFolder, baseName: "graph")
+/// ```
+public enum DiagramOutput {
+  /// Writes `baseName.<ext>` for each of `formats` into `directory` (created when missing).
+  ///
+  /// - Parameters:
+  ///   - graph: The graph to draw.
+  ///   - formats: The files to write; the DOT text is produced once and shared.
+  ///   - layout: The layout engine for images.
+  ///   - options: Options for the ``DOTWriter``.
+  ///   - timeBudget: The longest one image render may take; no limit when `nil`.
+  ///   - directory: The output folder.
+  ///   - baseName: The file name without extension.
+  /// - Returns: The files written, in the order of `formats`.
+  /// - Throws: ``RenderingError`` (`.writeFailed` with the path, or a rendering code).
+  @discardableResult
+  public static func write(
+    graph: KnowledgeGraph, formats: [OutputFormat], layout: LayoutEngine = .auto,
+    options: DOTWriter.Options = DOTWriter.Options(), timeBudget: Duration? = nil, to directory: URL,
+    baseName: String = "graph"
+  ) throws -> [URL] {
+    do {
+      try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    } catch {
+      throw RenderingError(.writeFailed, "cannot create the folder: \(error.localizedDescription)", path: directory.path)
+    }
+    let dot = DOTWriter(options: options).dotText(for: graph)
+    var written: [URL] = []
+    for format in formats {
+      let url = directory.appendingPathComponent("\(baseName).\(format.fileExtension)")
+      let data: Data
+      if format == .dot {
+        data = Data(dot.utf8)
+      } else {
+        do {
+          data = try GraphvizRenderer.render(dot: dot, format: format, layout: layout, timeBudget: timeBudget)
+        } catch var error as RenderingError {
+          error.path = error.path ?? url.path
+          throw error
+        }
+      }
+      try writeAtomically(data, to: url)
+      written.append(url)
+    }
+    return written
+  }
+
+  /// Writes `data` to `url` through a temporary file in the same folder and a rename.
+  ///
+  /// - Throws: ``RenderingError`` with `.writeFailed` naming the file.
+  public static func writeAtomically(_ data: Data, to url: URL) throws {
+    let directory = url.deletingLastPathComponent()
+    let temporary = directory.appendingPathComponent(
+      ".\(url.lastPathComponent).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp")
+    do {
+      try data.write(to: temporary)
+    } catch {
+      try? FileManager.default.removeItem(at: temporary)
+      throw RenderingError(.writeFailed, "cannot write: \(error.localizedDescription)", path: url.path)
+    }
+    guard rename(temporary.path, url.path) == 0 else {
+      let reason = String(cString: strerror(errno))
+      try? FileManager.default.removeItem(at: temporary)
+      throw RenderingError(.writeFailed, "cannot move the new file into place: \(reason)", path: url.path)
+    }
+  }
+}
