@@ -27,6 +27,7 @@ public struct Extractor: Sendable {
   public static func defaultStages() throws -> [any ExtractionStage] {
     var stages: [any ExtractionStage] = [Tokenizer(), SentenceSplitter()]
     // STAGES: the entity recognizer, quote and relation stages are appended below.
+    stages.append(try EntityRecognizer.makeDefault())
     _ = stages.count
     return stages
   }

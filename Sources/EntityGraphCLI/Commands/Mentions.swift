@@ -1,0 +1,113 @@
+import ArgumentParser
+import DocumentModel
+import Extraction
+import Foundation
+
+extension EntityGraphCommand {
+  /// `entitygraph mentions`: every entity-name mention of the inputs, one per line.
+  public struct Mentions: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+      abstract: "Print every entity-name mention as JSON Lines (the eval scorer's format) or TSV.",
+      discussion: """
+        Each line holds doc (file name without extension), start and end (Unicode code point offsets,
+        end exclusive), type (person, organization, country, location, event), text and canonical
+        (the entity id the mention was resolved to). Demonym adjectives ("Iranian") are not names and
+        are left out; plural demonyms used for groups of people ("Iranians") are printed as persons,
+        as in the GUM annotation. Score with: python3 score.py gold.jsonl predictions.jsonl
+
+        Exit codes: 0 success; 1 some inputs skipped; 3 no readable input; 6 missing system resource.
+        """)
+
+    @Argument(help: "Text files, folders, or - for standard input.")
+    var paths: [String]
+
+    @Option(help: "Output format: jsonl or tsv.")
+    var format: String = "jsonl"
+
+    @Flag(help: "Also print demonym adjectives (type country, with \"demonym\": true).")
+    var includeDemonyms = false
+
+    public init() {}
+
+    public func validate() throws {
+      if !["jsonl", "tsv"].contains(format) { throw ValidationError("unknown format '\(format)'; use jsonl or tsv") }
+    }
+
+    public func run() throws {
+      let extractor: Extractor
+      do {
+        extractor = try Extractor()
+      } catch {
+        Console.error("error: \(error)")
+        throw ExitCode(ExitCodes.environment)
+      }
+      let result: CorpusResult
+      do {
+        result = try Corpus.analyze(paths, extractor: extractor, keepDocuments: true)
+      } catch {
+        Console.error("error: \(error)")
+        throw ExitCode(ExitCodes.noInput)
+      }
+      for failure in result.failures { Console.error("skipped: \(failure)") }
+      if result.documents.isEmpty {
+        Console.error("error: none of the inputs could be read")
+        throw ExitCode(ExitCodes.noInput)
+      }
+      var out = ""
+      for analyzed in result.documents {
+        let doc = analyzed.document
+        for m in analyzed.mentions {
+          var type = m.kind.rawValue
+          if m.isDemonym {
+            if m.source == "group" {
+              type = EntityKind.person.rawValue
+            } else if !includeDemonyms {
+              continue
+            }
+          }
+          let text = doc.text(from: m.start, to: m.end)
+          if format == "tsv" {
+            out += "\(doc.id)\t\(m.start)\t\(m.end)\t\(type)\t\(Self.tsvField(text))\t\(m.entity.rawValue)\n"
+          } else {
+            out += "{\"doc\": \(Self.json(doc.id)), \"start\": \(m.start), \"end\": \(m.end), "
+            out += "\"type\": \(Self.json(type)), \"text\": \(Self.json(text)), "
+            out += "\"canonical\": \(Self.json(m.entity.rawValue))"
+            if m.isDemonym && m.source != "group" { out += ", \"demonym\": true" }
+            out += "}\n"
+          }
+          if out.utf8.count > 1 << 16 {
+            Console.out(out)
+            out = ""
+          }
+        }
+      }
+      Console.out(out)
+      if !result.failures.isEmpty { throw ExitCode(ExitCodes.partial) }
+    }
+
+    /// A JSON string literal.
+    static func json(_ s: String) -> String {
+      var out = "\""
+      for u in s.unicodeScalars {
+        switch u {
+        case "\"": out += "\\\""
+        case "\\": out += "\\\\"
+        case "\n": out += "\\n"
+        case "\r": out += "\\r"
+        case "\t": out += "\\t"
+        default:
+          if u.value < 0x20 || u.value == 0x2028 || u.value == 0x2029 {
+            out += String(format: "\\u%04x", u.value)
+          } else {
+            out.unicodeScalars.append(u)
+          }
+        }
+      }
+      return out + "\""
+    }
+
+    static func tsvField(_ s: String) -> String {
+      s.replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\n", with: " ")
+    }
+  }
+}

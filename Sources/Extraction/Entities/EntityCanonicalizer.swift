@@ -1,0 +1,181 @@
+import DocumentModel
+
+/// Groups a document's name spans into entities: canonical names, aliases, mentions and attributes.
+struct EntityCanonicalizer {
+  let context: RecognitionContext
+
+  private struct Group {
+    var kind: EntityKind
+    var name: String
+    var aliases: Set<String> = []
+    var spans: [Int] = []
+    var attributes: [String: String] = [:]
+    var confidence: Double = 0
+    var id: EntityID { EntityID(kind: kind, name: name) }
+  }
+
+  /// Builds the mention list and the entities of the document.
+  func makeEntities(_ spans: [NameSpan]) -> ([EntityMention], [EntityID: Entity]) {
+    let c = context
+    var groups: [Group] = []
+    var groupOf = [Int](repeating: -1, count: spans.count)
+    var byKey: [String: Int] = [:]
+    let countries = c.lexicon.countries.countries
+
+    func surface(_ s: NameSpan) -> String { c.text(s.first, s.end) }
+    func key(_ kind: EntityKind, _ name: String) -> String { kind.rawValue + "\u{1}" + normalized(name) }
+    func group(for kind: EntityKind, name: String) -> Int {
+      let k = key(kind, name)
+      if let g = byKey[k] { return g }
+      groups.append(Group(kind: kind, name: name))
+      byKey[k] = groups.count - 1
+      return groups.count - 1
+    }
+
+    // Countries (names and demonyms) and events with titles first: they are exact.
+    for (k, s) in spans.enumerated() {
+      if let idx = s.country {
+        let country = countries[idx]
+        let g = group(for: country.isTerritory ? .location : .country, name: country.name)
+        groups[g].attributes["iso_alpha2"] = country.alpha2
+        groups[g].attributes["iso_alpha3"] = country.alpha3
+        groupOf[k] = g
+      } else if let title = s.canonical {
+        let g = group(for: s.kind, name: title)
+        for (a, v) in s.attributes where groups[g].attributes[a] == nil { groups[g].attributes[a] = v }
+        groupOf[k] = g
+      }
+    }
+    // Acronyms paired with their expansion: "Full Name (FN)" or "FN (Full Name)".
+    var acronymTarget: [String: (kind: EntityKind, name: String)] = [:]
+    for (k, s) in spans.enumerated() where s.country == nil && !s.isDemonym && k + 1 < spans.count {
+      let t = spans[k + 1]
+      guard t.first == s.end + 1, t.end < c.tokens.count, c.text(s.end) == "(", c.text(t.end) == ")" else {
+        continue
+      }
+      let a = surface(s)
+      let b = surface(t)
+      if isAcronym(b, of: a) {
+        acronymTarget[normalized(b)] = (s.kind, displayName(s))
+      } else if isAcronym(a, of: b) {
+        acronymTarget[normalized(a)] = (t.kind, displayName(t))
+      }
+    }
+    // Persons: full names first, then single words joined to the one full name they belong to.
+    var fullNames: [(first: UInt64, last: UInt64, group: Int, position: Int)] = []
+    for (k, s) in spans.enumerated() where groupOf[k] < 0 && s.kind == .person && wordCount(s) >= 2 {
+      let g = group(for: .person, name: displayName(s))
+      groupOf[k] = g
+      let words = (s.first..<s.end).filter { c.tokens[$0].kind == .word }
+      fullNames.append((c.lowers[words.first!], c.lowers[words.last!], g, s.first))
+    }
+    var ambiguous = Set<Int>()
+    for (k, s) in spans.enumerated() where groupOf[k] < 0 && s.kind == .person && wordCount(s) == 1 {
+      let word = (s.first..<s.end).first { c.tokens[$0].kind == .word }!
+      let h = c.lowers[word]
+      let lastMatches = Set(fullNames.filter { $0.last == h }.map(\.group))
+      let firstMatches = Set(fullNames.filter { $0.first == h }.map(\.group))
+      let matches = lastMatches.isEmpty ? firstMatches : lastMatches
+      if matches.count == 1 {
+        groupOf[k] = matches.first!
+      } else if matches.count > 1 {
+        // Several people share the name: the most recent one before this mention, without an alias.
+        let before = fullNames.filter { matches.contains($0.group) && $0.position < s.first }
+        if let nearest = before.max(by: { $0.position < $1.position }) {
+          groupOf[k] = nearest.group
+          ambiguous.insert(k)
+        } else {
+          groupOf[k] = group(for: .person, name: displayName(s))
+        }
+      }
+    }
+    // Everything else: by kind and normalized name, acronyms to their expansion.
+    for (k, s) in spans.enumerated() where groupOf[k] < 0 {
+      let name = displayName(s)
+      if let target = acronymTarget[normalized(name)] {
+        groupOf[k] = group(for: target.kind, name: target.name)
+      } else {
+        groupOf[k] = group(for: s.kind, name: name)
+      }
+    }
+    // Mentions, aliases (with title forms), confidence.
+    var mentions: [EntityMention] = []
+    mentions.reserveCapacity(spans.count)
+    for (k, s) in spans.enumerated() {
+      let g = groupOf[k]
+      let start = c.tokens[s.first].start
+      let end = c.tokens[s.end - 1].end
+      groups[g].spans.append(k)
+      groups[g].confidence = max(groups[g].confidence, s.confidence)
+      if !s.isDemonym {
+        let text = surface(s)
+        if !ambiguous.contains(k) { groups[g].aliases.insert(text) }
+        if groups[g].kind == .person, let titled = titledForm(s) { groups[g].aliases.insert(titled) }
+      }
+      mentions.append(
+        EntityMention(
+          start: start, end: end, kind: groups[g].kind, entity: groups[g].id, isDemonym: s.isDemonym,
+          confidence: s.confidence, source: s.isGroup ? "group" : s.source))
+    }
+    var entities: [EntityID: Entity] = [:]
+    let doc = c.document.document
+    for g in groups {
+      var names: [Mention] = []
+      for k in g.spans where !spans[k].isDemonym {
+        let s = spans[k]
+        names.append(
+          doc.evidence(c.tokens[s.first].start, c.tokens[s.end - 1].end, sentence: Int(c.sentenceOf[s.first])))
+      }
+      let entity = Entity(
+        id: g.id, kind: g.kind, name: g.name, aliases: Array(g.aliases.subtracting([g.name])).sorted(),
+        mentions: names.sorted(), attributes: g.attributes, confidence: g.confidence)
+      if var existing = entities[entity.id] {
+        existing.absorb(entity)
+        entities[entity.id] = existing
+      } else {
+        entities[entity.id] = entity
+      }
+    }
+    mentions.sort { ($0.start, $0.end) < ($1.start, $1.end) }
+    return (mentions, entities)
+  }
+
+  /// The span's name: the event title when there is one, else the text with whitespace collapsed.
+  private func displayName(_ s: NameSpan) -> String {
+    if let t = s.canonical { return t }
+    return context.text(s.first, s.end).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+  }
+
+  private func wordCount(_ s: NameSpan) -> Int {
+    (s.first..<s.end).reduce(0) { $0 + (context.tokens[$1].kind == .word && context.infos[$1].flags.contains(.initialCap) ? 1 : 0) }
+  }
+
+  /// "Dr. Ana Ruiz" for the span "Ana Ruiz" preceded by title words.
+  private func titledForm(_ s: NameSpan) -> String? {
+    let c = context
+    var first = s.first
+    while first > 0, c.has(first - 1, .title), c.isCapitalized(first - 1),
+      c.sentenceOf[first - 1] == c.sentenceOf[s.first], s.first - first < 3
+    {
+      first -= 1
+    }
+    return first < s.first ? c.text(first, s.end) : nil
+  }
+
+  /// Case-folded, whitespace-collapsed, curly apostrophes straightened.
+  private func normalized(_ s: String) -> String {
+    s.lowercased().replacingOccurrences(of: "\u{2019}", with: "'").split(whereSeparator: \.isWhitespace)
+      .joined(separator: " ")
+  }
+
+  /// Whether `short` is the initials of `long`'s capitalized words ("UN" of "United Nations").
+  func isAcronym(_ short: String, of long: String) -> Bool {
+    let letters = short.filter { $0.isLetter }
+    guard letters.count >= 2, letters.count <= 10, letters.allSatisfy(\.isUppercase) else { return false }
+    let words = long.split(whereSeparator: { $0 == " " || $0 == "-" })
+    let initials = String(words.compactMap { w in w.first.flatMap { $0.isUppercase ? $0 : nil } })
+    if initials == letters { return true }
+    let all = String(words.compactMap { $0.first }).uppercased()
+    return all == letters
+  }
+}

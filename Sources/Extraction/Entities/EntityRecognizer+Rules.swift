@@ -1,0 +1,353 @@
+import Foundation
+import DocumentModel
+
+// MARK: - Exact rules: spans trimmed, countries, demonyms, reported events
+
+extension EntityRecognizer {
+  /// Words that announce a reported event's title ("a webinar titled “…”").
+  static let titleCues: Set<String> = ["titled", "entitled", "called", "named", "themed", "dubbed"]
+  /// Gatherings an article reports on.
+  static let gatheringWords: Set<String> = [
+    "webinar", "conference", "summit", "hearing", "symposium", "forum", "meeting", "panel", "seminar",
+    "workshop", "lecture", "debate", "roundtable", "event", "session", "briefing", "congress", "convention",
+    "festival", "exhibition", "talk", "discussion", "colloquium", "rally", "ceremony", "gala",
+  ]
+
+  func applyRules(_ c: RecognitionContext, _ proposed: [NameSpan]) -> [NameSpan] {
+    var spans: [NameSpan] = []
+    for var s in proposed {
+      guard trim(c, &s) else { continue }
+      classifyExact(c, &s)
+      spans.append(s)
+    }
+    spans += reportedEvents(c)
+    spans += datedEvents(c)
+    spans = resolveOverlaps(spans, count: c.tokens.count)
+    // Fill in countries and demonyms that the tagger missed, outside other names.
+    var covered = [Bool](repeating: false, count: c.tokens.count)
+    for s in spans { for i in s.first..<s.end { covered[i] = true } }
+    var i = 0
+    while i < c.tokens.count {
+      if covered[i] || !c.isCapitalized(i) {
+        i += 1
+        continue
+      }
+      var found: NameSpan?
+      let limit = min(c.tokens.count, i + c.lexicon.countries.names.maxTokens)
+      var end = limit
+      while end > i {
+        if let idx = countryIndex(c, i, end), (i..<end).allSatisfy({ !covered[$0] }) {
+          found = NameSpan(first: i, end: end, kind: .country, source: "gazetteer", confidence: 0.95, country: idx)
+          break
+        }
+        end -= 1
+      }
+      if found == nil {
+        end = min(c.tokens.count, i + c.lexicon.countries.demonyms.maxTokens)
+        while end > i {
+          if let idx = c.lexicon.countries.demonyms.lookup(c.lowers, i..<end),
+            (i..<end).allSatisfy({ !covered[$0] })
+          {
+            var s = NameSpan(
+              first: i, end: end, kind: .country, source: "demonym", confidence: 0.9, country: Int(idx))
+            s.isDemonym = true
+            found = s
+            break
+          }
+          end -= 1
+        }
+      }
+      if let f = found {
+        for k in f.first..<f.end { covered[k] = true }
+        spans.append(f)
+        i = f.end
+      } else {
+        i += 1
+      }
+    }
+    spans.sort { ($0.first, $0.end) < ($1.first, $1.end) }
+    return spans
+  }
+
+  /// Drops a leading "the", a trailing possessive and edge punctuation; false when nothing name-like is left.
+  func trim(_ c: RecognitionContext, _ s: inout NameSpan) -> Bool {
+    while s.first < s.end, c.tokens[s.first].kind != .word && c.tokens[s.first].kind != .number {
+      s.first += 1
+    }
+    if s.first < s.end, s.end - s.first > 1, c.lower(s.first) == "the" { s.first += 1 }
+    while s.end > s.first {
+      let t = c.tokens[s.end - 1]
+      let text = c.lower(s.end - 1)
+      if t.kind == .punctuation || t.kind == .quote || text == "'s" || text == "'" { s.end -= 1 } else { break }
+    }
+    guard s.first < s.end else { return false }
+    for i in s.first..<s.end
+    where c.infos[i].flags.contains(.initialCap) || c.infos[i].flags.contains(.hasDigit) {
+      return true
+    }
+    return false
+  }
+
+  /// The country named exactly by tokens `first..<end`, honouring case ("US" but not "us").
+  func countryIndex(_ c: RecognitionContext, _ first: Int, _ end: Int) -> Int? {
+    guard c.isCapitalized(first) else { return nil }
+    var h: UInt64 = 0
+    for i in first..<end { h = TextHash.combine(h, c.infos[i].lower) }
+    guard let idx = c.lexicon.countries.names.phrases[h] else { return nil }
+    let text = c.text(first, end)
+    if let exact = c.lexicon.countries.exactCaseByLower[text.lowercased()], exact != text { return nil }
+    return Int(idx)
+  }
+
+  /// Types a span exactly when its whole text is a country name or a demonym.
+  func classifyExact(_ c: RecognitionContext, _ s: inout NameSpan) {
+    if let idx = countryIndex(c, s.first, s.end) {
+      let isFirstName = s.end - s.first == 1 && c.has(s.first, .firstName)
+      if !(s.kind == .person && isFirstName) {
+        let territory = c.lexicon.countries.countries[idx].isTerritory
+        s.kind = territory ? .location : .country
+        s.country = idx
+        s.confidence = 0.95
+      }
+      return
+    }
+    if let idx = c.lexicon.countries.demonyms.lookup(c.lowers, s.first..<s.end) {
+      s.isGroup = s.kind == .person || c.lexicon.countries.groupNouns.lookup(c.lowers, s.first..<s.end) != nil
+      s.kind = .country
+      s.country = Int(idx)
+      s.isDemonym = true
+      s.source = "demonym"
+      return
+    }
+    if s.kind == .country { s.kind = .location }
+    // A multi-word name ending in a capitalized event word is an event ("First World War").
+    let last = s.end - 1
+    if s.end - s.first >= 2, c.isCapitalized(last), c.has(last, .eventWord), !c.has(last, .orgWord),
+      !c.has(last, .placeWord), s.kind != .person
+    {
+      s.kind = .event
+    }
+    if s.end - s.first >= 2, c.text(s.first) == "Operation", c.isCapitalized(s.first + 1) { s.kind = .event }
+  }
+
+  /// The event an article reports on: a gathering noun, a naming cue and a quoted title.
+  func reportedEvents(_ c: RecognitionContext) -> [NameSpan] {
+    var out: [NameSpan] = []
+    let n = c.tokens.count
+    var i = 0
+    while i < n {
+      guard c.tokens[i].kind == .word, Self.gatheringWords.contains(c.lower(i)) else {
+        i += 1
+        continue
+      }
+      var j = i + 1
+      var cue = -1
+      while j < min(n, i + 4) {
+        if Self.titleCues.contains(c.lower(j)) {
+          cue = j
+          break
+        }
+        j += 1
+      }
+      guard cue >= 0, cue + 1 < n, c.tokens[cue + 1].kind == .quote else {
+        i += 1
+        continue
+      }
+      let open = cue + 1
+      var close = open + 1
+      while close < min(n, open + 60), c.tokens[close].kind != .quote || (close == open + 1) {
+        close += 1
+      }
+      guard close < n, c.tokens[close].kind == .quote, close - open > 1 else {
+        i += 1
+        continue
+      }
+      var last = close
+      // A comma or period often sits inside the closing mark: “Title,”
+      while last > open + 1, c.tokens[last - 1].kind == .punctuation { last -= 1 }
+      guard last > open + 1 else {
+        i = close
+        continue
+      }
+      var span = NameSpan(first: open + 1, end: last, kind: .event, source: "reported-event", confidence: 0.9)
+      let title = c.text(open + 1, last)
+      span.canonical = title
+      span.attributes["title"] = title
+      span.attributes["type"] = c.lower(i)
+      let sentence = Int(c.sentenceOf[i])
+      if let date = DateFinder.firstDate(c, sentences: [sentence, sentence - 1, sentence + 1]) {
+        span.attributes["date"] = date
+      }
+      out.append(span)
+      i = close + 1
+    }
+    return out
+  }
+
+  /// Dated named events: "October 7 attack", "September 11 attacks".
+  func datedEvents(_ c: RecognitionContext) -> [NameSpan] {
+    var out: [NameSpan] = []
+    let n = c.tokens.count
+    var i = 0
+    while i + 2 < n {
+      if c.isCapitalized(i), c.has(i, .time), c.tokens[i + 1].kind == .number, c.tokens[i + 2].kind == .word,
+        c.has(i + 2, .eventWord), !c.isCapitalized(i + 2) || true
+      {
+        let w = c.lower(i + 2)
+        if ["attack", "attacks", "massacre", "bombing", "bombings", "uprising", "war", "revolution"].contains(w) {
+          out.append(NameSpan(first: i, end: i + 3, kind: .event, source: "dated-event", confidence: 0.85))
+          i += 3
+          continue
+        }
+      }
+      i += 1
+    }
+    return out
+  }
+
+  /// Keeps non-overlapping spans, preferring rules over the tagger and longer spans over shorter ones.
+  func resolveOverlaps(_ spans: [NameSpan], count: Int) -> [NameSpan] {
+    func priority(_ s: NameSpan) -> Int {
+      switch s.source {
+      case "reported-event": return 3
+      case "dated-event": return 2
+      default: return 1
+      }
+    }
+    let ordered = spans.enumerated().sorted { a, b in
+      let pa = priority(a.element)
+      let pb = priority(b.element)
+      if pa != pb { return pa > pb }
+      let la = a.element.end - a.element.first
+      let lb = b.element.end - b.element.first
+      if la != lb { return la > lb }
+      return a.offset < b.offset
+    }
+    var taken = [Bool](repeating: false, count: count)
+    var kept: [NameSpan] = []
+    for (_, s) in ordered where (s.first..<s.end).allSatisfy({ !taken[$0] }) {
+      for i in s.first..<s.end { taken[i] = true }
+      kept.append(s)
+    }
+    kept.sort { ($0.first, $0.end) < ($1.first, $1.end) }
+    return kept
+  }
+
+  // MARK: - Document-level consistency
+
+  /// One kind per name string in a document, repeats of a name found everywhere, surnames typed as persons.
+  func harmonize(_ c: RecognitionContext, _ input: [NameSpan]) -> [NameSpan] {
+    var spans = input
+    // Majority kind per phrase (exact countries and demonyms keep theirs).
+    var votes: [UInt64: [EntityKind: Int]] = [:]
+    for s in spans where s.country == nil && s.source != "reported-event" {
+      votes[c.phraseHash(s.first, s.end), default: [:]][s.kind, default: 0] += 1
+    }
+    func majority(_ h: UInt64) -> EntityKind? {
+      guard let v = votes[h] else { return nil }
+      return v.max { a, b in a.value != b.value ? a.value < b.value : a.key > b.key }?.key
+    }
+    for k in spans.indices where spans[k].country == nil && spans[k].source != "reported-event" {
+      if let m = majority(c.phraseHash(spans[k].first, spans[k].end)) { spans[k].kind = m }
+    }
+    // Single-word mentions that are the last or first word of a person's full name are that person.
+    var personParts = Set<UInt64>()
+    for s in spans where s.kind == .person && s.end - s.first >= 2 {
+      personParts.insert(c.infos[s.end - 1].lower)
+      personParts.insert(c.infos[s.first].lower)
+    }
+    for k in spans.indices where spans[k].end - spans[k].first == 1 && spans[k].country == nil {
+      if spans[k].kind != .person && spans[k].kind != .event && personParts.contains(c.infos[spans[k].first].lower) {
+        spans[k].kind = .person
+      }
+    }
+    // Repeats: an unlabeled capitalized occurrence of a name found elsewhere in the document.
+    var byFirst: [UInt64: [(len: Int, hash: UInt64, kind: EntityKind)]] = [:]
+    var seen = Set<UInt64>()
+    for s in spans where !s.isDemonym && s.country == nil && s.source == "tagger" && s.end - s.first <= 6 {
+      let h = c.phraseHash(s.first, s.end)
+      if seen.insert(h).inserted {
+        byFirst[c.infos[s.first].lower, default: []].append((s.end - s.first, h, s.kind))
+      }
+    }
+    var covered = [Bool](repeating: false, count: c.tokens.count)
+    for s in spans { for i in s.first..<s.end { covered[i] = true } }
+    var added: [NameSpan] = []
+    var i = 0
+    while i < c.tokens.count {
+      guard !covered[i], c.isCapitalized(i), let candidates = byFirst[c.infos[i].lower] else {
+        i += 1
+        continue
+      }
+      var matched: NameSpan?
+      for cand in candidates.sorted(by: { $0.len > $1.len }) where i + cand.len <= c.tokens.count {
+        let r = i..<(i + cand.len)
+        if r.allSatisfy({ !covered[$0] }), c.phraseHash(r.lowerBound, r.upperBound) == cand.hash,
+          c.sentenceOf[r.lowerBound] == c.sentenceOf[r.upperBound - 1]
+        {
+          // A sentence-initial single word that also occurs in lower case is probably not the name.
+          if cand.len == 1 && c.infos[i].flags.contains(.sentenceInitial) && c.infos[i].flags.contains(.alsoLower) {
+            continue
+          }
+          matched = NameSpan(first: i, end: i + cand.len, kind: majority(cand.hash) ?? cand.kind, source: "repeat")
+          break
+        }
+      }
+      if let m = matched {
+        added.append(m)
+        i = m.end
+      } else {
+        i += 1
+      }
+    }
+    spans += added
+    spans.sort { ($0.first, $0.end) < ($1.first, $1.end) }
+    return spans
+  }
+}
+
+/// Finds calendar dates ("November 16, 2023", "16 November 2023") and writes them as ISO 8601.
+enum DateFinder {
+  static let months = [
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december",
+  ]
+
+  static func month(_ word: String) -> Int? {
+    let w = word.lowercased().trimmingSuffix(".")
+    if let i = months.firstIndex(of: w) { return i + 1 }
+    if w.count >= 3, let i = months.firstIndex(where: { $0.hasPrefix(w) }), w != "may" || true { return i + 1 }
+    return nil
+  }
+
+  /// The first full date in the given sentences (indices outside the document are skipped).
+  static func firstDate(_ c: RecognitionContext, sentences: [Int]) -> String? {
+    for k in sentences where k >= 0 && k < c.sentences.count {
+      let r = c.sentences[k]
+      for i in r where c.isCapitalized(i) {
+        guard let m = month(c.text(i)), c.has(i, .time) else { continue }
+        // Month Day, Year
+        if i + 1 < r.upperBound, c.tokens[i + 1].kind == .number, let d = Int(c.text(i + 1)), (1...31).contains(d) {
+          var j = i + 2
+          if j < r.upperBound, c.text(j) == "," { j += 1 }
+          if j < r.upperBound, let y = Int(c.text(j)), (1000...2999).contains(y) {
+            return String(format: "%04d-%02d-%02d", y, m, d)
+          }
+        }
+        // Day Month Year
+        if i >= r.lowerBound + 1, let d = Int(c.text(i - 1)), (1...31).contains(d), i + 1 < r.upperBound,
+          let y = Int(c.text(i + 1)), (1000...2999).contains(y)
+        {
+          return String(format: "%04d-%02d-%02d", y, m, d)
+        }
+      }
+    }
+    return nil
+  }
+}
+
+extension String {
+  fileprivate func trimmingSuffix(_ suffix: String) -> String {
+    hasSuffix(suffix) ? String(dropLast(suffix.count)) : self
+  }
+}

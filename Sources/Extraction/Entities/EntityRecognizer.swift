@@ -1,0 +1,151 @@
+import DocumentModel
+import Foundation
+
+/// Finds person, organization, country, location and event names and groups them into entities.
+///
+/// Spans come from the learned ``TaggerModel`` (a structured perceptron over BILOU tags) when one is
+/// loaded, or from capitalized chunks typed by cue words otherwise. Exact rules then refine them: ISO
+/// countries and their aliases are typed `country` (other places `location`), demonyms become
+/// demonym mentions of their country, a reported event ("a webinar titled “…”") gets its title and date,
+/// and a document-level pass gives one type per name. Finally mentions are canonicalized into entities
+/// (titles stripped but kept as aliases, surnames joined to full names, acronyms to their expansions).
+///
+/// ```swift
+/// let recognizer = try EntityRecognizer.makeDefault()
+/// let pipeline = try Pipeline(stages: [Tokenizer(), SentenceSplitter(), recognizer])
+/// let analyzed = pipeline.run(Document(id: "d", text: "Dr. Ana Ruiz visited Peru."))
+/// ```
+public struct EntityRecognizer: ExtractionStage {
+  public let name = "entity-recognizer"
+  public let requires: Set<ExtractionProduct> = [.tokens, .sentences]
+  public let produces: Set<ExtractionProduct> = [.mentions, .entities]
+
+  /// The gazetteers.
+  public let lexicon: Lexicon
+  /// The learned tagger; `nil` falls back to capitalized chunks typed by cues.
+  public let model: TaggerModel?
+
+  /// Creates a recognizer from a lexicon and an optional trained model.
+  public init(lexicon: Lexicon, model: TaggerModel?) {
+    self.lexicon = lexicon
+    self.model = model
+  }
+
+  /// Loads the bundled gazetteers, the ISO country data and the bundled tagger model.
+  ///
+  /// - Throws: ``ExtractionError`` `.missingCountryData` when `iso-codes` is not installed, or
+  ///   `.missingResource` / `.badModel` / `.badResource` when a bundled file is missing or damaged.
+  public static func makeDefault(isoPath: String = CountryGazetteer.defaultISOPath) throws -> EntityRecognizer {
+    let lexicon = try Lexicon.makeDefault(isoPath: isoPath)
+    // Without a bundled model (a fresh checkout before training) the cue chunker takes over.
+    let model = (try? ResourceLoader.url("tagger", "bin")) == nil ? nil : try TaggerModel.makeDefault()
+    return EntityRecognizer(lexicon: lexicon, model: model)
+  }
+
+  public func process(_ document: inout AnalyzedDocument) {
+    let context = RecognitionContext(document: document, lexicon: lexicon)
+    var spans = proposeSpans(context)
+    spans = applyRules(context, spans)
+    spans = harmonize(context, spans)
+    let (mentions, entities) = EntityCanonicalizer(context: context).makeEntities(spans)
+    document.mentions = mentions
+    document.entities = entities
+  }
+
+  // MARK: - Span proposal
+
+  func proposeSpans(_ c: RecognitionContext) -> [NameSpan] {
+    var out: [NameSpan] = []
+    var buffer: [UInt32] = []
+    buffer.reserveCapacity(64)
+    for sent in c.sentences where !sent.isEmpty {
+      // A name needs a capital letter or a digit; skip sentences with neither quickly.
+      var any = false
+      for i in sent where c.infos[i].flags.contains(.initialCap) || c.infos[i].flags.contains(.allCaps) {
+        any = true
+        break
+      }
+      if !any { continue }
+      if let model {
+        let tags = model.decode(c.infos, sentence: sent, buffer: &buffer)
+        for s in TagSet.spans(tags) {
+          let kind: EntityKind
+          switch s.type {
+          case 0: kind = .person
+          case 1: kind = .organization
+          case 2: kind = .location
+          default: kind = .event
+          }
+          out.append(
+            NameSpan(first: sent.lowerBound + s.start, end: sent.lowerBound + s.end, kind: kind, source: "tagger"))
+        }
+      } else {
+        out += CueChunker(context: c).chunks(in: sent)
+      }
+    }
+    return out
+  }
+}
+
+/// A candidate name: a token range with a kind and where it came from.
+struct NameSpan: Sendable {
+  var first: Int
+  var end: Int
+  var kind: EntityKind
+  var source: String
+  var confidence: Double = 0.8
+  /// Index into the country gazetteer when this is an exact country name or demonym.
+  var country: Int?
+  var isDemonym = false
+  /// A plural demonym used as a group of people ("Iranians"): GUM counts these as person names.
+  var isGroup = false
+  var attributes: [String: String] = [:]
+  /// Canonical name to use instead of the surface text (a quoted event title).
+  var canonical: String?
+}
+
+/// The document, its tokens and their analysis, shared by the recognizer's passes.
+struct RecognitionContext {
+  let document: AnalyzedDocument
+  let lexicon: Lexicon
+  let scalars: [Unicode.Scalar]
+  let tokens: [Token]
+  let sentences: [Range<Int>]
+  let infos: [TokenInfo]
+  /// Lower-case hash of each token.
+  let lowers: [UInt64]
+  /// Sentence index of each token.
+  let sentenceOf: [Int32]
+
+  init(document: AnalyzedDocument, lexicon: Lexicon) {
+    self.document = document
+    self.lexicon = lexicon
+    scalars = document.document.scalars
+    tokens = document.tokens
+    var sents = document.sentences.map(\.tokens)
+    if sents.isEmpty && !tokens.isEmpty { sents = [0..<tokens.count] }
+    sentences = sents
+    var sentenceOf = [Int32](repeating: 0, count: tokens.count)
+    for (k, r) in sents.enumerated() { for i in r where i < tokens.count { sentenceOf[i] = Int32(k) } }
+    self.sentenceOf = sentenceOf
+    infos = TokenAnalyzer.analyze(
+      document.document.scalars, ranges: document.tokens.map { $0.start..<$0.end }, sentences: sents,
+      lexicon: lexicon)
+    lowers = infos.map(\.lower)
+  }
+
+  func text(_ i: Int) -> String { document.document.text(from: tokens[i].start, to: tokens[i].end) }
+  func text(_ first: Int, _ end: Int) -> String {
+    document.document.text(from: tokens[first].start, to: tokens[end - 1].end)
+  }
+  func lower(_ i: Int) -> String { text(i).lowercased() }
+  func has(_ i: Int, _ category: Lexicon.Category) -> Bool { infos[i].inside & category.rawValue != 0 }
+  /// Hash of the lower-cased token sequence.
+  func phraseHash(_ first: Int, _ end: Int) -> UInt64 {
+    var h: UInt64 = 0
+    for i in first..<end { h = TextHash.combine(h, infos[i].lower) }
+    return h
+  }
+  func isCapitalized(_ i: Int) -> Bool { infos[i].flags.contains(.initialCap) }
+  func isWord(_ i: Int) -> Bool { tokens[i].kind == .word }
+}

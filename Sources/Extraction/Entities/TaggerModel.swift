@@ -1,0 +1,192 @@
+import Foundation
+
+/// A trained structured-perceptron sequence tagger: hashed feature weights per tag and tag transitions,
+/// decoded with Viterbi under BILOU constraints.
+///
+/// ```swift
+/// let model = try TaggerModel(data: Data(contentsOf: url))
+/// ```
+public struct TaggerModel: Sendable {
+  /// Hash bits of the feature table (`1 << bits` rows of ``TagSet/count`` weights).
+  public let bits: Int
+  /// Dense weights, row-major: `weights[row * TagSet.count + tag]`.
+  var weights: [Float]
+  /// Transition scores `transitions[from * TagSet.count + to]`, `from == TagSet.start` for the first token.
+  var transitions: [Float]
+
+  static let magic: [UInt8] = Array("EGNT".utf8)
+  static let version: UInt32 = 1
+
+  /// An all-zero model.
+  public init(bits: Int) {
+    precondition(bits >= 8 && bits <= 26)
+    self.bits = bits
+    weights = [Float](repeating: 0, count: (1 << bits) * TagSet.count)
+    transitions = [Float](repeating: 0, count: (TagSet.count + 1) * TagSet.count)
+  }
+
+  var extractor: FeatureExtractor { FeatureExtractor(bits: bits) }
+
+  // MARK: - Decoding
+
+  /// The best tag sequence for the tokens `sentence` of `infos`.
+  ///
+  /// - Complexity: O(n · (features + tags²)).
+  func decode(_ infos: [TokenInfo], sentence: Range<Int>, buffer: inout [UInt32]) -> [Int] {
+    let n = sentence.count
+    guard n > 0 else { return [] }
+    let T = TagSet.count
+    var emit = [Float](repeating: 0, count: n * T)
+    let fx = extractor
+    weights.withUnsafeBufferPointer { w in
+      emit.withUnsafeMutableBufferPointer { e in
+        for k in 0..<n {
+          buffer.removeAll(keepingCapacity: true)
+          fx.features(infos, sentence: sentence, at: sentence.lowerBound + k, into: &buffer)
+          let base = k * T
+          for f in buffer {
+            let row = Int(f) * T
+            for t in 0..<T { e[base + t] += w[row + t] }
+          }
+        }
+      }
+    }
+    return viterbi(emit, n: n)
+  }
+
+  /// Viterbi over emission scores `emit[k * T + t]` with BILOU constraints.
+  func viterbi(_ emit: [Float], n: Int) -> [Int] {
+    let T = TagSet.count
+    let negInf = -Float.greatestFiniteMagnitude
+    var score = [Float](repeating: negInf, count: n * T)
+    var back = [Int32](repeating: 0, count: n * T)
+    for t in 0..<T where TagSet.allowed(TagSet.start, t) {
+      score[t] = emit[t] + transitions[TagSet.start * T + t]
+    }
+    if n > 1 {
+      for k in 1..<n {
+        for t in 0..<T {
+          var best = negInf
+          var arg = 0
+          for p in 0..<T where score[(k - 1) * T + p] > negInf && Self.allowedTable[p * T + t] {
+            let v = score[(k - 1) * T + p] + transitions[p * T + t]
+            if v > best {
+              best = v
+              arg = p
+            }
+          }
+          if best > negInf {
+            score[k * T + t] = best + emit[k * T + t]
+            back[k * T + t] = Int32(arg)
+          }
+        }
+      }
+    }
+    var bestLast = 0
+    var bestScore = negInf
+    for t in 0..<T where TagSet.canEnd(t) && score[(n - 1) * T + t] > bestScore {
+      bestScore = score[(n - 1) * T + t]
+      bestLast = t
+    }
+    var tags = [Int](repeating: 0, count: n)
+    tags[n - 1] = bestLast
+    var k = n - 1
+    while k > 0 {
+      tags[k - 1] = Int(back[k * TagSet.count + tags[k]])
+      k -= 1
+    }
+    return tags
+  }
+
+  static let allowedTable: [Bool] = {
+    var a = [Bool](repeating: false, count: (TagSet.count + 1) * TagSet.count)
+    for p in 0...TagSet.count {
+      for t in 0..<TagSet.count { a[p * TagSet.count + t] = TagSet.allowed(p, t) }
+    }
+    return a
+  }()
+
+  // MARK: - Binary format
+
+  /// Serializes the model: a header, the transitions (Float32) and the non-zero weight rows quantized to Int8.
+  ///
+  /// Layout (little-endian): `EGNT`, version, tag count, bits, transition count, transitions, scale,
+  /// row count, then per row a UInt32 row index and `tagCount` Int8 values (`value = q * scale`).
+  public func serialized() -> Data {
+    let T = TagSet.count
+    var out = Data()
+    func u32(_ v: UInt32) { withUnsafeBytes(of: v.littleEndian) { out.append(contentsOf: $0) } }
+    func f32(_ v: Float) { u32(v.bitPattern) }
+    out.append(contentsOf: Self.magic)
+    u32(Self.version)
+    u32(UInt32(T))
+    u32(UInt32(bits))
+    u32(UInt32(transitions.count))
+    for v in transitions { f32(v) }
+    var maxAbs: Float = 0
+    for v in weights { maxAbs = max(maxAbs, abs(v)) }
+    let scale = maxAbs > 0 ? maxAbs / 127 : 1
+    f32(scale)
+    var rows: [(UInt32, [Int8])] = []
+    for r in 0..<(1 << bits) {
+      var q = [Int8](repeating: 0, count: T)
+      var any = false
+      for t in 0..<T {
+        let v = (weights[r * T + t] / scale).rounded()
+        let c = Int8(max(-127, min(127, v)))
+        q[t] = c
+        if c != 0 { any = true }
+      }
+      if any { rows.append((UInt32(r), q)) }
+    }
+    u32(UInt32(rows.count))
+    for (r, q) in rows {
+      u32(r)
+      for v in q { out.append(UInt8(bitPattern: v)) }
+    }
+    return out
+  }
+
+  /// Reads a model written by ``serialized()``.
+  ///
+  /// - Throws: ``ExtractionError`` `.badModel` when the data is not a model of this version.
+  public init(data: Data) throws {
+    let bytes = [UInt8](data)
+    var pos = 0
+    func bad(_ why: String) -> ExtractionError { ExtractionError(.badModel, "tagger model: \(why)") }
+    func u32() throws -> UInt32 {
+      guard pos + 4 <= bytes.count else { throw bad("truncated at byte \(pos)") }
+      let v = UInt32(bytes[pos]) | UInt32(bytes[pos + 1]) << 8 | UInt32(bytes[pos + 2]) << 16
+        | UInt32(bytes[pos + 3]) << 24
+      pos += 4
+      return v
+    }
+    guard bytes.count >= 4, Array(bytes[0..<4]) == Self.magic else { throw bad("not a tagger model (bad magic)") }
+    pos = 4
+    guard try u32() == Self.version else { throw bad("unsupported version") }
+    let T = Int(try u32())
+    guard T == TagSet.count else { throw bad("expected \(TagSet.count) tags, found \(T)") }
+    let bits = Int(try u32())
+    guard bits >= 8 && bits <= 26 else { throw bad("bad hash size \(bits)") }
+    self.init(bits: bits)
+    let nTrans = Int(try u32())
+    guard nTrans == transitions.count else { throw bad("bad transition table size") }
+    for i in 0..<nTrans { transitions[i] = Float(bitPattern: try u32()) }
+    let scale = Float(bitPattern: try u32())
+    let rows = Int(try u32())
+    guard rows <= (1 << bits), pos + rows * (4 + T) <= bytes.count else { throw bad("truncated weight rows") }
+    for _ in 0..<rows {
+      let r = Int(try u32())
+      guard r < (1 << bits) else { throw bad("row index out of range") }
+      for t in 0..<T {
+        weights[r * T + t] = Float(Int8(bitPattern: bytes[pos])) * scale
+        pos += 1
+      }
+    }
+  }
+
+  /// Loads the model bundled with the module (`Resources/tagger.bin`).
+  public static func makeDefault() throws -> TaggerModel {
+    try TaggerModel(data: try ResourceLoader.data("tagger", "bin"))
+  }
+}

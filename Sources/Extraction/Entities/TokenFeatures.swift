@@ -1,0 +1,274 @@
+/// Per-token hashes and flags, computed once per document, from which the tagger's feature ids are built.
+struct TokenInfo: Sendable {
+  var word: UInt64 = 0
+  var lower: UInt64 = 0
+  var shape: UInt64 = 0
+  var prefix1: UInt64 = 0
+  var prefix2: UInt64 = 0
+  var prefix3: UInt64 = 0
+  var suffix1: UInt64 = 0
+  var suffix2: UInt64 = 0
+  var suffix3: UInt64 = 0
+  var suffix4: UInt64 = 0
+  var flags: TokenFlags = []
+  /// Gazetteer categories of phrases covering the token.
+  var inside: UInt32 = 0
+  /// Gazetteer categories of phrases starting at the token.
+  var starts: UInt32 = 0
+}
+
+/// Orthographic and document-level flags of a token.
+struct TokenFlags: OptionSet, Sendable {
+  let rawValue: UInt32
+  static let initialCap = TokenFlags(rawValue: 1 << 0)
+  static let allCaps = TokenFlags(rawValue: 1 << 1)
+  static let hasDigit = TokenFlags(rawValue: 1 << 2)
+  static let allDigits = TokenFlags(rawValue: 1 << 3)
+  static let noAlnum = TokenFlags(rawValue: 1 << 4)
+  static let sentenceInitial = TokenFlags(rawValue: 1 << 5)
+  /// The lower-case form of this capitalized word also occurs in lower case in the document.
+  static let alsoLower = TokenFlags(rawValue: 1 << 6)
+  /// This word occurs capitalized somewhere in the document not at a sentence start.
+  static let capitalizedMidSentence = TokenFlags(rawValue: 1 << 7)
+  static let innerPunct = TokenFlags(rawValue: 1 << 8)
+  static let singleChar = TokenFlags(rawValue: 1 << 9)
+  static let quote = TokenFlags(rawValue: 1 << 10)
+  /// Starts with a lower-case letter.
+  static let lowerInitial = TokenFlags(rawValue: 1 << 11)
+  /// The previous token is a title word ("Dr.", "President").
+  static let afterTitle = TokenFlags(rawValue: 1 << 12)
+}
+
+/// Computes token hashes, flags and gazetteer bits for a whole document (or a training document).
+enum TokenAnalyzer {
+  /// Analyzes the tokens `ranges` of the text `s`, split into sentences `sentences` (token index ranges).
+  static func analyze(
+    _ s: [Unicode.Scalar], ranges: [Range<Int>], sentences: [Range<Int>], lexicon: Lexicon
+  ) -> [TokenInfo] {
+    var infos = [TokenInfo](repeating: TokenInfo(), count: ranges.count)
+    var lowerSeen = Set<UInt64>()
+    var capMid = Set<UInt64>()
+    var sentenceStart = [Bool](repeating: false, count: ranges.count)
+    for sent in sentences where !sent.isEmpty {
+      // The first word of a sentence (after opening quotes/brackets) is sentence-initial.
+      var k = sent.lowerBound
+      while k < sent.upperBound, !isAlnum(s[ranges[k].lowerBound]) { k += 1 }
+      if k < sent.upperBound { sentenceStart[k] = true }
+    }
+    for (i, r) in ranges.enumerated() {
+      var info = TokenInfo()
+      var word = TextHash.seed
+      var lower = TextHash.seed
+      var shape = TextHash.seed
+      var lastShape: UInt8 = 0
+      var shapeRun = 0
+      var letters = 0
+      var uppers = 0
+      var digits = 0
+      var others = 0
+      var flags: TokenFlags = []
+      let len = r.count
+      var p1 = TextHash.seed
+      var p2 = TextHash.seed
+      var p3 = TextHash.seed
+      for (j, idx) in r.enumerated() {
+        let c = s[idx]
+        TextHash.feed(&word, scalar: c)
+        let l = TextHash.lower(c)
+        TextHash.feed(&lower, scalar: l)
+        if j < 1 { TextHash.feed(&p1, scalar: l) }
+        if j < 2 { TextHash.feed(&p2, scalar: l) }
+        if j < 3 { TextHash.feed(&p3, scalar: l) }
+        let sh: UInt8
+        if CharClass.isDigit(c) {
+          digits += 1
+          sh = UInt8(ascii: "d")
+        } else if CharClass.isLetter(c) {
+          letters += 1
+          if CharClass.isUpper(c) {
+            uppers += 1
+            sh = UInt8(ascii: "X")
+          } else {
+            sh = UInt8(ascii: "x")
+          }
+        } else {
+          others += 1
+          sh = c.value < 128 ? UInt8(truncatingIfNeeded: c.value) : UInt8(ascii: "*")
+          if j > 0 && j < len - 1 { flags.insert(.innerPunct) }
+        }
+        if sh == lastShape {
+          shapeRun += 1
+        } else {
+          shapeRun = 1
+          lastShape = sh
+        }
+        if shapeRun <= 2 { TextHash.feed(&shape, sh) }
+      }
+      let lo = r.lowerBound
+      @inline(__always) func suffixHash(_ k: Int) -> UInt64 {
+        var x = TextHash.seed
+        for idx in max(lo, r.upperBound - k)..<r.upperBound { TextHash.feed(&x, scalar: TextHash.lower(s[idx])) }
+        return x
+      }
+      let s1 = suffixHash(1)
+      let s2 = suffixHash(2)
+      let s3 = suffixHash(3)
+      let s4 = suffixHash(4)
+      info.word = word
+      info.lower = lower
+      info.shape = shape
+      info.prefix1 = p1
+      info.prefix2 = p2
+      info.prefix3 = p3
+      info.suffix1 = s1
+      info.suffix2 = s2
+      info.suffix3 = s3
+      info.suffix4 = s4
+      if len > 0 {
+        let first = s[lo]
+        if CharClass.isUpper(first) { flags.insert(.initialCap) }
+        if CharClass.isLetter(first) && !CharClass.isUpper(first) { flags.insert(.lowerInitial) }
+        if CharClass.isQuote(first) && len == 1 { flags.insert(.quote) }
+      }
+      if letters >= 2 && uppers == letters { flags.insert(.allCaps) }
+      if digits > 0 { flags.insert(.hasDigit) }
+      if digits == len && len > 0 { flags.insert(.allDigits) }
+      if letters == 0 && digits == 0 { flags.insert(.noAlnum) }
+      if len == 1 { flags.insert(.singleChar) }
+      if sentenceStart[i] { flags.insert(.sentenceInitial) }
+      info.flags = flags
+      infos[i] = info
+      if flags.contains(.lowerInitial) { lowerSeen.insert(lower) }
+      if flags.contains(.initialCap) && !sentenceStart[i] { capMid.insert(lower) }
+    }
+    var lowers = [UInt64](repeating: 0, count: infos.count)
+    for i in infos.indices {
+      lowers[i] = infos[i].lower
+      if infos[i].flags.contains(.initialCap) {
+        if lowerSeen.contains(infos[i].lower) { infos[i].flags.insert(.alsoLower) }
+        if capMid.contains(infos[i].lower) { infos[i].flags.insert(.capitalizedMidSentence) }
+      }
+    }
+    var inside = [UInt32](repeating: 0, count: infos.count)
+    var starts = [UInt32](repeating: 0, count: infos.count)
+    for sent in sentences where !sent.isEmpty {
+      var ins = [UInt32](repeating: 0, count: sent.count)
+      var sts = [UInt32](repeating: 0, count: sent.count)
+      lexicon.mark(lower: lowers[sent], inside: &ins, starts: &sts)
+      for k in 0..<sent.count {
+        inside[sent.lowerBound + k] = ins[k]
+        starts[sent.lowerBound + k] = sts[k]
+      }
+    }
+    for i in infos.indices {
+      infos[i].inside = inside[i]
+      infos[i].starts = starts[i]
+      if i > 0, inside[i - 1] & Lexicon.Category.title.rawValue != 0,
+        infos[i].flags.contains(.initialCap)
+      {
+        infos[i].flags.insert(.afterTitle)
+      }
+    }
+    return infos
+  }
+
+  @inline(__always) static func isAlnum(_ c: Unicode.Scalar) -> Bool {
+    CharClass.isLetter(c) || CharClass.isDigit(c)
+  }
+}
+
+/// Turns token infos into hashed feature ids (row indices of the weight table).
+struct FeatureExtractor: Sendable {
+  /// Number of hash bits: the weight table has `1 << bits` rows.
+  let bits: Int
+  var mask: UInt64 { (1 << UInt64(bits)) - 1 }
+
+  static let boundary: UInt64 = 0x5EED_B0B0_CAFE_F00D
+
+  /// Appends the feature row indices of token `i` of the sentence `sent` (indices into `infos`) to `out`.
+  @inline(__always)
+  func features(_ infos: [TokenInfo], sentence sent: Range<Int>, at i: Int, into out: inout [UInt32]) {
+    let m = mask
+    @inline(__always) func add(_ template: UInt64, _ value: UInt64) {
+      out.append(UInt32(truncatingIfNeeded: TextHash.mix(value ^ (template &* 0xA24B_AED4_963E_E407)) & m))
+    }
+    let t = infos[i]
+    let hasPrev = i > sent.lowerBound
+    let hasPrev2 = i > sent.lowerBound + 1
+    let hasNext = i + 1 < sent.upperBound
+    let hasNext2 = i + 2 < sent.upperBound
+    let pLower = hasPrev ? infos[i - 1].lower : Self.boundary
+    let p2Lower = hasPrev2 ? infos[i - 2].lower : Self.boundary
+    let nLower = hasNext ? infos[i + 1].lower : Self.boundary
+    let n2Lower = hasNext2 ? infos[i + 2].lower : Self.boundary
+    let pShape = hasPrev ? infos[i - 1].shape : Self.boundary
+    let nShape = hasNext ? infos[i + 1].shape : Self.boundary
+    let pFlags = hasPrev ? UInt64(infos[i - 1].flags.rawValue & 0x1F) : 0xFFFF
+    let nFlags = hasNext ? UInt64(infos[i + 1].flags.rawValue & 0x1F) : 0xFFFF
+    add(1, 0)  // bias
+    add(2, t.word)
+    add(3, t.lower)
+    add(4, t.shape)
+    add(5, t.prefix1)
+    add(6, t.prefix2)
+    add(7, t.prefix3)
+    add(8, t.suffix1)
+    add(9, t.suffix2)
+    add(10, t.suffix3)
+    add(11, t.suffix4)
+    add(12, pLower)
+    add(13, nLower)
+    add(14, p2Lower)
+    add(15, n2Lower)
+    add(16, pShape)
+    add(17, nShape)
+    add(18, TextHash.combine(pShape, t.shape))
+    add(19, TextHash.combine(t.shape, nShape))
+    add(20, TextHash.combine(pLower, t.lower))
+    add(21, TextHash.combine(t.lower, nLower))
+    add(22, UInt64(t.flags.rawValue))
+    add(23, pFlags << 32 | UInt64(t.flags.rawValue & 0x1F) << 16 | nFlags)
+    add(24, TextHash.combine(pLower, t.shape))
+    add(25, TextHash.combine(t.shape, nLower))
+    add(26, TextHash.combine(p2Lower, pLower))
+    add(27, TextHash.combine(nLower, n2Lower))
+    add(28, UInt64(t.flags.rawValue) << 32 | UInt64(t.inside))
+    // Gazetteer categories of this token and its neighbours, one feature per category.
+    var bitsSet = t.inside
+    while bitsSet != 0 {
+      let b = UInt64(bitsSet.trailingZeroBitCount)
+      add(40 + b, 1)
+      bitsSet &= bitsSet - 1
+    }
+    var st = t.starts
+    while st != 0 {
+      let b = UInt64(st.trailingZeroBitCount)
+      add(60 + b, 1)
+      st &= st - 1
+    }
+    if hasPrev {
+      var pb = infos[i - 1].inside
+      while pb != 0 {
+        let b = UInt64(pb.trailingZeroBitCount)
+        add(80 + b, 1)
+        pb &= pb - 1
+      }
+    }
+    if hasNext {
+      var nb = infos[i + 1].inside
+      while nb != 0 {
+        let b = UInt64(nb.trailingZeroBitCount)
+        add(100 + b, 1)
+        nb &= nb - 1
+      }
+    }
+    if hasNext2 {
+      var nb = infos[i + 2].inside
+      while nb != 0 {
+        let b = UInt64(nb.trailingZeroBitCount)
+        add(120 + b, 1)
+        nb &= nb - 1
+      }
+    }
+  }
+}
