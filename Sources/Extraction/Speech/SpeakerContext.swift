@@ -31,7 +31,12 @@ struct SpeakerContext {
     mentions = kept
     var map: [Int: Int] = [:]
     for (i, m) in kept.enumerated() {
-      for w in text.wordRange(m.start, m.end) { map[w] = i }
+      // Words overlapping the mention ("Iran's" for a mention of "Iran").
+      var w = max(0, text.wordIndex(atOrAfter: m.start) - 1)
+      while w < text.words.count && text.words[w].start < m.end {
+        if text.words[w].end > m.start && map[w] == nil { map[w] = i }
+        w += 1
+      }
     }
     mentionOfWord = map
   }
@@ -71,5 +76,29 @@ struct SpeakerContext {
     while a < start && text.scalars[a].properties.isWhitespace { a += 1 }
     while b > end && text.scalars[b - 1].properties.isWhitespace { b -= 1 }
     return evidence(a, b)
+  }
+
+  /// The meeting the article reports on: an event with a title, or one named as a meeting (webinar,
+  /// conference, hearing, …), earliest mentioned first.
+  func reportedEvent() -> EntityID? {
+    let events = document.entities.values.filter { $0.kind == .event }
+    func isMeeting(_ e: Entity) -> Bool {
+      if e.attributes["title"] != nil { return true }
+      let names = ([e.name] + e.aliases + [e.attributes["type"] ?? ""]).joined(separator: " ").lowercased()
+      return names.split(whereSeparator: { !$0.isLetter }).contains { meetingNouns.contains(String($0)) }
+    }
+    func firstMention(_ e: Entity) -> Int {
+      mentions.first(where: { $0.entity == e.id })?.start ?? e.mentions.map(\.start).min() ?? Int.max
+    }
+    return events.filter(isMeeting).min { (firstMention($0), $0.id) < (firstMention($1), $1.id) }?.id
+  }
+
+  /// Resolves a nominal ("the ministry", "the organization") to the latest organization before `offset`
+  /// whose name holds the noun, or, for generic nouns, to the latest organization.
+  func resolveNominal(_ noun: String, before offset: Int) -> EntityID? {
+    let orgs = mentions.filter { $0.start < offset && $0.kind == .organization }
+    if let m = orgs.last(where: { (entity($0.entity)?.name.lowercased() ?? "").contains(noun) }) { return m.entity }
+    if ["organization", "organisation", "group", "company", "firm"].contains(noun) { return orgs.last?.entity }
+    return nil
   }
 }

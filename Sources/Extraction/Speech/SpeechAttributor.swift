@@ -205,7 +205,7 @@ struct AttributionRun {
       let lower = boundsStart(for: i)
       let clauseStart = text.sentenceStart(before: cue.start, lower: lower)
       guard let (who, conf) = subject(beforeWord: v, clauseStart: clauseStart, quoteIndex: i) else { return nil }
-      return (who, cue, 0.8 * conf)
+      return (who, context.evidence(max(clauseStart, cue.start - 150), cue.end), 0.8 * conf)
     }
     // Direct quote: locate the opening mark.
     var open = q.start - 1
@@ -273,7 +273,8 @@ struct AttributionRun {
       if p > 0 && ["the", "a", "an"].contains(words[pre[p - 1]].lower) { continue }
       let clauseStart = words[pre[0]].start
       if let (who, conf) = subject(beforeWord: w, clauseStart: clauseStart, quoteIndex: i) {
-        let cue = context.evidence(words[w].start, words[w].end)
+        // The cue reads from the start of the clause (at most ~150 code points back) to the verb.
+        let cue = context.evidence(max(clauseStart, words[w].start - 150), words[w].end)
         if words[w].lower == "told", p + 1 < pre.count, let outlet = context.mention(atWord: pre[p + 1] ), outlet.kind == .organization {
           outlets.append((who, outlet.entity, context.evidence(words[pre[0]].start, outlet.end)))
         } else if words[w].lower == "told", p + 2 < pre.count, words[pre[p + 1]].lower == "the",
@@ -441,12 +442,7 @@ struct AttributionRun {
     return firstOfClause().map { ($0, 0.8) }
   }
 
-  /// Resolves "the ministry" to the latest organization whose name holds the noun.
-  func resolveNominal(_ noun: String, before offset: Int) -> EntityID? {
-    let orgs = context.mentions.filter { $0.start < offset && $0.kind == .organization }
-    if let m = orgs.last(where: { (context.entity($0.entity)?.name.lowercased() ?? "").contains(noun) }) { return m.entity }
-    return nil
-  }
+  func resolveNominal(_ noun: String, before offset: Int) -> EntityID? { context.resolveNominal(noun, before: offset) }
 
   /// The most recent compatible speaker or subject before `offset` in the same context.
   mutating func resolvePronoun(_ pronoun: String, at offset: Int, quoteIndex i: Int) -> EntityID? {
@@ -533,18 +529,5 @@ struct AttributionRun {
     return out.sorted { $0.key < $1.key }
   }
 
-  /// The meeting the article reports on: an event with a title or date, or named as a meeting.
-  func reportedEvent() -> EntityID? {
-    let events = context.document.entities.values.filter { $0.kind == .event }
-    func isMeeting(_ e: Entity) -> Bool {
-      if e.attributes["title"] != nil { return true }
-      let names = ([e.name] + e.aliases + [e.attributes["type"] ?? ""]).joined(separator: " ").lowercased()
-      return names.split(whereSeparator: { !$0.isLetter }).contains { meetingNouns.contains(String($0)) }
-    }
-    let meetings = events.filter(isMeeting)
-    func firstMention(_ e: Entity) -> Int {
-      context.mentions.first(where: { $0.entity == e.id })?.start ?? e.mentions.map(\.start).min() ?? Int.max
-    }
-    return meetings.min { (firstMention($0), $0.id) < (firstMention($1), $1.id) }?.id
-  }
+  func reportedEvent() -> EntityID? { context.reportedEvent() }
 }
