@@ -2,13 +2,39 @@ import DocumentModel
 import Foundation
 import GraphRendering
 
-/// The diagram part of `build`: DOT text and images of the whole graph and of the speakers view.
+/// The diagram part of `build`: DOT text and images of the whole graph, and a focused view of
+/// the speakers and what they mentioned when anyone is quoted.
 enum BuildRendering {
   struct Failure: Error { var message: String }
+
+  /// Formats in the order they are written.
+  static let order: [OutputFormat] = [.dot, .svg, .png, .pdf]
 
   static func write(
     graph: KnowledgeGraph, formats: Set<String>, layout: String, timeBudget: Double, to directory: URL
   ) throws -> [String] {
-    []
+    let wanted = order.filter { formats.contains($0.rawValue) }
+    guard !wanted.isEmpty else { return [] }
+    guard let engine = LayoutEngine(rawValue: layout.lowercased()) else {
+      throw Failure(message: "unknown layout '\(layout)'; use auto, dot, neato, fdp, sfdp, circo or twopi")
+    }
+    let budget = Duration.milliseconds(Int64(timeBudget * 1000))
+    var written: [URL] = []
+    do {
+      let title = graph.documents.count == 1 ? graph.documents[0].id : "\(graph.documents.count) documents"
+      written += try DiagramOutput.write(
+        graph: graph, formats: wanted, layout: engine, options: DOTWriter.Options(title: title),
+        timeBudget: budget, to: directory, baseName: "graph")
+      let speakers = speakersGraph(graph)
+      if !speakers.relations.isEmpty {
+        written += try DiagramOutput.write(
+          graph: speakers, formats: wanted, layout: engine,
+          options: DOTWriter.Options(title: "Who mentioned what: \(title)"), timeBudget: budget, to: directory,
+          baseName: "speakers")
+      }
+    } catch let error as RenderingError {
+      throw Failure(message: error.description)
+    }
+    return written.map(\.path)
   }
 }
