@@ -61,10 +61,20 @@ public final class GraphStore: Sendable {
   }
 
   private func migrate() throws {
-    do {
-      try Schema.migrator.migrate(writer)
-    } catch {
-      throw StoreError(.badSchema, "cannot migrate store '\(path ?? ":memory:")': \(GraphStore.message(error))")
+    // GRDB reads the applied migrations outside a transaction, so two processes opening a new file at once
+    // can both try the first migration; the loser fails on "table exists" and, retried, finds it applied.
+    var attempt = 0
+    while true {
+      do {
+        try Schema.migrator.migrate(writer)
+        return
+      } catch {
+        attempt += 1
+        if attempt >= 4 {
+          throw StoreError(.badSchema, "cannot migrate store '\(path ?? ":memory:")': \(GraphStore.message(error))")
+        }
+        usleep(50_000)
+      }
     }
   }
 
@@ -122,6 +132,21 @@ public final class GraphStore: Sendable {
   /// Runs `PRAGMA integrity_check` and returns its answer (`["ok"]` for a sound file).
   public func integrityCheck() throws -> [String] {
     try read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
+  }
+
+  /// Counts of what one document brought: its local entities (as `entities`), mentions, statements (as
+  /// `relations`) and evidence. All zero for an unknown document.
+  public func statistics(forDocument id: String) throws -> StoreStatistics {
+    try read { db in
+      func count(_ table: String) throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table) WHERE doc = ?", arguments: [id]) ?? 0
+      }
+      return StoreStatistics(
+        documents: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM document WHERE id = ?", arguments: [id]) ?? 0,
+        entities: try count("local_entity"),
+        relations: try count("statement"), mentions: try count("mention"), evidence: try count("evidence"),
+        decisions: 0)
+    }
   }
 
   /// The SQLite journal mode: `wal` for a file store, `memory` for an in-memory one.

@@ -84,3 +84,32 @@ func makeTemporaryFolder() throws -> URL {
   try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
   return url
 }
+
+@Suite struct ConcurrentOpenTests {
+  @Test func manyOpenersOfANewFileAllSucceed() throws {
+    let folder = try makeTemporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let path = folder.appendingPathComponent("graph.sqlite").path
+    let failures = Failures()
+    DispatchQueue.concurrentPerform(iterations: 4) { _ in
+      do { _ = try GraphStore(path: path) } catch { failures.add("\(error)") }
+    }
+    #expect(failures.all.isEmpty)
+    #expect(try GraphStore(path: path).integrityCheck() == ["ok"])
+  }
+}
+
+final class Failures: @unchecked Sendable {
+  private var items: [String] = []
+  private let lock = NSLock()
+  func add(_ item: String) {
+    lock.lock()
+    items.append(item)
+    lock.unlock()
+  }
+  var all: [String] {
+    lock.lock()
+    defer { lock.unlock() }
+    return items
+  }
+}

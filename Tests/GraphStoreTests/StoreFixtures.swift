@@ -62,6 +62,7 @@ struct DocBuilder {
       id: id, path: "/docs/\(id).txt", sha256: SHA256.hex(of: Array(text.utf8)), length: text.unicodeScalars.count)
   }
 
+  @discardableResult
   func ingest(into store: GraphStore, force: Bool = false) throws -> IngestOutcome {
     try store.ingest(graph, for: info, force: force)
   }
