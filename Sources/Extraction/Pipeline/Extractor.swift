@@ -28,6 +28,8 @@ public struct Extractor: Sendable {
     var stages: [any ExtractionStage] = [Tokenizer(), SentenceSplitter()]
     // STAGES: the entity recognizer, quote and relation stages are appended below.
     stages.append(try EntityRecognizer.makeDefault())
+    stages += [QuoteFinder(lexicon: try SpeechLexicon.bundled()), SpeechAttributor(lexicon: try SpeechLexicon.bundled()),
+      RelationExtractor(lexicon: try RelationLexicon.bundled(), speech: try SpeechLexicon.bundled())]
     _ = stages.count
     return stages
   }
