@@ -303,6 +303,8 @@ public struct QuoteFinder: ExtractionStage {
       while end > start && (text.scalars[end - 1].properties.isWhitespace || QuoteMarks.isMark(text.scalars[end - 1]) && !(end - 1 > start && SpeechText.isAlnum(text.scalars[end - 2]) && text.scalars[end - 1] == "\u{2019}")) {
         end -= 1
       }
+      // The sentence's own full stop is not part of the reported clause.
+      while end > start && [".", "!", "?", ","].contains(text.scalars[end - 1]) { end -= 1 }
       guard text.wordRange(start, end).filter({ text.words[$0].isWord }).count >= 2 else { continue }
       out.append(
         Quote(start: start, end: end, form: .reported, cue: document.evidence(w[k].start, cueEnd), depth: 0))
