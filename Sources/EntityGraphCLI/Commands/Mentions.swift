@@ -13,7 +13,8 @@ extension EntityGraphCommand {
         end exclusive), type (person, organization, country, location, event), text and canonical
         (the entity id the mention was resolved to). Demonym adjectives ("Iranian") are not names and
         are left out; plural demonyms used for groups of people ("Iranians") are printed as persons,
-        as in the GUM annotation. Score with: python3 score.py gold.jsonl predictions.jsonl
+        as in the GUM annotation. Countries and places written inside a longer name ("Copenhagen" in
+        "University of Copenhagen") are printed too, as nested names (--no-nested leaves them out). Score with: python3 score.py gold.jsonl predictions.jsonl
 
         Exit codes: 0 success; 1 some inputs skipped; 3 no readable input; 6 missing system resource.
         """)
@@ -26,6 +27,9 @@ extension EntityGraphCommand {
 
     @Flag(help: "Also print demonym adjectives (type country, with \"demonym\": true).")
     var includeDemonyms = false
+
+    @Flag(help: "Leave out place and country names nested inside longer names.")
+    var noNested = false
 
     public init() {}
 
@@ -53,10 +57,16 @@ extension EntityGraphCommand {
         Console.error("error: none of the inputs could be read")
         throw ExitCode(ExitCodes.noInput)
       }
+      let recognizer = extractor.pipeline.stages.lazy.compactMap { $0 as? EntityRecognizer }.first
       var out = ""
       for analyzed in result.documents {
         let doc = analyzed.document
-        for m in analyzed.mentions {
+        var mentions = analyzed.mentions
+        if !noNested, let recognizer {
+          mentions += recognizer.nestedMentions(in: analyzed)
+          mentions.sort { ($0.start, $0.end) < ($1.start, $1.end) }
+        }
+        for m in mentions {
           var type = m.kind.rawValue
           if m.isDemonym {
             if m.source == "group" {

@@ -75,6 +75,16 @@ extension EntityRecognizer {
       s.first += 1
     }
     if s.first < s.end, s.end - s.first > 1, c.lower(s.first) == "the" { s.first += 1 }
+    // Lower-case lead-ins ("e.g. Smith") are not part of a name.
+    while s.end - s.first > 1, c.infos[s.first].flags.contains(.lowerInitial), !c.has(s.first, .country) {
+      s.first += 1
+    }
+    // A person's titles are not part of the name ("Justice Scalia" → "Scalia"); they become aliases later.
+    if s.kind == .person {
+      while s.end - s.first > 1, c.has(s.first, .title), c.isCapitalized(s.first + 1) || c.text(s.first + 1) == "-" {
+        s.first += c.text(s.first + 1) == "-" ? 2 : 1
+      }
+    }
     while s.end > s.first {
       let t = c.tokens[s.end - 1]
       let text = c.lower(s.end - 1)
@@ -252,12 +262,14 @@ extension EntityRecognizer {
     }
     // Single-word mentions that are the last or first word of a person's full name are that person.
     var personParts = Set<UInt64>()
-    for s in spans where s.kind == .person && s.end - s.first >= 2 {
+    for s in spans where s.kind == .person && s.end - s.first >= 2 && c.has(s.first, .firstName) {
       personParts.insert(c.infos[s.end - 1].lower)
-      personParts.insert(c.infos[s.first].lower)
     }
     for k in spans.indices where spans[k].end - spans[k].first == 1 && spans[k].country == nil {
-      if spans[k].kind != .person && spans[k].kind != .event && personParts.contains(c.infos[spans[k].first].lower) {
+      let w = spans[k].first
+      if spans[k].kind == .organization && personParts.contains(c.infos[w].lower) && !c.has(w, .place)
+        && !c.has(w, .orgWord)
+      {
         spans[k].kind = .person
       }
     }

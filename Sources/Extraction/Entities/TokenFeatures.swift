@@ -15,6 +15,27 @@ struct TokenInfo: Sendable {
   var inside: UInt32 = 0
   /// Gazetteer categories of phrases starting at the token.
   var starts: UInt32 = 0
+  /// Contexts in which this word occurs capitalized anywhere in the document (see ``DocumentContext``).
+  var documentContexts: UInt32 = 0
+}
+
+/// Contexts that a capitalized word appears in anywhere in its document, pooled over all its occurrences,
+/// so that every occurrence sees how the word is used elsewhere ("in Coron", "Gloria said").
+enum DocumentContext {
+  static func set(_ words: [String]) -> Set<UInt64> { Set(words.map { TextHash.lowerHash($0) }) }
+  static let locative = set([
+    "in", "at", "from", "to", "near", "into", "across", "through", "visit", "visited", "around", "towards",
+    "toward", "outside", "inside", "between", "via",
+  ])
+  static let speech = set([
+    "said", "says", "told", "added", "explained", "argued", "wrote", "noted", "asked", "stated", "replied",
+    "believes", "thinks", "was", "is", "who", "whose", "he", "she", "himself", "herself",
+  ])
+  static let nonPerson = set(["which", "where", "itself", "its", "city", "island", "based", "announced"])
+  static let the = set(["the"])
+  static let possessive = set(["'s", "'"])
+  static let openers = set(["(", ","])
+  static let of = set(["of", "for"])
 }
 
 /// Orthographic and document-level flags of a token.
@@ -169,6 +190,43 @@ enum TokenAnalyzer {
         infos[i].flags.insert(.afterTitle)
       }
     }
+    // Pool the contexts of each capitalized word over the document.
+    var pooled: [UInt64: UInt32] = [:]
+    let titleBit = Lexicon.Category.title.rawValue
+    let orgBit = Lexicon.Category.orgWord.rawValue
+    let firstNameBit = Lexicon.Category.firstName.rawValue
+    let placeWordBit = Lexicon.Category.placeWord.rawValue
+    for sent in sentences {
+      for i in sent where infos[i].flags.contains(.initialCap) {
+        var bits: UInt32 = 0
+        let prev = i > sent.lowerBound ? infos[i - 1] : nil
+        let next = i + 1 < sent.upperBound ? infos[i + 1] : nil
+        if let p = prev {
+          if DocumentContext.locative.contains(p.lower) { bits |= 1 << 0 }
+          if p.inside & titleBit != 0 && p.flags.contains(.initialCap) { bits |= 1 << 1 }
+          if DocumentContext.the.contains(p.lower) { bits |= 1 << 3 }
+          if p.inside & firstNameBit != 0 && p.flags.contains(.initialCap) { bits |= 1 << 6 }
+          if DocumentContext.of.contains(p.lower) { bits |= 1 << 12 }
+          if p.flags.contains(.initialCap) { bits |= 1 << 13 }
+        }
+        if let n = next {
+          if DocumentContext.speech.contains(n.lower) { bits |= 1 << 2 }
+          if DocumentContext.possessive.contains(n.lower) { bits |= 1 << 4 }
+          if n.inside & orgBit != 0 && n.flags.contains(.initialCap) { bits |= 1 << 5 }
+          if n.flags.contains(.initialCap) { bits |= 1 << 7 }
+          if DocumentContext.nonPerson.contains(n.lower) { bits |= 1 << 8 }
+          if n.inside & placeWordBit != 0 && n.flags.contains(.initialCap) { bits |= 1 << 9 }
+          if DocumentContext.openers.contains(n.lower) { bits |= 1 << 10 }
+        }
+        if prev.map({ !$0.flags.contains(.initialCap) }) ?? true, next.map({ !$0.flags.contains(.initialCap) }) ?? true {
+          bits |= 1 << 11
+        }
+        pooled[infos[i].lower, default: 0] |= bits
+      }
+    }
+    for i in infos.indices where infos[i].flags.contains(.initialCap) {
+      infos[i].documentContexts = pooled[infos[i].lower] ?? 0
+    }
     return infos
   }
 
@@ -261,6 +319,12 @@ struct FeatureExtractor: Sendable {
         add(100 + b, 1)
         nb &= nb - 1
       }
+    }
+    var dc = t.documentContexts
+    while dc != 0 {
+      let b = UInt64(dc.trailingZeroBitCount)
+      add(140 + b, 1)
+      dc &= dc - 1
     }
     if hasNext2 {
       var nb = infos[i + 2].inside

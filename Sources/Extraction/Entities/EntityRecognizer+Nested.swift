@@ -1,0 +1,55 @@
+import DocumentModel
+
+extension EntityRecognizer {
+  /// Country and place names written inside longer names ("Copenhagen" in "University of Copenhagen").
+  ///
+  /// These are not mentions of the place for the graph (a country word inside an organization's name is
+  /// not the country, so they are not in ``AnalyzedDocument/mentions``), but annotation schemes such as
+  /// GUM's count them as nested names; `entitygraph mentions` prints them for scoring.
+  ///
+  /// - Returns: mentions with `source == "nested"`, sorted by offset.
+  public func nestedMentions(in document: AnalyzedDocument) -> [EntityMention] {
+    let c = RecognitionContext(document: document, lexicon: lexicon)
+    var startIndex: [Int: Int] = [:]
+    var endIndex: [Int: Int] = [:]
+    for (i, t) in c.tokens.enumerated() {
+      startIndex[t.start] = i
+      endIndex[t.end] = i + 1
+    }
+    var out: [EntityMention] = []
+    for m in document.mentions where !m.isDemonym && m.source != "nested" && m.kind != .person {
+      guard let first = startIndex[m.start], let end = endIndex[m.end], end - first >= 2 else { continue }
+      var i = first
+      while i < end {
+        var found = false
+        var e = min(end, i + lexicon.maxTokens)
+        while e > i {
+          if (i, e) != (first, end), c.isCapitalized(i), c.isCapitalized(e - 1) {
+            if let idx = countryIndex(c, i, e) {
+              let country = lexicon.countries.countries[idx]
+              out.append(
+                EntityMention(
+                  start: c.tokens[i].start, end: c.tokens[e - 1].end, kind: country.isTerritory ? .location : .country,
+                  entity: country.id, confidence: 0.7, source: "nested"))
+              found = true
+            } else if let bits = lexicon.table[c.phraseHash(i, e)], bits & Lexicon.Category.place.rawValue != 0,
+              bits & (Lexicon.Category.firstName.rawValue | Lexicon.Category.surname.rawValue) == 0,
+              i > first, ["of", "at", "in", ","].contains(c.lower(i - 1))
+            {
+              let name = c.text(i, e)
+              out.append(
+                EntityMention(
+                  start: c.tokens[i].start, end: c.tokens[e - 1].end, kind: .location,
+                  entity: EntityID(kind: .location, name: name), confidence: 0.6, source: "nested"))
+              found = true
+            }
+          }
+          if found { break }
+          e -= 1
+        }
+        i = found ? e : i + 1
+      }
+    }
+    return out.sorted { ($0.start, $0.end) < ($1.start, $1.end) }
+  }
+}
