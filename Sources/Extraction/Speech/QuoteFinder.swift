@@ -242,6 +242,17 @@ public struct QuoteFinder: ExtractionStage {
 
   // MARK: - Reported speech
 
+  /// Words that open a reported clause after a bare speech verb ("said the plan …", "said it …").
+  private static let clauseOpeners: Set<String> = [
+    "the", "a", "an", "his", "her", "its", "their", "our", "this", "these", "those", "he", "she", "they", "it", "we",
+    "i", "there", "no", "some", "many", "most", "all", "both", "every",
+  ]
+  /// Capitalized words that do not open a reported clause ("said Monday", "said In …").
+  private static let notClauseStarts: Set<String> = [
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "on", "in", "at",
+    "after", "before", "during", "while", "with", "to", "for", "from", "by", "of", "as", "so", "nothing", "yes", "no",
+  ]
+
   private static let determiners: Set<String> = ["the", "a", "an", "this", "that", "his", "her", "their", "its", "our", "my"]
 
   private func reportedSpeech(_ text: SpeechText, _ document: Document, direct: [Quote]) -> [Quote] {
@@ -284,6 +295,14 @@ public struct QuoteFinder: ExtractionStage {
           spanStart = w[t + 1].start
           cueEnd = w[t].end
         }
+      }
+      if spanStart == nil, lexicon.bareClauseVerbs.contains(w[k].lower), k > 0, w[k - 1].isWord, k + 1 < w.count,
+        w[k + 1].isWord, w[k + 1].start - w[k].end <= 1, !lexicon.complementizers.contains(w[k + 1].lower),
+        !QuoteFinder.notClauseStarts.contains(w[k + 1].lower),
+        QuoteFinder.clauseOpeners.contains(w[k + 1].lower) || w[k + 1].isCapitalized
+      {
+        // "Dvorak said the plan was ready" — a clause right after the verb, without "that".
+        spanStart = w[k + 1].start
       }
       guard var start = spanStart else { continue }
       while start < upper && text.scalars[start].properties.isWhitespace { start += 1 }

@@ -15,6 +15,8 @@ public struct SpeechLexicon: Sendable, Hashable {
   public var speechVerbs: Set<String> = []
   /// Verb forms (or two-word phrases) whose bare object reports what was said.
   public var topicVerbs: Set<String> = []
+  /// Speech verbs that report a clause even without "that" ("she said the plan was ready").
+  public var bareClauseVerbs: Set<String> = []
   /// Words after a speech verb that open reported speech.
   public var complementizers: Set<String> = []
   /// Words allowed between a subject and its speech verb.
@@ -43,6 +45,7 @@ public struct SpeechLexicon: Sendable, Hashable {
       switch parts[0] {
       case "speech": speechVerbs.insert(word)
       case "topic": topicVerbs.insert(word)
+      case "bare-clause": bareClauseVerbs.insert(word)
       case "complementizer": complementizers.insert(word)
       case "skip": skipWords.insert(word)
       case "title": titleWords.insert(word)
