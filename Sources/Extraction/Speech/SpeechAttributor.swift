@@ -319,35 +319,23 @@ struct AttributionRun {
       }
       return nil
     }
-    // "he added", "X noted", "X, the minister, said", "the ministry said".
-    var k = 0
-    var who: EntityID?
-    var conf = 0.95
-    var cueStart = words[w0].start
-    if SpeakerContext.personalPronouns.contains(lw) {
-      who = resolvePronoun(lw, at: words[w0].start, quoteIndex: i)
-      conf = 0.85
-      k = 1
-    } else if let m = context.mention(atWord: w0), isSpeakerKind(m.kind) {
-      who = m.entity
-      while k < idx.count && context.mention(atWord: idx[k])?.start == m.start { k += 1 }
-      // An appositive ", the minister of Y," before the verb.
-      if k < idx.count, !lexicon.speechVerbs.contains(words[idx[k]].lower), let comma = commaAfter(m.end, before: end) {
-        if let next = context.wordIndices(comma + 1, end).first(where: { lexicon.speechVerbs.contains(words[$0].lower) }) {
-          k = idx.firstIndex(of: next) ?? k
-        }
-      }
-    } else if lw == "the", idx.count > 2, lexicon.organizationNouns.contains(words[idx[1]].lower) {
-      who = resolveNominal(words[idx[1]].lower, before: words[idx[1]].start)
-      conf = 0.75
-      k = 2
-    } else {
-      return nil
+    // "he added", "X noted", "X, the minister, said", "Trade Secretary X told reporters", "the ministry said".
+    guard let v = idx.prefix(12).firstIndex(where: { lexicon.speechVerbs.contains(words[$0].lower) }), v > 0 else { return nil }
+    let between = Array(idx[0..<v])
+    let cue = context.evidence(words[w0].start, words[idx[v]].end)
+    if SpeakerContext.personalPronouns.contains(lw), between.dropFirst().allSatisfy({ lexicon.skipWords.contains(words[$0].lower) }) {
+      return resolvePronoun(lw, at: words[w0].start, quoteIndex: i).map { ($0, cue, 0.85) }
     }
-    while k < idx.count && lexicon.skipWords.contains(words[idx[k]].lower) { k += 1 }
-    guard let who, k < idx.count, lexicon.speechVerbs.contains(words[idx[k]].lower) else { return nil }
-    cueStart = min(cueStart, words[w0].start)
-    return (who, context.evidence(cueStart, words[idx[k]].end), conf)
+    if lw == "the", between.count >= 2, lexicon.organizationNouns.contains(words[between[1]].lower),
+      let who = resolveNominal(words[between[1]].lower, before: words[between[1]].start)
+    {
+      return (who, cue, 0.75)
+    }
+    // The clause must open with a name or a title ("Kenyan Trade Secretary X"), not with narration.
+    guard context.mention(atWord: w0) != nil || words[w0].isCapitalized else { return nil }
+    let ms = context.mentions(in: words[w0].start, words[idx[v]].start).filter { isSpeakerKind($0.kind) && !$0.isDemonym }
+    guard let who = ms.first(where: { $0.kind == .person }) ?? ms.first else { return nil }
+    return (who.entity, cue, 0.95)
   }
 
   func commaAfter(_ offset: Int, before end: Int) -> Int? {
