@@ -19,7 +19,13 @@ public struct Lexicon: Sendable {
     static let placeWord = Category(rawValue: 1 << 8)
     static let time = Category(rawValue: 1 << 9)
     static let groupNoun = Category(rawValue: 1 << 10)
-    static let count = 11
+    /// A common English word (WordNet lemma), so a capitalized form is probably not a name.
+    static let common = Category(rawValue: 1 << 11)
+    static let knownPerson = Category(rawValue: 1 << 12)
+    static let knownPlace = Category(rawValue: 1 << 13)
+    static let knownOrganization = Category(rawValue: 1 << 14)
+    static let knownEvent = Category(rawValue: 1 << 15)
+    static let count = 16
   }
 
   /// Phrase hash → category bits.
@@ -30,7 +36,8 @@ public struct Lexicon: Sendable {
 
   /// Builds the lexicon from the country gazetteer and the text of the other data files.
   init(
-    countries: CountryGazetteer, places: String, firstNames: String, surnames: String, cueWords: String
+    countries: CountryGazetteer, places: String, firstNames: String, surnames: String, cueWords: String,
+    commonWords: String = "", knownNames: String = ""
   ) {
     self.countries = countries
     for c in countries.countries {
@@ -43,6 +50,18 @@ public struct Lexicon: Sendable {
     for line in places.split(whereSeparator: \.isNewline) { add(String(line), .place) }
     for line in firstNames.split(whereSeparator: \.isNewline) { add(String(line), .firstName) }
     for line in surnames.split(whereSeparator: \.isNewline) { add(String(line), .surname) }
+    for line in commonWords.split(whereSeparator: \.isNewline) { add(String(line), .common) }
+    for line in knownNames.split(whereSeparator: \.isNewline) where !line.hasPrefix("#") {
+      let cols = line.split(separator: "\t")
+      guard cols.count == 2 else { continue }
+      switch cols[0] {
+      case "person": add(String(cols[1]), .knownPerson)
+      case "place": add(String(cols[1]), .knownPlace)
+      case "organization": add(String(cols[1]), .knownOrganization)
+      case "event": add(String(cols[1]), .knownEvent)
+      default: continue
+      }
+    }
     for line in cueWords.split(whereSeparator: \.isNewline) where !line.hasPrefix("#") {
       let cols = line.split(separator: "\t")
       guard cols.count == 2 else { continue }
@@ -68,7 +87,9 @@ public struct Lexicon: Sendable {
       places: try ResourceLoader.text("places", "txt"),
       firstNames: try ResourceLoader.text("first-names", "txt"),
       surnames: try ResourceLoader.text("surnames", "txt"),
-      cueWords: try ResourceLoader.text("cue-words", "tsv"))
+      cueWords: try ResourceLoader.text("cue-words", "tsv"),
+      commonWords: try ResourceLoader.text("common-words", "txt"),
+      knownNames: try ResourceLoader.text("wordnet-names", "tsv"))
   }
 
   private mutating func add(_ phrase: String, _ category: Category) {
