@@ -52,7 +52,19 @@ struct SpeakerContext {
 
   /// Mentions inside `start..<end`.
   func mentions(in start: Int, _ end: Int) -> [EntityMention] {
-    mentions.filter { $0.start >= start && $0.end <= end }
+    // `mentions` is sorted by start: binary search the first one at or after `start`.
+    var lo = 0
+    var hi = mentions.count
+    while lo < hi {
+      let mid = (lo + hi) / 2
+      if mentions[mid].start < start { lo = mid + 1 } else { hi = mid }
+    }
+    var out: [EntityMention] = []
+    while lo < mentions.count && mentions[lo].start < end {
+      if mentions[lo].end <= end { out.append(mentions[lo]) }
+      lo += 1
+    }
+    return out
   }
 
   /// The words of `start..<end` that are letters or digits.

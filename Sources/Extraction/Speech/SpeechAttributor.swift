@@ -87,6 +87,14 @@ struct AttributionRun {
       }
       return best
     }
+    // Fill outer quotes first so inner ones overwrite them.
+    innermost = [Int32](repeating: -1, count: context.text.scalars.count)
+    let direct = sorted.indices.filter { sorted[$0].form == .direct }.sorted {
+      (sorted[$0].end - sorted[$0].start, $1) > (sorted[$1].end - sorted[$1].start, $0)
+    }
+    for j in direct {
+      for o in sorted[j].start..<min(sorted[j].end, innermost.count) { innermost[o] = Int32(j) }
+    }
   }
 
   // MARK: - Driver
@@ -124,12 +132,11 @@ struct AttributionRun {
 
   /// Index of the innermost direct quote holding `offset`.
   func container(ofOffset offset: Int) -> Int? {
-    var best: Int?
-    for (j, q) in quotes.enumerated() where q.form == .direct && q.start <= offset && offset < q.end {
-      if best == nil || (q.end - q.start) < (quotes[best!].end - quotes[best!].start) { best = j }
-    }
-    return best
+    guard offset >= 0, offset < innermost.count, innermost[offset] >= 0 else { return nil }
+    return Int(innermost[offset])
   }
+  /// For each code point, the innermost direct quote holding it, or -1.
+  var innermost: [Int32] = []
 
   /// Sentence subjects of the narration (and of each quote): the first person or organization of a sentence.
   mutating func collectNarrationSubjects() {
