@@ -10,7 +10,8 @@ let otto = SpeechEntity.person("Otto Brenner")
 let countries: [SpeechEntity] = [
   .country("Peru", "Peruvian"), .country("Chile", "Chilean"), .country("Kenya", "Kenyan"), .country("Brazil"),
   .country("Norway", "Norwegian"), .country("Canada"), .country("Mexico"), .country("Ghana"), .country("Togo"),
-  .country("Argentina"), .country("Uruguay"), .country("Bolivia"), .country("Spain"),
+  .country("Argentina"), .country("Uruguay"), .country("Bolivia"), .country("Spain"), .country("Ecuador"),
+  .country("Colombia"),
 ]
 
 @Suite struct AttributionTests {
@@ -73,12 +74,32 @@ let countries: [SpeechEntity] = [
     #expect(doc.speaker(ofQuoteContaining: "Togo is next") == "Lena Farrow")
   }
 
+  @Test func pronounSkipsAPersonOfTheOtherGender() throws {
+    let doc = try run("pronoun-gender")
+    #expect(doc.speaker(ofQuoteContaining: "ready to sign") == "Lena Farrow")
+  }
+
   @Test func roleIntroductionsAndContinuation() throws {
     let doc = try run("role-intro")
     #expect(doc.speaker(ofQuoteContaining: "Chile is ready") == "Tomas Hale")
     // No cue: the same speaker keeps the floor.
     #expect(doc.speaker(ofQuoteContaining: "Argentina is not ready") == "Tomas Hale")
     #expect(doc.speaker(ofQuoteContaining: "Uruguay") == "Lena Farrow")
+  }
+
+  @Test func speakerIntroducedInTheSameSentence() throws {
+    let doc = try run("role-intro-variants", [.person("Ana Ruiz")])
+    #expect(doc.mentionedNames(kind: .country) == ["Ana Ruiz": ["Ecuador"], "Tomas Hale": ["Colombia"]])
+  }
+
+  @Test func newspaperQuotedInsideASpeechIsAnEmbeddedSource() {
+    let times = SpeechEntity.org("Harbor Times")
+    let doc = attribute(
+      "Lena Farrow said: “According to the Harbor Times, ‘Chile will sign next week.’ I hope Peru follows.”",
+      [lena, times] + countries)
+    #expect(doc.mentionedNames(kind: .country)["Harbor Times"] == ["Chile"])
+    #expect(doc.mentionedNames(kind: .country)["Lena Farrow"] == ["Chile", "Peru"])
+    #expect(doc.relationLines().contains("Harbor Times quoted_in Lena Farrow"))
   }
 
   @Test func organizationsSpeak() throws {

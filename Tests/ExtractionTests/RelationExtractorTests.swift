@@ -37,6 +37,22 @@ import Testing
     #expect(found.count == 8)
   }
 
+  @Test(arguments: [
+    ("Farida Noor, the foreign minister of Kenya, arrived.", "Farida Noor minister_of Kenya"),
+    ("Juan Ortiz, the ambassador to Peru, left.", "Juan Ortiz ambassador_to Peru"),
+    ("Harbor Trust’s spokesperson, Ivan Petrov, declined to comment.", "Ivan Petrov spokesperson_of Harbor Trust"),
+    ("Karim Nasser is the leader of the Valley Front.", "Karim Nasser leader_of Valley Front"),
+  ])
+  func ministersAmbassadorsSpokespeopleAndCopulas(text: String, expected: String) {
+    let found = relations(
+      text,
+      [
+        .person("Farida Noor"), .person("Juan Ortiz"), .person("Ivan Petrov"), .person("Karim Nasser"),
+        .country("Kenya"), .country("Peru"), .org("Harbor Trust"), .org("Valley Front"),
+      ])
+    #expect(found == [expected])
+  }
+
   @Test func boardAndAuditCommitteeSeats() throws {
     let found = relations(
       try loadFixture("speech/relation-seats.txt"), [.person("Sam Okafor"), .person("Rita Moss"), .org("Lakeside Institute")])

@@ -61,7 +61,7 @@ struct AttributionRun {
   /// Index of the innermost direct quote enclosing each quote (nil at top level).
   var parent: [Int?]
   /// People, organizations and countries that pronouns can refer to, in text order.
-  var candidates: [(entity: EntityID, position: Int, container: Int?)] = []
+  var candidates: [(entity: EntityID, position: Int, container: Int?, isSubject: Bool)] = []
   var gender: [EntityID: Bool] = [:]  // true = female
   /// People the narration presents as speakers, with the evidence.
   var introduced: [(entity: EntityID, evidence: Evidence)] = []
@@ -118,7 +118,7 @@ struct AttributionRun {
         floor = (speaker, text.paragraphIndex(of: q.end))
         lastFloorChange = q.start
       }
-      candidates.append((speaker, cue.start, container(ofOffset: cue.start)))
+      candidates.append((speaker, cue.start, container(ofOffset: cue.start), true))
     }
   }
   var lastFloorChange: Int?
@@ -145,9 +145,8 @@ struct AttributionRun {
       let box = container(ofOffset: m.start)
       let lower = box.map { quotes[$0].start } ?? text.paragraphs[text.paragraphIndex(of: m.start)].lowerBound
       let s = text.sentenceStart(before: m.start, lower: lower)
-      if seenSentence.insert(s).inserted || introducesSpeaker(m) {
-        candidates.append((m.entity, m.start, box))
-      }
+      // Sentence subjects come first; other people are a fallback for pronouns ("Ms. Y … she said").
+      candidates.append((m.entity, m.start, box, seenSentence.insert(s).inserted || introducesSpeaker(m)))
       if m.kind == .person { learnTitleGender(m) }
       if box == nil && m.kind == .person && introducesSpeaker(m) {
         let end = text.sentenceEnd(after: m.end, upper: text.scalars.count)
@@ -447,7 +446,8 @@ struct AttributionRun {
     let plural = SpeakerContext.pluralPronouns.contains(pronoun) || SpeakerContext.neuterPronouns.contains(pronoun)
     // Narration pronouns look at narration; pronouns inside a quote look inside that quote first.
     let pool = candidates.filter { $0.position < offset && $0.container == box }
-    for c in pool.sorted(by: { $0.position > $1.position }) {
+      .sorted { ($0.isSubject ? 1 : 0, $0.position) > ($1.isSubject ? 1 : 0, $1.position) }
+    for c in pool {
       let kind = context.kind(of: c.entity)
       if plural {
         guard kind == .organization || kind == .country else { continue }
