@@ -69,7 +69,7 @@ extension EntityGraphCommand {
         for m in mentions {
           var type = m.kind.rawValue
           if m.isDemonym {
-            if m.source == "group" {
+            if m.source == "group" || m.source == "role" {
               type = EntityKind.person.rawValue
             } else if !includeDemonyms {
               continue
@@ -82,7 +82,7 @@ extension EntityGraphCommand {
             out += "{\"doc\": \(Self.json(doc.id)), \"start\": \(m.start), \"end\": \(m.end), "
             out += "\"type\": \(Self.json(type)), \"text\": \(Self.json(text)), "
             out += "\"canonical\": \(Self.json(m.entity.rawValue))"
-            if m.isDemonym && m.source != "group" { out += ", \"demonym\": true" }
+            if m.isDemonym && m.source != "group" && m.source != "role" { out += ", \"demonym\": true" }
             out += "}\n"
           }
           if out.utf8.count > 1 << 16 {

@@ -32,6 +32,17 @@ struct EntityCanonicalizer {
       return groups.count - 1
     }
 
+    // Lone titles and groups of people are mentions without an entity.
+    var roleMentions: [EntityMention] = []
+    for s in spans where s.role != nil {
+      roleMentions.append(
+        EntityMention(
+          start: c.tokens[s.first].start, end: c.tokens[s.end - 1].end, kind: .person,
+          entity: EntityID(kind: .person, name: displayName(s)), isDemonym: true, confidence: 0.5,
+          source: s.role == .group ? "group" : "role"))
+    }
+    let spans = spans.filter { $0.role == nil }
+    groupOf = [Int](repeating: -1, count: spans.count)
     // Countries (names and demonyms) and events with titles first: they are exact.
     for (k, s) in spans.enumerated() {
       if let idx = s.country {
@@ -98,6 +109,21 @@ struct EntityCanonicalizer {
         groupOf[k] = group(for: s.kind, name: name)
       }
     }
+    // "Gaza" and "Gaza Strip", "Quebec" and "Quebec City": one place.
+    var locationByName: [String: Int] = [:]
+    for (g, group) in groups.enumerated() where group.kind == .location { locationByName[normalized(group.name)] = g }
+    var redirect: [Int: Int] = [:]
+    for (g, group) in groups.enumerated() where group.kind == .location {
+      let words = group.name.split(separator: " ")
+      guard words.count >= 2, let last = words.last,
+        c.lexicon.table[TextHash.combine(0, TextHash.lowerHash(String(last)))].map({
+          $0 & Lexicon.Category.placeWord.rawValue != 0
+        }) == true,
+        let shorter = locationByName[normalized(words.dropLast().joined(separator: " "))], shorter != g
+      else { continue }
+      redirect[shorter] = g
+    }
+    for k in groupOf.indices { if let r = redirect[groupOf[k]] { groupOf[k] = r } }
     // Mentions, aliases (with title forms), confidence.
     var mentions: [EntityMention] = []
     mentions.reserveCapacity(spans.count)
@@ -119,7 +145,7 @@ struct EntityCanonicalizer {
     }
     var entities: [EntityID: Entity] = [:]
     let doc = c.document.document
-    for g in groups {
+    for (index, g) in groups.enumerated() where redirect[index] == nil {
       var names: [Mention] = []
       for k in g.spans where !spans[k].isDemonym {
         let s = spans[k]
@@ -136,6 +162,7 @@ struct EntityCanonicalizer {
         entities[entity.id] = entity
       }
     }
+    mentions += roleMentions
     mentions.sort { ($0.start, $0.end) < ($1.start, $1.end) }
     return (mentions, entities)
   }

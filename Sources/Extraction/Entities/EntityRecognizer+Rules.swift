@@ -20,6 +20,7 @@ extension EntityRecognizer {
       classifyExact(c, &s)
       spans.append(s)
     }
+    for k in spans.indices { refine(c, &spans[k]) }
     spans += reportedEvents(c)
     spans += datedEvents(c)
     spans = resolveOverlaps(spans, count: c.tokens.count)
@@ -69,6 +70,56 @@ extension EntityRecognizer {
     return spans
   }
 
+  /// Gazetteer knowledge and name structure that override the tagger's type.
+  func refine(_ c: RecognitionContext, _ s: inout NameSpan) {
+    guard s.country == nil, !s.isDemonym else { return }
+    let single = s.end - s.first == 1
+    // A lone title word ("the President") is a role, not a named entity of the graph.
+    if s.kind == .person, single, c.has(s.first, .title) {
+      s.role = .role
+      return
+    }
+    // A plural capitalized word for a group of people ("Kurds") names no single entity.
+    if s.kind == .person, single, c.isCapitalized(s.first), c.text(s.first).hasSuffix("s"),
+      !c.has(s.first, .firstName), !c.has(s.first, .surname), !c.has(s.first, .knownPerson),
+      !c.has(s.first, .knownOrganization)
+    {
+      s.role = .group
+      return
+    }
+    // A name WordNet knows as exactly one kind of thing takes that kind.
+    if let bits = c.lexicon.table[c.phraseHash(s.first, s.end)] {
+      let known: [(Lexicon.Category, EntityKind)] = [
+        (.knownPerson, .person), (.knownPlace, .location), (.knownOrganization, .organization), (.knownEvent, .event),
+      ]
+      let kinds = known.filter { bits & $0.0.rawValue != 0 }.map(\.1)
+      // Only a person reading is overridden ("Hamas" as a person); other confusions are left to the tagger.
+      if kinds.count == 1, kinds[0] != s.kind, !c.has(s.first, .firstName),
+        s.kind == .person || kinds[0] == .organization
+      {
+        s.kind = kinds[0]
+      }
+    }
+    // "… Center for Diplomacy", "… Front for the Liberation of …": an organization head word followed by
+    // for/of and capitalized words is one organization name.
+    var end = s.end
+    while end + 1 < c.tokens.count, c.has(end - 1, .orgWord) || s.kind == .organization,
+      ["for", "of", "on"].contains(c.lower(end)), c.sentenceOf[end] == c.sentenceOf[s.first]
+    {
+      var k = end + 1
+      if k < c.tokens.count, c.lower(k) == "the" { k += 1 }
+      guard k < c.tokens.count, c.isCapitalized(k), !c.has(k, .time) else { break }
+      while k < c.tokens.count, c.isCapitalized(k) || (c.text(k) == "-" && k + 1 < c.tokens.count && c.isCapitalized(k + 1)) {
+        k += 1
+      }
+      end = k
+    }
+    if end > s.end, c.has(s.end - 1, .orgWord) || s.kind == .organization {
+      s.end = end
+      s.kind = .organization
+    }
+  }
+
   /// Drops a leading "the", a trailing possessive and edge punctuation; false when nothing name-like is left.
   func trim(_ c: RecognitionContext, _ s: inout NameSpan) -> Bool {
     while s.first < s.end, c.tokens[s.first].kind != .word && c.tokens[s.first].kind != .number {
@@ -79,10 +130,20 @@ extension EntityRecognizer {
     while s.end - s.first > 1, c.infos[s.first].flags.contains(.lowerInitial), !c.has(s.first, .country) {
       s.first += 1
     }
-    // A person's titles are not part of the name ("Justice Scalia" → "Scalia"); they become aliases later.
+    // A person's titles, nationality and country are not part of the name ("Justice Scalia" → "Scalia",
+    // "Azerbaijani MP Rasim Musabeyli" → "Rasim Musabeyli"); titles become aliases later.
     if s.kind == .person {
-      while s.end - s.first > 1, c.has(s.first, .title), c.isCapitalized(s.first + 1) || c.text(s.first + 1) == "-" {
+      while s.end - s.first > 1,
+        c.has(s.first, .title) || c.has(s.first, .demonym) || c.has(s.first, .country) || c.text(s.first) == "-",
+        c.isCapitalized(s.first + 1) || c.text(s.first + 1) == "-"
+      {
         s.first += c.text(s.first + 1) == "-" ? 2 : 1
+      }
+      // "CEO of the Example Center": a role phrase, the name is the organization after "of".
+      if s.end - s.first > 2, c.has(s.first, .title), c.lower(s.first + 1) == "of" {
+        s.first += 2
+        if s.first < s.end - 1, c.lower(s.first) == "the" { s.first += 1 }
+        s.kind = .organization
       }
     }
     while s.end > s.first {

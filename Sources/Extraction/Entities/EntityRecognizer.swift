@@ -99,6 +99,9 @@ struct NameSpan: Sendable {
   var isDemonym = false
   /// A plural demonym used as a group of people ("Iranians"): GUM counts these as person names.
   var isGroup = false
+  /// Set for person-typed spans that name no entity of the graph: a lone title, a group of people.
+  var role: Role?
+  enum Role { case role, group }
   var attributes: [String: String] = [:]
   /// Canonical name to use instead of the surface text (a quoted event title).
   var canonical: String?
