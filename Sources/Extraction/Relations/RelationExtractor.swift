@@ -22,8 +22,11 @@ import DocumentModel
 /// RelationExtractor().process(&doc)
 /// ```
 public struct RelationExtractor: ExtractionStage {
+  /// The stage name.
   public let name = "relation-extractor"
+  /// What the stage reads.
   public let requires: Set<ExtractionProduct> = [.mentions, .entities]
+  /// What the stage adds.
   public let produces: Set<ExtractionProduct> = [.relations]
   /// Role, seat, event and stance cue words.
   public var lexicon: RelationLexicon
@@ -36,6 +39,7 @@ public struct RelationExtractor: ExtractionStage {
     self.speech = speech
   }
 
+  /// Runs the stage on `document`.
   public func process(_ document: inout AnalyzedDocument) {
     var run = RelationRun(context: SpeakerContext(document), lexicon: lexicon, speech: speech)
     run.extract()

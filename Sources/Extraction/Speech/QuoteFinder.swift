@@ -19,8 +19,11 @@ import DocumentModel
 /// doc.quotes.map(\.form)  // [.direct, .reported]
 /// ```
 public struct QuoteFinder: ExtractionStage {
+  /// The stage name.
   public let name = "quote-finder"
+  /// What the stage reads.
   public let requires: Set<ExtractionProduct> = []
+  /// What the stage adds.
   public let produces: Set<ExtractionProduct> = [.quotes]
   /// The cue words.
   public var lexicon: SpeechLexicon
@@ -28,6 +31,7 @@ public struct QuoteFinder: ExtractionStage {
   /// Creates the stage with the bundled cue words.
   public init(lexicon: SpeechLexicon = .standard) { self.lexicon = lexicon }
 
+  /// Runs the stage on `document`.
   public func process(_ document: inout AnalyzedDocument) {
     let found = findQuotes(in: document.document)
     document.quotes = found.quotes
@@ -41,10 +45,8 @@ public struct QuoteFinder: ExtractionStage {
     let text = SpeechText(document)
     var diagnostics: [Diagnostic] = []
     var quotes = interviewTurns(text, document)
-    let turnParagraphs = Set(quotes.map { text.paragraphIndex(of: $0.start) })
     quotes += markedQuotes(text, document, &diagnostics)
     quotes += reportedSpeech(text, document, direct: quotes)
-    _ = turnParagraphs
     // Depth: the number of direct quotes (or turns) strictly enclosing the quote.
     let direct = quotes.filter { $0.form == .direct }
     for i in quotes.indices {

@@ -29,8 +29,11 @@ import DocumentModel
 /// doc.quotes.compactMap(\.speaker)
 /// ```
 public struct SpeechAttributor: ExtractionStage {
+  /// The stage name.
   public let name = "speech-attributor"
+  /// What the stage reads.
   public let requires: Set<ExtractionProduct> = [.mentions, .entities, .quotes]
+  /// What the stage adds.
   public let produces: Set<ExtractionProduct> = [.attributions, .relations]
   /// The cue words.
   public var lexicon: SpeechLexicon
@@ -38,6 +41,7 @@ public struct SpeechAttributor: ExtractionStage {
   /// Creates the stage with the bundled cue words.
   public init(lexicon: SpeechLexicon = .standard) { self.lexicon = lexicon }
 
+  /// Runs the stage on `document`.
   public func process(_ document: inout AnalyzedDocument) {
     var run = AttributionRun(context: SpeakerContext(document), lexicon: lexicon)
     run.attributeAll()
@@ -383,8 +387,10 @@ struct AttributionRun {
     if ["a", "answer"].contains(label) {
       if turnInterviewee == nil {
         let firstTurn = quotes.indices.first(where: isTurn).map { quotes[$0].cue?.start ?? 0 } ?? 0
-        turnInterviewee = context.mentions.first(where: { $0.kind == .person && container(ofOffset: $0.start) == nil && $0.start < firstTurn })?.entity
-          ?? context.mentions.first(where: { $0.kind == .person })?.entity
+        // The first person the narration names before the interview, else anywhere outside the turns.
+        turnInterviewee =
+          context.mentions.first(where: { $0.kind == .person && container(ofOffset: $0.start) == nil && $0.start < firstTurn })?.entity
+          ?? context.mentions.first(where: { $0.kind == .person && container(ofOffset: $0.start) == nil })?.entity
       }
       return turnInterviewee.map { ($0, cue, 0.8) }
     }
@@ -465,7 +471,6 @@ struct AttributionRun {
 
   func relations() -> [Relation] {
     var out: [Relation] = []
-    let doc = context.document.document
     // mentioned: speaker → entity, counted once per mention.
     var counted: Set<[String]> = []
     var grouped: [RelationKey: (count: Int, evidence: Set<Evidence>, confidence: Double)] = [:]
@@ -520,7 +525,6 @@ struct AttributionRun {
         out.append(Relation(subject: s, predicate: .spokeAt, object: event, confidence: 0.8, evidence: [ev], source: "speaker-of-event"))
       }
     }
-    _ = doc
     return out.sorted { $0.key < $1.key }
   }
 
