@@ -102,6 +102,14 @@ let countries: [SpeechEntity] = [
     #expect(doc.relationLines().contains("Harbor Times quoted_in Lena Farrow"))
   }
 
+  @Test func wireStyleCues() throws {
+    let doc = try run("wire-cues", [.person("Ali Karimi"), .person("Ana Ruiz")])
+    #expect(doc.speaker(ofQuoteContaining: "answer any strike") == "Ali Karimi")
+    #expect(doc.speaker(ofQuoteContaining: "border stays open") == "Ana Ruiz")
+    // "accused Brazil of …" reports his words; "was praised by Chile" is not hers.
+    #expect(doc.mentionedNames(kind: .country) == ["Tomas Hale": ["Brazil"]])
+  }
+
   @Test func organizationsSpeak() throws {
     let ministry = SpeechEntity.org("Ministry of Trade")
     let alliance = SpeechEntity.org("Coastal Alliance")

@@ -265,6 +265,8 @@ public struct QuoteFinder: ExtractionStage {
       defer { k += 1 }
       guard w[k].isWord, lexicon.speechVerbs.contains(w[k].lower) || lexicon.topicVerbs.contains(w[k].lower) else { continue }
       if k > 0 && QuoteFinder.determiners.contains(w[k - 1].lower) { continue }
+      // Passive voice ("was praised by", "were told that") reports someone else's words.
+      if k > 0 && ["was", "were", "is", "are", "been", "be", "being"].contains(w[k - 1].lower) { continue }
       // The enclosing direct quote bounds the reported clause.
       let enclosing = direct.filter { $0.start <= w[k].start && w[k].end <= $0.end }.min { ($0.end - $0.start) < ($1.end - $1.start) }
       let upper = enclosing?.end ?? text.scalars.count

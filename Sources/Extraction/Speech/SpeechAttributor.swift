@@ -313,7 +313,7 @@ struct AttributionRun {
     guard idx.count >= 2 else { return nil }
     let w0 = idx[0]
     let lw = words[w0].lower
-    // "said X" / "said the ministry" / "added she".
+    // "said X" / "said the ministry" / "added she" / "said Defense Minister X".
     if lexicon.speechVerbs.contains(lw) {
       var k = 1
       if k < idx.count && words[idx[k]].lower == "the" { k += 1 }
@@ -323,9 +323,30 @@ struct AttributionRun {
       if SpeakerContext.personalPronouns.contains(words[w].lower) {
         return resolvePronoun(words[w].lower, at: words[w].start, quoteIndex: i).map { ($0, cue, 0.85) }
       }
-      if let m = context.mention(atWord: w), isSpeakerKind(m.kind) { return (m.entity, context.evidence(words[w0].start, m.end), 0.95) }
-      if lexicon.organizationNouns.contains(words[w].lower), let who = resolveNominal(words[w].lower, before: words[w].start) {
+      if lexicon.organizationNouns.contains(words[w].lower), context.mention(atWord: w) == nil,
+        let who = resolveNominal(words[w].lower, before: words[w].start)
+      {
         return (who, cue, 0.75)
+      }
+      // Titles before the name: capitalized words only ("said Defense Minister X").
+      var t = k
+      while t < idx.count && t < k + 5 && context.mention(atWord: idx[t]) == nil && words[idx[t]].isCapitalized { t += 1 }
+      guard t < idx.count, let m = context.mention(atWord: idx[t]), isSpeakerKind(m.kind) else { return nil }
+      if !m.isDemonym { return (m.entity, context.evidence(words[w0].start, m.end), 0.95) }
+      // "said Iranian Foreign Minister X": the person follows the demonym and the title.
+      let limit = words[idx[min(idx.count - 1, t + 6)]].end
+      guard let p = context.mentions(in: m.end, limit).first(where: { $0.kind == .person }) else { return nil }
+      return (p.entity, context.evidence(words[w0].start, p.end), 0.9)
+    }
+    // "…,” according to X.
+    if lw == "according", idx.count > 2, words[idx[1]].lower == "to" {
+      let w = idx[2]
+      if SpeakerContext.personalPronouns.contains(words[w].lower) {
+        return resolvePronoun(words[w].lower, at: words[w].start, quoteIndex: i).map { ($0, context.evidence(words[w0].start, words[w].end), 0.85) }
+      }
+      let limit = words[idx[min(idx.count - 1, 8)]].end
+      if let m = context.mentions(in: words[w].start, limit).first(where: { ($0.kind == .person || $0.kind == .organization) && !$0.isDemonym }) {
+        return (m.entity, context.evidence(words[w0].start, m.end), 0.9)
       }
       return nil
     }
