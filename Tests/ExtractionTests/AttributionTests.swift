@@ -110,6 +110,13 @@ let countries: [SpeechEntity] = [
     #expect(doc.mentionedNames(kind: .country) == ["Tomas Hale": ["Brazil"]])
   }
 
+  @Test func interruptedQuoteKeepsItsSpeaker() {
+    let doc = attribute("“Peru is ready,” she said, “and Chile will follow.”", [lena] + countries)
+    let doc2 = attribute("Lena Farrow spoke first. “Peru is ready,” she said, “and Chile will follow.”", [lena] + countries)
+    #expect(doc.mentionedNames(kind: .country).isEmpty)  // nobody to resolve "she" to
+    #expect(doc2.mentionedNames(kind: .country) == ["Lena Farrow": ["Peru", "Chile"]])
+  }
+
   @Test func organizationsSpeak() throws {
     let ministry = SpeechEntity.org("Ministry of Trade")
     let alliance = SpeechEntity.org("Coastal Alliance")
