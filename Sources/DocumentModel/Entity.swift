@@ -3,9 +3,9 @@ public struct Entity: Codable, Hashable, Sendable, Identifiable {
   /// Deterministic identifier, `kind:slug`.
   public var id: EntityID
   public var kind: EntityKind
-  /// Canonical name: titles, leading "the" and possessives removed ("Mordechai Kedar").
+  /// Canonical name: titles, leading "the" and possessives removed ("Maria Lopez").
   public var name: String
-  /// Other surface forms seen for this entity ("Dr. Mordechai Kedar", "Kedar"), sorted, without `name`.
+  /// Other surface forms seen for this entity ("Dr. Maria Lopez", "Lopez"), sorted, without `name`.
   public var aliases: [String]
   /// Every occurrence, sorted by document and offset.
   public var mentions: [Mention]

@@ -2,7 +2,7 @@
 public struct EntityID: RawRepresentable, Hashable, Codable, Sendable, Comparable,
   CustomStringConvertible, ExpressibleByStringLiteral
 {
-  /// The identifier text, e.g. `person:mordechai-kedar`.
+  /// The identifier text, e.g. `person:maria-lopez`.
   public let rawValue: String
   public init(rawValue: String) { self.rawValue = rawValue }
   public init(stringLiteral value: String) { self.rawValue = value }

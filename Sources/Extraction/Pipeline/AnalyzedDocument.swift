@@ -3,7 +3,7 @@ import DocumentModel
 /// A token: a span of the document with its class. Offsets are code points, 0-based, end exclusive.
 public struct Token: Hashable, Sendable {
   public enum Kind: UInt8, Sendable {
-    /// Letters, possibly with inner apostrophes, hyphens or periods ("don't", "Ha-Levi", "U.S.").
+    /// Letters, possibly with inner apostrophes, hyphens or periods ("don't", "U.S.").
     case word
     /// Digits, possibly with inner `.,:/-` ("1,000", "2023-11-16", "9:30").
     case number
