@@ -36,12 +36,14 @@ struct EntityResolver {
     let local = entity.id
     // Same local id in an earlier document.
     if let id = try String.fetchOne(
-      db, sql: "SELECT entity_id FROM local_entity WHERE local_id = ? AND seq < ? ORDER BY seq LIMIT 1",
+      db.cachedStatement(
+        sql: "SELECT entity_id FROM local_entity WHERE local_id = ? AND seq < ? ORDER BY seq LIMIT 1"),
       arguments: [local.rawValue, seq])
     {
       return EntityID(rawValue: id)
     }
-    if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM entity WHERE id = ?)", arguments: [local.rawValue])
+    if try Bool.fetchOne(
+      db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM entity WHERE id = ?)"), arguments: [local.rawValue])
       == true
     {
       return local
@@ -84,7 +86,7 @@ struct EntityResolver {
     -> EntityID?
   {
     let limited = decisions.isEmpty ? sql + " LIMIT 1" : sql
-    let cursor = try String.fetchCursor(db, sql: limited, arguments: [key, seq])
+    let cursor = try String.fetchCursor(db.cachedStatement(sql: limited), arguments: [key, seq])
     while let raw = try cursor.next() {
       let candidate = EntityID(rawValue: raw)
       if decisions.allowsAutomaticMerge(local, into: candidate) { return candidate }
@@ -152,7 +154,7 @@ struct Decisions {
   var isEmpty: Bool { redirect.isEmpty && noAutomaticMerge.isEmpty && apart.isEmpty }
 
   init(_ db: Database) throws {
-    for record in try DecisionRecord.order(Column("id")).fetchAll(db) {
+    for record in try DecisionRecord.fetchAll(db.cachedStatement(sql: "SELECT * FROM decision ORDER BY id")) {
       apply(action: record.action, a: EntityID(rawValue: record.a), b: record.b.map(EntityID.init(rawValue:)))
     }
   }

@@ -35,6 +35,10 @@ public struct IngestReport: Sendable, Equatable {
   public var words = 0
   /// UTF-8 bytes of the documents analysed.
   public var bytes = 0
+  /// Wall-clock seconds the writer spent committing documents.
+  public var writeSeconds = 0.0
+  /// CPU seconds the writer thread spent committing documents.
+  public var writeCPUSeconds = 0.0
 
   /// `added 3, updated 1, unchanged 10, failed 0`.
   public var summary: String {
@@ -125,11 +129,19 @@ extension GraphStore {
           case .unchanged?: outcome = .unchanged
           case .failed(let f)?: failure = f
           case .analysed(let info, let graph, let words, let bytes)?:
+            let started = DispatchTime.now().uptimeNanoseconds
+            let startedCPU = Self.threadCPUSeconds()
             do {
               outcome = try self.ingest(graph, for: info, force: force)
               size = (words, bytes)
             } catch {
               failure = IngestFailure(path: source.path, message: "\(error)")
+            }
+            let elapsed = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+            let cpu = Self.threadCPUSeconds() - startedCPU
+            report.withLock {
+              $0.writeSeconds += elapsed
+              $0.writeCPUSeconds += cpu
             }
           case nil: failure = IngestFailure(path: source.path, message: "not analysed")
           }
@@ -194,6 +206,13 @@ extension GraphStore {
     } catch {
       return .failed(IngestFailure(path: source.path, message: "\(error)"))
     }
+  }
+
+  /// CPU time of the calling thread.
+  static func threadCPUSeconds() -> Double {
+    var time = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+    return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
   }
 
   /// White-space separated words in UTF-8 bytes.

@@ -30,12 +30,14 @@ extension GraphStore {
     var outcome = IngestOutcome.added
     var touchedEntities: Set<String> = []
     var touchedRelations: Set<Int64> = []
-    if let existing = try DocumentRecord.fetchOne(db, key: document.id) {
-      if !force && existing.sha256 == document.sha256 && !document.sha256.isEmpty { return .unchanged }
+    if let existingHash = try String.fetchOne(
+      db.cachedStatement(sql: "SELECT sha256 FROM document WHERE id = ?"), arguments: [document.id])
+    {
+      if !force && existingHash == document.sha256 && !document.sha256.isEmpty { return .unchanged }
       outcome = .updated
       (touchedEntities, touchedRelations) = try deleteDocument(document.id, db: db)
     }
-    let seq = (try Int.fetchOne(db, sql: "SELECT MAX(seq) FROM document") ?? 0) + 1
+    let seq = (try Int.fetchOne(db.cachedStatement(sql: "SELECT MAX(seq) FROM document")) ?? 0) + 1
     try DocumentRecord(document, ingestedAt: Timestamp.now(), seq: seq).insert(db)
     let resolver = try EntityResolver(db)
     try insertFacts(of: graph, document: document.id, seq: seq, resolver: resolver, db: db)
@@ -44,53 +46,71 @@ extension GraphStore {
   }
 
   /// Inserts the local entities and statements of one document and links them to store entities.
+  ///
+  /// The hot path of an ingest: every statement is a cached prepared statement.
   private static func insertFacts(
     of graph: KnowledgeGraph, document: String, seq: Int, resolver: EntityResolver, db: Database
   ) throws {
     var globalOf: [EntityID: EntityID] = [:]
+    let insertLocal = try db.cachedStatement(
+      sql: """
+        INSERT INTO local_entity (doc, local_id, entity_id, kind, name, match_key, attributes, confidence, seq)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """)
+    let insertAlias = try db.cachedStatement(
+      sql: "INSERT OR IGNORE INTO alias (doc, local_id, text, match_key) VALUES (?, ?, ?, ?)")
+    let insertMention = try db.cachedStatement(
+      sql: "INSERT INTO mention (doc, local_id, start, \"end\", text, sentence) VALUES (?, ?, ?, ?, ?, ?)")
     for entity in graph.entities {
       let matchKey = EntityResolver.matchKey(for: entity)
       let aliasKeys = entity.aliases.map { EntityResolver.aliasKey($0, of: entity) }
       let global = try resolver.resolve(entity, matchKey: matchKey, aliasKeys: aliasKeys, seq: seq, db: db)
       globalOf[entity.id] = global
-      let attributes = AttributeCoding.encode(entity.attributes)
       try upsertEntity(
         id: global, kind: entity.kind, name: entity.name, attributes: entity.attributes,
         confidence: entity.confidence, isNamesake: entity.id == global, db: db)
-      try LocalEntityRecord(
-        doc: document, localID: entity.id.rawValue, entityID: global.rawValue, kind: entity.kind.rawValue,
-        name: entity.name, matchKey: matchKey, attributes: attributes, confidence: entity.confidence, seq: seq
-      ).insert(db)
+      let local = entity.id.rawValue
+      try insertLocal.execute(arguments: [
+        document, local, global.rawValue, entity.kind.rawValue, entity.name, matchKey,
+        AttributeCoding.encode(entity.attributes), entity.confidence, seq,
+      ])
       for (alias, key) in zip(entity.aliases, aliasKeys) where alias != entity.name {
-        try AliasRecord(doc: document, localID: entity.id.rawValue, text: alias, matchKey: key)
-          .insert(db, onConflict: .ignore)
+        try insertAlias.execute(arguments: [document, local, alias, key])
       }
       for mention in entity.mentions {
-        var record = MentionRecord(localID: entity.id.rawValue, mention)
-        record.doc = document
-        try record.insert(db)
+        try insertMention.execute(arguments: [
+          document, local, mention.start, mention.end, mention.text, mention.sentence,
+        ])
       }
     }
+    let insertStatement = try db.cachedStatement(
+      sql: """
+        INSERT INTO statement (doc, relation_id, subject_local, predicate, object_local, confidence, count, source)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+        """)
+    let insertEvidence = try db.cachedStatement(
+      sql: "INSERT INTO evidence (statement_id, doc, start, \"end\", text, sentence) VALUES (?, ?, ?, ?, ?, ?)")
+    let updateRelation = try db.cachedStatement(
+      sql: """
+        UPDATE relation SET confidence = MAX(confidence, ?), count = count + ?,
+          document_count = document_count + ? WHERE id = ?
+        """)
     var documentRelations: Set<Int64> = []
     for relation in graph.relations {
       guard let subject = globalOf[relation.subject], let object = globalOf[relation.object] else { continue }
       let relationID = try relationRow(subject: subject, predicate: relation.predicate, object: object, db: db)
-      var statement = StatementRecord(
-        doc: document, relationID: relationID, subjectLocal: relation.subject.rawValue,
-        predicate: relation.predicate.rawValue, objectLocal: relation.object.rawValue,
-        confidence: relation.confidence, count: relation.count, source: relation.source)
-      try statement.insert(db)
+      try insertStatement.execute(arguments: [
+        document, relationID, relation.subject.rawValue, relation.predicate.rawValue, relation.object.rawValue,
+        relation.confidence, relation.count, relation.source,
+      ])
+      let statementID = db.lastInsertedRowID
       for evidence in relation.evidence {
-        var record = EvidenceRecord(statementID: statement.id!, evidence)
-        record.doc = document
-        try record.insert(db)
+        try insertEvidence.execute(arguments: [
+          statementID, document, evidence.start, evidence.end, evidence.text, evidence.sentence,
+        ])
       }
       let isNewDocument = documentRelations.insert(relationID).inserted
-      try db.execute(
-        sql: """
-          UPDATE relation SET confidence = MAX(confidence, ?), count = count + ?,
-            document_count = document_count + ? WHERE id = ?
-          """, arguments: [relation.confidence, relation.count, isNewDocument ? 1 : 0, relationID])
+      try updateRelation.execute(arguments: [relation.confidence, relation.count, isNewDocument ? 1 : 0, relationID])
     }
   }
 
@@ -102,30 +122,33 @@ extension GraphStore {
     id: EntityID, kind: EntityKind, name: String, attributes: [String: String], confidence: Double,
     isNamesake: Bool, db: Database
   ) throws {
-    if let existing = try EntityRecord.fetchOne(db, key: id.rawValue) {
-      if isNamesake && existing.name != name,
+    let select = try db.cachedStatement(sql: "SELECT name, attributes, confidence FROM entity WHERE id = ?")
+    if let existing = try Row.fetchOne(select, arguments: [id.rawValue]) {
+      let existingName: String = existing[0]
+      let existingAttributes: String = existing[1]
+      let existingConfidence: Double = existing[2]
+      if isNamesake && existingName != name,
         try Bool.fetchOne(
-          db, sql: "SELECT EXISTS (SELECT 1 FROM local_entity WHERE entity_id = ?1 AND local_id = ?1)",
+          db.cachedStatement(
+            sql: "SELECT EXISTS (SELECT 1 FROM local_entity WHERE entity_id = ?1 AND local_id = ?1)"),
           arguments: [id.rawValue]) == false
       {
-        try db.execute(sql: "UPDATE entity SET name = ? WHERE id = ?", arguments: [name, id.rawValue])
+        try db.cachedStatement(sql: "UPDATE entity SET name = ? WHERE id = ?").execute(arguments: [name, id.rawValue])
       }
-      var merged = AttributeCoding.decode(existing.attributes)
+      var merged = AttributeCoding.decode(existingAttributes)
       var changed = false
       for (key, value) in attributes where merged[key] == nil {
         merged[key] = value
         changed = true
       }
-      if changed || confidence > existing.confidence {
-        try db.execute(
-          sql: "UPDATE entity SET attributes = ?, confidence = ? WHERE id = ?",
-          arguments: [AttributeCoding.encode(merged), max(confidence, existing.confidence), id.rawValue])
+      if changed || confidence > existingConfidence {
+        try db.cachedStatement(sql: "UPDATE entity SET attributes = ?, confidence = ? WHERE id = ?").execute(
+          arguments: [AttributeCoding.encode(merged), max(confidence, existingConfidence), id.rawValue])
       }
     } else {
-      try EntityRecord(
-        id: id.rawValue, kind: kind.rawValue, name: name, attributes: AttributeCoding.encode(attributes),
-        confidence: confidence
-      ).insert(db)
+      try db.cachedStatement(
+        sql: "INSERT INTO entity (id, kind, name, attributes, confidence) VALUES (?, ?, ?, ?, ?)"
+      ).execute(arguments: [id.rawValue, kind.rawValue, name, AttributeCoding.encode(attributes), confidence])
     }
   }
 
@@ -134,17 +157,19 @@ extension GraphStore {
     -> Int64
   {
     let key = Relation(subject: subject, predicate: predicate, object: object, confidence: 0).key
+    let arguments: StatementArguments = [key.subject.rawValue, key.predicate.rawValue, key.object.rawValue]
     if let id = try Int64.fetchOne(
-      db, sql: "SELECT id FROM relation WHERE subject = ? AND predicate = ? AND object = ?",
-      arguments: [key.subject.rawValue, key.predicate.rawValue, key.object.rawValue])
+      db.cachedStatement(sql: "SELECT id FROM relation WHERE subject = ? AND predicate = ? AND object = ?"),
+      arguments: arguments)
     {
       return id
     }
-    var record = RelationRecord(
-      subject: key.subject.rawValue, predicate: key.predicate.rawValue, object: key.object.rawValue,
-      confidence: 0, count: 0, documentCount: 0)
-    try record.insert(db)
-    return record.id!
+    try db.cachedStatement(
+      sql: """
+        INSERT INTO relation (subject, predicate, object, confidence, count, document_count) VALUES (?, ?, ?, 0, 0, 0)
+        """
+    ).execute(arguments: arguments)
+    return db.lastInsertedRowID
   }
 
   // MARK: - Remove

@@ -118,7 +118,10 @@ public final class GraphStore: Sendable {
 
   /// The document with `id`, if stored.
   public func document(id: String) throws -> DocumentInfo? {
-    try read { db in try DocumentRecord.fetchOne(db, key: id)?.info }
+    try read { db in
+      try DocumentRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM document WHERE id = ?"), arguments: [id])?
+        .info
+    }
   }
 
   /// How an ingest would treat a document with this id and content hash.
