@@ -11,9 +11,13 @@ import Testing
   static let demonyms: [String: [String]] = [
     "Lithuania": ["Lithuanian"], "Poland": ["Polish"], "Ukraine": ["Ukrainian"], "Czechia": ["Czech"],
     "Kenya": ["Kenyan"], "Tanzania": ["Tanzanian"], "Germany": ["German"], "Russia": ["Russian"],
+    "Venezuela": ["Venezuelan"], "Guyana": ["Guyanese"],
   ]
 
-  static let documents = ["conference-report", "parliamentary-hearing", "press-conference", "qa-interview", "speech-report", "wire-story"]
+  static let documents = [
+    "conference-report", "court-ruling", "earnings-call", "parliamentary-hearing", "press-conference", "qa-interview",
+    "speech-report", "wire-story",
+  ]
 
   struct Gold: Decodable {
     struct GoldEntity: Decodable {

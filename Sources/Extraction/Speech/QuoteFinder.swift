@@ -253,6 +253,10 @@ public struct QuoteFinder: ExtractionStage {
   private static let notClauseStarts: Set<String> = [
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "on", "in", "at",
     "after", "before", "during", "while", "with", "to", "for", "from", "by", "of", "as", "so", "nothing", "yes", "no",
+    "about", "under", "over", "through", "without", "within", "against", "into", "upon", "earlier", "later", "then",
+    "again", "also", "once", "twice", "tonight", "goodbye", "hello", "thanks", "something", "anything", "little",
+    "much", "more", "less", "enough", "here", "and", "or", "but", "if", "when", "what", "who", "which", "whom",
+    "recently", "not", "never", "only", "just", "even", "still", "too", "very",
   ]
 
   private static let determiners: Set<String> = ["the", "a", "an", "this", "that", "his", "her", "their", "its", "our", "my"]
@@ -303,7 +307,8 @@ public struct QuoteFinder: ExtractionStage {
       if spanStart == nil, lexicon.bareClauseVerbs.contains(w[k].lower), k > 0, w[k - 1].isWord, k + 1 < w.count,
         w[k + 1].isWord, w[k + 1].start - w[k].end <= 1, !lexicon.complementizers.contains(w[k + 1].lower),
         !QuoteFinder.notClauseStarts.contains(w[k + 1].lower),
-        QuoteFinder.clauseOpeners.contains(w[k + 1].lower) || w[k + 1].isCapitalized
+        QuoteFinder.clauseOpeners.contains(w[k + 1].lower) || w[k + 1].isCapitalized || !w[k + 1].lower.hasSuffix("ly"),
+        w[k + 1].lower.unicodeScalars.first.map({ $0.properties.numericType == nil }) ?? false
       {
         // "Dvorak said the plan was ready" — a clause right after the verb, without "that".
         spanStart = w[k + 1].start

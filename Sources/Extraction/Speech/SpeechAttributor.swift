@@ -362,10 +362,12 @@ struct AttributionRun {
     {
       return (who, cue, 0.75)
     }
-    // The clause must open with a name or a title ("Kenyan Trade Secretary X"), not with narration.
-    guard context.mention(atWord: w0) != nil || words[w0].isCapitalized else { return nil }
+    // The clause opens with a name or a title ("Kenyan Trade Secretary X", "chief executive X").
     let ms = context.mentions(in: words[w0].start, words[idx[v]].start).filter { isSpeakerKind($0.kind) && !$0.isDemonym }
-    guard let who = ms.first(where: { $0.kind == .person }) ?? ms.first else { return nil }
+    let person = ms.first(where: { $0.kind == .person })
+    guard context.mention(atWord: w0) != nil || words[w0].isCapitalized || (person != nil && between.count <= 6),
+      let who = person ?? ms.first
+    else { return nil }
     return (who.entity, cue, 0.95)
   }
 
