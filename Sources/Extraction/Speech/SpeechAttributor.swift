@@ -70,7 +70,7 @@ struct AttributionRun {
   /// People the narration presents as speakers, with the evidence.
   var introduced: [(entity: EntityID, evidence: Evidence)] = []
   /// The current speaker of the narration and the paragraph where they last spoke.
-  var floor: (entity: EntityID, paragraph: Int)?
+  var floor: (entity: EntityID, paragraph: Int, cue: Evidence)?
   var outlets: [(source: EntityID, outlet: EntityID, evidence: Evidence)] = []
   var turnInterviewee: EntityID?
 
@@ -111,7 +111,7 @@ struct AttributionRun {
       if let intro = introduced.last(where: { $0.evidence.start < q.start }),
         floor == nil || intro.evidence.start > (lastFloorChange ?? -1)
       {
-        floor = (intro.entity, text.paragraphIndex(of: intro.evidence.start))
+        floor = (intro.entity, text.paragraphIndex(of: intro.evidence.start), intro.evidence)
         lastFloorChange = intro.evidence.start
       }
       guard let (speaker, cue, confidence) = attribution(of: i) else { continue }
@@ -119,7 +119,7 @@ struct AttributionRun {
       quotes[i].cue = cue
       quotes[i].confidence = confidence
       if parent[i] == nil || quotes[parent[i]!].form != .direct || isTurn(parent[i]!) {
-        floor = (speaker, text.paragraphIndex(of: q.end))
+        floor = (speaker, text.paragraphIndex(of: q.end), cue)
         lastFloorChange = q.start
       }
       candidates.append((speaker, cue.start, container(ofOffset: cue.start), true))
@@ -238,7 +238,8 @@ struct AttributionRun {
     if pre.isEmpty, parent[i] == nil, let floor, context.wordIndices(q.start, q.end).count >= 4,
       text.paragraphIndex(of: q.start) - floor.paragraph <= 2
     {
-      return (floor.entity, context.evidence(q.start, min(q.end, q.start + 40)), 0.7)
+      // The cue is the one that gave the speaker the floor.
+      return (floor.entity, floor.cue, 0.7)
     }
     return nil
   }
