@@ -81,6 +81,14 @@ import Testing
     #expect(!found.contains { $0.hasPrefix("Brazil") })
   }
 
+  @Test func coordinatedSubjectsAndObjects() {
+    let ents: [SpeechEntity] = [.country("Peru"), .country("Chile"), .country("Kenya"), .country("Ghana")]
+    #expect(
+      relations("Peru and Chile support Kenya and Ghana.", ents) == [
+        "Chile supports Ghana", "Chile supports Kenya", "Peru supports Ghana", "Peru supports Kenya",
+      ])
+  }
+
   @Test func passiveStance() {
     let found = relations(
       "The rebel movement was also supported by Ghana.", [.org("rebel movement"), .country("Ghana")])

@@ -420,8 +420,15 @@ struct RelationRun {
       }
       end += 1
     }
-    for o in objects {
-      add(subject.entity, predicate, o.entity, 0.75, subject.start, o.end, "stance")
+    // Coordinated subjects: "Y and (the) X support Z".
+    var subjects = [subject]
+    var f = firstWord(of: subject) - 1
+    if f >= 0 && words[f].lower == "the" { f -= 1 }
+    if f >= 1, words[f].lower == "and", let other = mentionEnding(at: f - 1), isActorKind(other) { subjects.append(other) }
+    for sub in subjects {
+      for o in objects where o.entity != sub.entity {
+        add(sub.entity, predicate, o.entity, 0.75, sub.start, o.end, "stance")
+      }
     }
   }
 
