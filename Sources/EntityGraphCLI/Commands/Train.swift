@@ -29,7 +29,7 @@ extension EntityGraphCommand {
     var epochs: Int = 12
 
     @Option(help: "Feature hash bits (the table has 2^bits rows).")
-    var bits: Int = 20
+    var bits: Int = 18
 
     @Option(help: "Seed of the sentence shuffling.")
     var seed: UInt64 = 42

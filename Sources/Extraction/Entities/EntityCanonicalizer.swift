@@ -81,17 +81,24 @@ struct EntityCanonicalizer {
       fullNames.append((c.lowers[words.first!], c.lowers[words.last!], g, s.first))
     }
     var ambiguous = Set<Int>()
+    // Indexed by first and last word so that joining stays linear on hostile input.
+    var byLast: [UInt64: [Int]] = [:]
+    var byFirstWord: [UInt64: [Int]] = [:]
+    for (n, f) in fullNames.enumerated() {
+      byLast[f.last, default: []].append(n)
+      byFirstWord[f.first, default: []].append(n)
+    }
     for (k, s) in spans.enumerated() where groupOf[k] < 0 && s.kind == .person && wordCount(s) == 1 {
-      let word = (s.first..<s.end).first { c.tokens[$0].kind == .word }!
+      guard let word = (s.first..<s.end).first(where: { c.tokens[$0].kind == .word }) else { continue }
       let h = c.lowers[word]
-      let lastMatches = Set(fullNames.filter { $0.last == h }.map(\.group))
-      let firstMatches = Set(fullNames.filter { $0.first == h }.map(\.group))
-      let matches = lastMatches.isEmpty ? firstMatches : lastMatches
+      let lastHits = byLast[h] ?? []
+      let hits = lastHits.isEmpty ? (byFirstWord[h] ?? []) : lastHits
+      let matches = Set(hits.prefix(64).map { fullNames[$0].group })
       if matches.count == 1 {
         groupOf[k] = matches.first!
       } else if matches.count > 1 {
         // Several people share the name: the most recent one before this mention, without an alias.
-        let before = fullNames.filter { matches.contains($0.group) && $0.position < s.first }
+        let before = hits.prefix(64).map { fullNames[$0] }.filter { $0.position < s.first }
         if let nearest = before.max(by: { $0.position < $1.position }) {
           groupOf[k] = nearest.group
           ambiguous.insert(k)

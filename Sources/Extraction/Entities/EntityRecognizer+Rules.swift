@@ -343,6 +343,7 @@ extension EntityRecognizer {
         byFirst[c.infos[s.first].lower, default: []].append((s.end - s.first, h, s.kind))
       }
     }
+    for key in byFirst.keys { byFirst[key]!.sort { $0.len > $1.len } }
     var covered = [Bool](repeating: false, count: c.tokens.count)
     for s in spans { for i in s.first..<s.end { covered[i] = true } }
     var added: [NameSpan] = []
@@ -353,7 +354,7 @@ extension EntityRecognizer {
         continue
       }
       var matched: NameSpan?
-      for cand in candidates.sorted(by: { $0.len > $1.len }) where i + cand.len <= c.tokens.count {
+      for cand in candidates.prefix(32) where i + cand.len <= c.tokens.count {
         let r = i..<(i + cand.len)
         if r.allSatisfy({ !covered[$0] }), c.phraseHash(r.lowerBound, r.upperBound) == cand.hash,
           c.sentenceOf[r.lowerBound] == c.sentenceOf[r.upperBound - 1]

@@ -70,7 +70,7 @@ public struct PerceptronTrainer: Sendable {
   public var seed: UInt64
   public let lexicon: Lexicon
 
-  public init(lexicon: Lexicon, epochs: Int = 12, bits: Int = 20, seed: UInt64 = 42) {
+  public init(lexicon: Lexicon, epochs: Int = 12, bits: Int = 18, seed: UInt64 = 42) {
     self.lexicon = lexicon
     self.epochs = epochs
     self.bits = bits

@@ -41,9 +41,21 @@ public struct TaggerModel: Sendable {
     weights.withUnsafeBufferPointer { w in
       emit.withUnsafeMutableBufferPointer { e in
         for k in 0..<n {
+          let base = k * T
+          // Names need a capital letter or a digit: a token with none within two positions is outside
+          // every name, so its features are not computed (most tokens of running text).
+          var active = false
+          for j in max(sentence.lowerBound, sentence.lowerBound + k - 2)...min(sentence.upperBound - 1, sentence.lowerBound + k + 2)
+          where !infos[j].flags.isDisjoint(with: Self.nameFlags) {
+            active = true
+            break
+          }
+          if !active {
+            for t in 1..<T { e[base + t] = -1e6 }
+            continue
+          }
           buffer.removeAll(keepingCapacity: true)
           fx.features(infos, sentence: sentence, at: sentence.lowerBound + k, into: &buffer)
-          let base = k * T
           for f in buffer {
             let row = Int(f) * T
             for t in 0..<T { e[base + t] += w[row + t] }
@@ -60,24 +72,40 @@ public struct TaggerModel: Sendable {
     let negInf = -Float.greatestFiniteMagnitude
     var score = [Float](repeating: negInf, count: n * T)
     var back = [Int32](repeating: 0, count: n * T)
-    for t in 0..<T where TagSet.allowed(TagSet.start, t) {
-      score[t] = emit[t] + transitions[TagSet.start * T + t]
-    }
-    if n > 1 {
-      for k in 1..<n {
-        for t in 0..<T {
-          var best = negInf
-          var arg = 0
-          for p in 0..<T where score[(k - 1) * T + p] > negInf && Self.allowedTable[p * T + t] {
-            let v = score[(k - 1) * T + p] + transitions[p * T + t]
-            if v > best {
-              best = v
-              arg = p
+    score.withUnsafeMutableBufferPointer { score in
+      back.withUnsafeMutableBufferPointer { back in
+        emit.withUnsafeBufferPointer { emit in
+          transitions.withUnsafeBufferPointer { trans in
+            Self.allowedTable.withUnsafeBufferPointer { allowed in
+              for t in 0..<T where allowed[TagSet.start * T + t] {
+                score[t] = emit[t] + trans[TagSet.start * T + t]
+              }
+              if n > 1 {
+                for k in 1..<n {
+                  let prev = (k - 1) * T
+                  let cur = k * T
+                  for t in 0..<T {
+                    let e = emit[cur + t]
+                    if e <= -1e5 { continue }  // a tag ruled out for this token
+                    var best = negInf
+                    var arg = 0
+                    for p in 0..<T where allowed[p * T + t] {
+                      let sp = score[prev + p]
+                      if sp == negInf { continue }
+                      let v = sp + trans[p * T + t]
+                      if v > best {
+                        best = v
+                        arg = p
+                      }
+                    }
+                    if best > negInf {
+                      score[cur + t] = best + e
+                      back[cur + t] = Int32(arg)
+                    }
+                  }
+                }
+              }
             }
-          }
-          if best > negInf {
-            score[k * T + t] = best + emit[k * T + t]
-            back[k * T + t] = Int32(arg)
           }
         }
       }
@@ -97,6 +125,8 @@ public struct TaggerModel: Sendable {
     }
     return tags
   }
+
+  static let nameFlags: TokenFlags = [.initialCap, .allCaps, .hasDigit]
 
   static let allowedTable: [Bool] = {
     var a = [Bool](repeating: false, count: (TagSet.count + 1) * TagSet.count)
