@@ -31,6 +31,15 @@ import Testing
     #expect(texts(text).isEmpty)
   }
 
+  @Test(arguments: [
+    ("“The workers’ union agreed,” she said.", ["The workers’ union agreed,"]),
+    ("She said: “He told me “the workers’ union agreed” and left.”", ["He told me “the workers’ union agreed” and left.", "the workers’ union agreed"]),
+    ("He said: \"They told me 'no way' yesterday.\"", ["They told me 'no way' yesterday.", "no way"]),
+  ])
+  func pluralPossessivesAndStraightNesting(text: String, expected: [String]) {
+    #expect(texts(text) == expected)
+  }
+
   @Test func nestedQuoteHasDepthOne() throws {
     let text = try loadFixture("speech/nested-embedded.txt")
     let qs = quotes(text).filter { $0.form == .direct }
