@@ -117,6 +117,13 @@ let countries: [SpeechEntity] = [
     #expect(doc2.mentionedNames(kind: .country) == ["Lena Farrow": ["Peru", "Chile"]])
   }
 
+  @Test func unknownSpeakerDoesNotInheritTheFloor() {
+    let doc = attribute(
+      "“Peru will sign,” Lena Farrow said.\n“Chile will not,” said a man in the crowd.", [lena] + countries)
+    #expect(doc.speaker(ofQuoteContaining: "Chile will not") == nil)
+    #expect(doc.mentionedNames(kind: .country) == ["Lena Farrow": ["Peru"]])
+  }
+
   @Test func organizationsSpeak() throws {
     let ministry = SpeechEntity.org("Ministry of Trade")
     let alliance = SpeechEntity.org("Coastal Alliance")

@@ -236,12 +236,27 @@ struct AttributionRun {
     if let found = colonIntro(clauseStart, open) { return found }
     // Continuation: a quote that opens its sentence, with no cue, keeps the floor.
     if pre.isEmpty, parent[i] == nil, let floor, context.wordIndices(q.start, q.end).count >= 4,
-      text.paragraphIndex(of: q.start) - floor.paragraph <= 2
+      text.paragraphIndex(of: q.start) - floor.paragraph <= 2, !hasUnresolvedCue(after: i)
     {
       // The cue is the one that gave the speaker the floor.
       return (floor.entity, floor.cue, 0.7)
     }
     return nil
+  }
+
+  /// Whether a speech verb follows the quote in its sentence ("“…,” said someone we do not know"): then
+  /// the quote has a speaker of its own and must not go to the current one.
+  func hasUnresolvedCue(after i: Int) -> Bool {
+    let q = quotes[i]
+    let para = text.paragraphs[text.paragraphIndex(of: q.end)]
+    var close = q.end
+    while close < para.upperBound && (QuoteMarks.isMark(text.scalars[close]) || text.scalars[close].properties.isWhitespace) { close += 1 }
+    // The quote's last character before the marks: a comma announces a cue.
+    var last = q.end - 1
+    while last > q.start && text.scalars[last].properties.isWhitespace { last -= 1 }
+    if text.scalars[last] == "," { return true }
+    let end = text.sentenceEnd(after: close, upper: para.upperBound)
+    return context.wordIndices(close, end).prefix(6).contains { lexicon.speechVerbs.contains(words[$0].lower) }
   }
 
   func boundsStart(for i: Int) -> Int {
