@@ -124,6 +124,16 @@ let countries: [SpeechEntity] = [
     #expect(doc.mentionedNames(kind: .country) == ["Lena Farrow": ["Peru"]])
   }
 
+  @Test func theyNeedsAnOrganizationThatSpokeOrIsNear() {
+    let trust = SpeechEntity.org("Harbor Trust")
+    let far = attribute(
+      "The Harbor Trust opened an office last year.\nMany people came to the launch.\n“Peru is ready for us,” they said.",
+      [trust] + countries)
+    #expect(far.speaker(ofQuoteContaining: "Peru is ready") == nil)
+    let near = attribute("The Harbor Trust met the press. “Peru is ready for us,” they said.", [trust] + countries)
+    #expect(near.speaker(ofQuoteContaining: "Peru is ready") == "Harbor Trust")
+  }
+
   @Test func organizationsSpeak() throws {
     let ministry = SpeechEntity.org("Ministry of Trade")
     let alliance = SpeechEntity.org("Coastal Alliance")

@@ -65,7 +65,7 @@ struct AttributionRun {
   /// Index of the innermost direct quote enclosing each quote (nil at top level).
   var parent: [Int?]
   /// People, organizations and countries that pronouns can refer to, in text order.
-  var candidates: [(entity: EntityID, position: Int, container: Int?, isSubject: Bool)] = []
+  var candidates: [(entity: EntityID, position: Int, container: Int?, isSubject: Bool, isSpeaker: Bool)] = []
   var gender: [EntityID: Bool] = [:]  // true = female
   /// People the narration presents as speakers, with the evidence.
   var introduced: [(entity: EntityID, evidence: Evidence)] = []
@@ -122,7 +122,7 @@ struct AttributionRun {
         floor = (speaker, text.paragraphIndex(of: q.end), cue)
         lastFloorChange = q.start
       }
-      candidates.append((speaker, cue.start, container(ofOffset: cue.start), true))
+      candidates.append((speaker, cue.start, container(ofOffset: cue.start), true, true))
     }
   }
   var lastFloorChange: Int?
@@ -150,7 +150,7 @@ struct AttributionRun {
       let lower = box.map { quotes[$0].start } ?? text.paragraphs[text.paragraphIndex(of: m.start)].lowerBound
       let s = text.sentenceStart(before: m.start, lower: lower)
       // Sentence subjects come first; other people are a fallback for pronouns ("Ms. Y … she said").
-      candidates.append((m.entity, m.start, box, seenSentence.insert(s).inserted || introducesSpeaker(m)))
+      candidates.append((m.entity, m.start, box, seenSentence.insert(s).inserted || introducesSpeaker(m), false))
       if m.kind == .person { learnTitleGender(m) }
       if box == nil && m.kind == .person && introducesSpeaker(m) {
         let end = text.sentenceEnd(after: m.end, upper: text.scalars.count)
@@ -495,7 +495,10 @@ struct AttributionRun {
     for c in pool {
       let kind = context.kind(of: c.entity)
       if plural {
+        // "They"/"it" name an organization that already spoke, or one named in the same paragraph just before.
         guard kind == .organization || kind == .country else { continue }
+        guard c.isSpeaker || (text.paragraphIndex(of: c.position) == text.paragraphIndex(of: offset) && offset - c.position < 250)
+        else { continue }
         return c.entity
       }
       guard kind == .person else { continue }
