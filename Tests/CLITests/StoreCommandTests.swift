@@ -205,3 +205,23 @@ enum CSVReader {
     return rows
   }
 }
+
+@Suite struct QueryOutputTests {
+  @Test func mentionsTableShowsTheEntityInsideALongQuote() {
+    let text = String(repeating: "words before the name ", count: 6) + "then Kenya appears here."
+    let evidence = Evidence(doc: "d", start: 10, end: 10 + text.count, text: text)
+    let cell = QueryOutput.cell(QueryOutput.quote(evidence, around: "Kenya", width: 60), width: 60)
+    #expect(cell.contains("Kenya"))
+    #expect(cell.hasPrefix("\"…"))
+  }
+
+  @Test func tableCellsStayOnOneLineAndAreCut() {
+    #expect(QueryOutput.cell("a\nb\tc\u{1}", width: 40) == "a\\nb\\tc\\u{1}")
+    #expect(QueryOutput.cell(String(repeating: "x", count: 50), width: 10) == "xxxxxxxxx…")
+  }
+
+  @Test func tableColumnsAlign() {
+    let table = TextTable(header: ["A", "NUM"], widths: [10, 5], rightAligned: [1]).render([["long name", "7"], ["b", "123"]])
+    #expect(table == "A          NUM\n---------  ---\nlong name    7\nb          123\n")
+  }
+}

@@ -30,7 +30,7 @@ enum QueryOutput {
       ).render(
         rows.map {
           [$0.speaker.name, $0.entity.name, $0.entity.kind.rawValue, String($0.count), documents($0.documents),
-           quote($0.evidence)]
+           quote($0.evidence, around: $0.entity.name, width: 60)]
         })
     }
   }
@@ -143,6 +143,21 @@ enum QueryOutput {
   static func quote(_ evidence: Evidence?) -> String {
     guard let evidence else { return "" }
     return "\"\(evidence.text)\" (\(evidence.doc):\(evidence.start))"
+  }
+
+  /// The quote cut so that `name` (when the text contains it) is visible within `width` characters.
+  static func quote(_ evidence: Evidence?, around name: String, width: Int) -> String {
+    guard let evidence else { return "" }
+    let text = cellText(evidence.text)
+    let suffix = "\" (\(evidence.doc):\(evidence.start))"
+    guard let range = text.range(of: name, options: [.caseInsensitive, .diacriticInsensitive]) else {
+      return "\"" + text + suffix
+    }
+    let offset = text.distance(from: text.startIndex, to: range.lowerBound)
+    let room = width - suffix.count - 2
+    if offset + name.count <= room - 10 { return "\"" + text + suffix }
+    let start = text.index(text.startIndex, offsetBy: max(0, offset - 20))
+    return "\"…" + String(text[start...]) + suffix
   }
 
   static func number(_ value: Double) -> String { String(format: "%.2f", value) }
