@@ -97,7 +97,7 @@ import Testing
 
   @Test func demonymActsAsCountryOnlyAsActor() {
     let ents: [SpeechEntity] = [.country("Peru", "Peruvian", "Peruvians"), .country("Chile")]
-    #expect(relations("Peruvians have demonstrated much support for Chile.", ents) == ["Peru supports Chile"])
+    #expect(relations("Peruvians have shown strong support for Chile.", ents) == ["Peru supports Chile"])
     #expect(relations("The Peruvian government threatens Chile.", ents) == ["Peru opposes Chile"])
     #expect(relations("A Peruvian supported plan reached Chile.", ents).isEmpty)
   }

@@ -3,13 +3,13 @@ import DocumentModel
 /// Finds structural relations and stances from general patterns over entity mentions.
 ///
 /// Rules (the rule name is each relation's `source`):
-/// - `appositive-role`: "X, the CEO of Y", "X, the President and Founder of Y", "X, an advisor to Y",
+/// - `appositive-role`: "X, the CEO of Y", "X, the chair and co-founder of Y", "X, an advisor to Y",
 ///   "X is the leader of Y" → the role's predicate (`ceo_of`, `president_of` + `founder_of`, `advisor_to`, …).
 /// - `title-before-name`: "Y chief X", "Former Y Consul General X", "Y Foreign Minister X".
 /// - `possessive-role`: "Y's CEO, X", "the organization's CEO, X" (nominals resolve to the latest
 ///   organization whose name holds the noun).
-/// - `board-seat`: "X, who sits on the board of Y", "who sits on Y's audit committee".
-/// - `event-role`: "Y hosted a webinar", "organized by X", "moderated by X" (the event is the event
+/// - `board-seat`: "X, who serves on the board of Y", "who sits on Y's audit committee".
+/// - `event-role`: "Y hosted a conference", "organized by X", "moderated by X" (the event is the event
 ///   mentioned nearby, or the reported-on meeting).
 /// - `stance`: "X supports Y", "X threatens Y" (`opposes`), "X attacked Y", "X launched an operation …
 ///   against Y" (`attacked`), "support for Y", "X is an ally of Y" (`allied_with`), and the passive
@@ -160,7 +160,7 @@ struct RelationRun {
     return nil
   }
 
-  /// Whether a demonym mention acts for its country: a plural ("Iranians") or before an actor noun.
+  /// Whether a demonym mention acts for its country: a plural ("Peruvians") or before an actor noun.
   func isActor(_ m: EntityMention) -> Bool {
     guard m.isDemonym else { return true }
     let text = context.text.text(m.start, m.end).lowercased()
@@ -182,7 +182,7 @@ struct RelationRun {
 
   // MARK: - Roles
 
-  /// "X, the CEO of Y", "X, the President and Founder of Y", "X is the leader of Y".
+  /// "X, the CEO of Y", "X, the chair and co-founder of Y", "X is the leader of Y".
   mutating func appositiveRole(_ m: EntityMention) {
     var k = wordAfter(m)
     guard k < words.count else { return }
@@ -261,13 +261,13 @@ struct RelationRun {
     }
   }
 
-  /// "X, who sits on the board of Y", "who sits on Y's audit committee".
+  /// "X, who serves on the board of Y", "who sits on Y's audit committee".
   mutating func seat(at k: Int) {
     guard k + 1 < words.count, words[k + 1].lower == "on" else { return }
     var j = k + 2
     var owner: EntityID?
     if j < words.count && words[j].lower == "the" { j += 1 }
-    // "Y's board" / "the organization's audit committee".
+    // "Y's board" / "the company's audit committee".
     if j < words.count && words[j].lower.hasSuffix("'s") {
       if let m = context.mention(atWord: j), m.kind == .organization {
         owner = m.entity
@@ -320,7 +320,7 @@ struct RelationRun {
       add(agent.entity, predicate, event, 0.85, words[k].start, agent.end, "event-role")
       return
     }
-    // "Y hosted a webinar".
+    // "Y hosted a conference".
     var s = k - 1
     while s >= 0 && words[s].isWord && ["also", "has", "have", "had", "jointly", "recently", "will"].contains(words[s].lower) { s -= 1 }
     guard s >= 0, let subject = mentionEnding(at: s), subject.kind == .person || subject.kind == .organization,

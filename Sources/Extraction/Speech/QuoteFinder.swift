@@ -184,7 +184,7 @@ public struct QuoteFinder: ExtractionStage {
             stack.append(Open(kind: .single, contentStart: i + 1, isStraight: false))
           }
         case "'", "\u{2019}":
-          if prevAlnum && nextAlnum { break }  // don't, Israel's, 1970's
+          if prevAlnum && nextAlnum { break }  // don't, Chile's, 1990's
           if c == "'" && QuoteFinder.isOpeningContext(prev) && (next.map { $0.properties.isAlphabetic } ?? false) {
             stack.append(Open(kind: .single, contentStart: i + 1, isStraight: true))
             break

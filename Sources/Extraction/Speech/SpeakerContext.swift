@@ -5,7 +5,7 @@ import DocumentModel
 struct SpeakerContext {
   let document: AnalyzedDocument
   let text: SpeechText
-  /// Mentions that are not inside another mention ("Azerbaijan" inside an organization's name is dropped).
+  /// Mentions that are not inside another mention (a country inside an organization's name is dropped).
   let mentions: [EntityMention]
   /// Word index → index into `mentions`.
   let mentionOfWord: [Int: Int]
@@ -31,7 +31,7 @@ struct SpeakerContext {
     mentions = kept
     var map: [Int: Int] = [:]
     for (i, m) in kept.enumerated() {
-      // Words overlapping the mention ("Iran's" for a mention of "Iran").
+      // Words overlapping the mention ("Peru's" for a mention of "Peru").
       var w = max(0, text.wordIndex(atOrAfter: m.start) - 1)
       while w < text.words.count && text.words[w].start < m.end {
         if text.words[w].end > m.start && map[w] == nil { map[w] = i }

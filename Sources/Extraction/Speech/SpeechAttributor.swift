@@ -349,7 +349,7 @@ struct AttributionRun {
       while t < idx.count && t < k + 5 && context.mention(atWord: idx[t]) == nil && words[idx[t]].isCapitalized { t += 1 }
       guard t < idx.count, let m = context.mention(atWord: idx[t]), isSpeakerKind(m.kind) else { return nil }
       if !m.isDemonym { return (m.entity, context.evidence(words[w0].start, m.end), 0.95) }
-      // "said Iranian Foreign Minister X": the person follows the demonym and the title.
+      // "said Peruvian Trade Minister X": the person follows the demonym and the title.
       let limit = words[idx[min(idx.count - 1, t + 6)]].end
       guard let p = context.mentions(in: m.end, limit).first(where: { $0.kind == .person }) else { return nil }
       return (p.entity, context.evidence(words[w0].start, p.end), 0.9)
