@@ -190,7 +190,9 @@ extension GraphStore {
       let info = DocumentInfo(
         id: document.id, path: document.path, sha256: SHA256.hex(of: bytes), length: document.length)
       if let stored = try self.document(id: info.id) {
-        if stored.path != info.path && stored.path != "-" && FileManager.default.fileExists(atPath: stored.path) {
+        if !Self.isSameFile(stored.path, info.path) && stored.path != "-"
+          && FileManager.default.fileExists(atPath: stored.path)
+        {
           return .failed(
             IngestFailure(
               path: source.path,
@@ -206,6 +208,15 @@ extension GraphStore {
     } catch {
       return .failed(IngestFailure(path: source.path, message: "\(error)"))
     }
+  }
+
+  /// Whether two paths name the same file (relative, `./`, `..` and symbolic links resolved).
+  static func isSameFile(_ a: String, _ b: String) -> Bool {
+    if a == b { return true }
+    func resolved(_ path: String) -> String {
+      URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+    }
+    return resolved(a) == resolved(b)
   }
 
   /// CPU time of the calling thread.

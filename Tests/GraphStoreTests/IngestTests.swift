@@ -113,3 +113,57 @@ final class Failures: @unchecked Sendable {
     return items
   }
 }
+
+@Suite struct BatchIngestTests {
+  /// Loads a file as a document and "extracts" one person named after its first line.
+  static let load: @Sendable (IngestSource) throws -> Document = { source in
+    let text = try String(contentsOfFile: source.path, encoding: .utf8)
+    if text.isEmpty { throw StoreError(.badDocument, "\(source.path): empty") }
+    return Document(id: source.id, path: source.path, text: text)
+  }
+  static let extract: @Sendable (Document) throws -> KnowledgeGraph = { document in
+    let name = String(document.text.prefix { $0 != "\n" })
+    let mention = Mention(doc: document.id, start: 0, end: name.unicodeScalars.count, text: name)
+    return KnowledgeGraph(entities: [Entity(kind: .person, name: name, mentions: [mention])])
+  }
+
+  @Test func reportsAddedUnchangedUpdatedAndFailedAndKeepsGoing() throws {
+    let folder = try makeTemporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    var sources: [IngestSource] = []
+    for i in 0..<40 {
+      let path = folder.appendingPathComponent("d\(i).txt").path
+      try Data((i == 7 ? "" : "Person Number\(i)\n").utf8).write(to: URL(fileURLWithPath: path))
+      sources.append(IngestSource(id: "d\(i)", path: path))
+    }
+    let store = try GraphStore()
+    let progress = Failures()
+    let first = store.ingest(sources, concurrency: 2, load: Self.load, extract: Self.extract) {
+      progress.add("\($0.done)/\($0.total)")
+    }
+    #expect(first.summary == "added 39, updated 0, unchanged 0, failed 1")
+    #expect(first.failures.first?.path.hasSuffix("d7.txt") == true)
+    #expect(progress.all.last == "40/40")
+    try Data("Someone Else\n".utf8).write(to: URL(fileURLWithPath: sources[3].path))
+    let second = store.ingest(sources, concurrency: 2, load: Self.load, extract: Self.extract)
+    #expect(second.summary == "added 0, updated 1, unchanged 38, failed 1")
+    #expect(try store.statistics().entities == 39)
+  }
+
+  @Test func sameIDFromAnotherExistingFileIsRefused() throws {
+    let folder = try makeTemporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    for sub in ["a", "b"] {
+      try FileManager.default.createDirectory(at: folder.appendingPathComponent(sub), withIntermediateDirectories: true)
+      try Data("Person \(sub)\n".utf8).write(to: folder.appendingPathComponent("\(sub)/doc.txt"))
+    }
+    let store = try GraphStore()
+    let a = IngestSource(id: "doc", path: folder.appendingPathComponent("a/doc.txt").path)
+    let b = IngestSource(id: "doc", path: folder.appendingPathComponent("b/doc.txt").path)
+    #expect(store.ingest([a], load: Self.load, extract: Self.extract).added == ["doc"])
+    let again = IngestSource(id: "doc", path: folder.appendingPathComponent("a/../a/doc.txt").path)
+    #expect(store.ingest([again], load: Self.load, extract: Self.extract).unchanged == ["doc"])
+    let clash = store.ingest([b], load: Self.load, extract: Self.extract)
+    #expect(clash.failures.first?.message.contains("duplicate-document-id") == true)
+  }
+}
