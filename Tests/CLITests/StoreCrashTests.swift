@@ -11,7 +11,7 @@ import TestSupport
 @Suite(.serialized) struct StoreCrashTests {
   /// Generated articles: invented people and organizations talking about countries.
   static func writeCorpus(count: Int, to dir: URL) throws {
-    let people = ["Maria Okafor", "Daniel Brandt", "Leila Haddad", "Tomas Lindqvist", "Priya Raman", "Kenji Mori"]
+    let people = ["Maria Okafor", "Daniel Brandt", "Leila Moreau", "Tomas Lindqvist", "Priya Raman", "Kenji Mori"]
     let countries = ["France", "Brazil", "Kenya", "Canada", "Norway", "India", "Chile", "Egypt"]
     let orgs = ["the Northwind Council", "Harbor Energy", "the Civic Data Institute"]
     var state: UInt64 = 42

@@ -31,10 +31,10 @@ import Testing
 
   @Test func twoPeopleSharingOnlyASurnameStayApart() throws {
     let store = try GraphStore()
-    var a = DocBuilder("a", "Ilham Aliyev spoke. Aliyev left.")
-    a.entity(.person, "Ilham Aliyev", aliases: ["Aliyev"], surfaces: ["Ilham Aliyev", "Aliyev"])
-    var b = DocBuilder("b", "Heydar Aliyev spoke. Aliyev left.")
-    b.entity(.person, "Heydar Aliyev", aliases: ["Aliyev"], surfaces: ["Heydar Aliyev", "Aliyev"])
+    var a = DocBuilder("a", "Omar Castell spoke. Castell left.")
+    a.entity(.person, "Omar Castell", aliases: ["Castell"], surfaces: ["Omar Castell", "Castell"])
+    var b = DocBuilder("b", "Lucia Castell spoke. Castell left.")
+    b.entity(.person, "Lucia Castell", aliases: ["Castell"], surfaces: ["Lucia Castell", "Castell"])
     try a.ingest(into: store)
     try b.ingest(into: store)
     #expect(try store.statistics().entities == 2)
