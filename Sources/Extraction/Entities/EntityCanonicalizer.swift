@@ -66,9 +66,9 @@ struct EntityCanonicalizer {
       }
       let a = surface(s)
       let b = surface(t)
-      if isAcronym(b, of: a) {
+      if Self.isAcronym(b, of: a) {
         acronymTarget[normalized(b)] = (s.kind, displayName(s))
-      } else if isAcronym(a, of: b) {
+      } else if Self.isAcronym(a, of: b) {
         acronymTarget[normalized(a)] = (t.kind, displayName(t))
       }
     }
@@ -203,7 +203,7 @@ struct EntityCanonicalizer {
   }
 
   /// Whether `short` is the initials of `long`'s capitalized words ("UN" of "United Nations").
-  func isAcronym(_ short: String, of long: String) -> Bool {
+  static func isAcronym(_ short: String, of long: String) -> Bool {
     let letters = short.filter { $0.isLetter }
     guard letters.count >= 2, letters.count <= 10, letters.allSatisfy(\.isUppercase) else { return false }
     let words = long.split(whereSeparator: { $0 == " " || $0 == "-" })

@@ -24,6 +24,17 @@ extension EntityRecognizer {
     spans += reportedEvents(c)
     spans += datedEvents(c)
     spans = resolveOverlaps(spans, count: c.tokens.count)
+    // "International Water Council (IWC)": the acronym in brackets is a name of the same kind.
+    var acronyms: [NameSpan] = []
+    let starts = Set(spans.map(\.first))
+    for s in spans where s.end + 2 < c.tokens.count && s.country == nil && !s.isDemonym {
+      let a = s.end + 1
+      guard c.text(s.end) == "(", c.text(a + 1) == ")", !starts.contains(a), c.infos[a].flags.contains(.allCaps),
+        EntityCanonicalizer.isAcronym(c.text(a), of: c.text(s.first, s.end))
+      else { continue }
+      acronyms.append(NameSpan(first: a, end: a + 1, kind: s.kind, source: "acronym", confidence: 0.8))
+    }
+    spans = (spans + acronyms).sorted { ($0.first, $0.end) < ($1.first, $1.end) }
     // Fill in countries and demonyms that the tagger missed, outside other names.
     var covered = [Bool](repeating: false, count: c.tokens.count)
     for s in spans { for i in s.first..<s.end { covered[i] = true } }
@@ -126,6 +137,13 @@ extension EntityRecognizer {
       s.first += 1
     }
     if s.first < s.end, s.end - s.first > 1, c.lower(s.first) == "the" { s.first += 1 }
+    // A capitalized common word opening the sentence ("Many Azerbaijanis") is not part of the name.
+    while s.end - s.first > 1, s.kind != .event, c.infos[s.first].flags.contains(.sentenceInitial), c.has(s.first, .common),
+      !c.has(s.first, .firstName), !c.has(s.first, .country), !c.has(s.first, .place),
+      c.infos[s.first].flags.contains(.alsoLower) || !c.infos[s.first].flags.contains(.capitalizedMidSentence)
+    {
+      s.first += 1
+    }
     // Lower-case lead-ins ("e.g. Smith") are not part of a name.
     while s.end - s.first > 1, c.infos[s.first].flags.contains(.lowerInitial), !c.has(s.first, .country) {
       s.first += 1
@@ -337,7 +355,9 @@ extension EntityRecognizer {
     // Repeats: an unlabeled capitalized occurrence of a name found elsewhere in the document.
     var byFirst: [UInt64: [(len: Int, hash: UInt64, kind: EntityKind)]] = [:]
     var seen = Set<UInt64>()
-    for s in spans where !s.isDemonym && s.country == nil && s.source == "tagger" && s.end - s.first <= 6 {
+    for s in spans where !s.isDemonym && s.country == nil && (s.source == "tagger" || s.source == "acronym")
+      && s.end - s.first <= 6
+    {
       let h = c.phraseHash(s.first, s.end)
       if seen.insert(h).inserted {
         byFirst[c.infos[s.first].lower, default: []].append((s.end - s.first, h, s.kind))

@@ -1,0 +1,85 @@
+import DocumentModel
+import Foundation
+import Testing
+
+@testable import Extraction
+
+@Suite struct TaggerModelTests {
+  static let fixture = """
+    # doc = tiny
+    Anna\tB-person
+    Berg\tL-person
+    visited\tO
+    Oslo\tU-place
+    .\tO
+
+    Anna\tB-person
+    Berg\tL-person
+    joined\tO
+    Nordic\tB-organization
+    Shipping\tL-organization
+    .\tO
+
+    """
+
+  @Test func bundledModelLoads() throws {
+    let model = try TaggerModel.makeDefault()
+    #expect(model.bits >= 12)
+    #expect(model.weights.contains { $0 != 0 })
+  }
+
+  @Test func tinyModelLearnsItsTrainingSentences() throws {
+    let docs = try ConllReader.parse(Self.fixture)
+    #expect(docs.count == 1 && docs[0].sentences.count == 2)
+    let lexicon = try #require(EntityFixtures.recognizer?.lexicon)
+    let trainer = PerceptronTrainer(lexicon: lexicon, epochs: 8, bits: 12, seed: 1)
+    let model = trainer.train(docs)
+    let score = trainer.evaluate(model, on: docs)
+    #expect(score.f1 == 1)
+  }
+
+  @Test func serializationRoundTrips() throws {
+    let docs = try ConllReader.parse(Self.fixture)
+    let lexicon = try #require(EntityFixtures.recognizer?.lexicon)
+    let trainer = PerceptronTrainer(lexicon: lexicon, epochs: 4, bits: 12, seed: 1)
+    let model = trainer.train(docs)
+    let copy = try TaggerModel(data: model.serialized())
+    #expect(copy.bits == model.bits)
+    #expect(copy.serialized() == model.serialized())
+    #expect(trainer.evaluate(copy, on: docs).f1 == trainer.evaluate(model, on: docs).f1)
+  }
+
+  @Test func trainingIsDeterministic() throws {
+    let docs = try ConllReader.parse(Self.fixture)
+    let lexicon = try #require(EntityFixtures.recognizer?.lexicon)
+    let a = PerceptronTrainer(lexicon: lexicon, epochs: 3, bits: 12, seed: 9).train(docs).serialized()
+    let b = PerceptronTrainer(lexicon: lexicon, epochs: 3, bits: 12, seed: 9).train(docs).serialized()
+    #expect(a == b)
+  }
+
+  @Test func damagedModelIsRejected() {
+    #expect(throws: ExtractionError.self) { _ = try TaggerModel(data: Data("EGNT".utf8)) }
+    #expect(throws: ExtractionError.self) { _ = try TaggerModel(data: Data([1, 2, 3])) }
+  }
+
+  @Test func badTrainingLineNamesTheLine() {
+    #expect {
+      _ = try ConllReader.parse("Anna\tB-person\nBerg\tX-thing\n")
+    } throws: { error in
+      (error as? ExtractionError)?.code == .badTrainingData && "\(error)".contains("line 2")
+    }
+  }
+
+  @Test func viterbiNeverProducesInvalidSequences() throws {
+    let model = try TaggerModel.makeDefault()
+    // Random emissions: the decoded tags must still be a valid BILOU sequence.
+    var rng = SplitMix(seed: 3)
+    for n in [1, 2, 5, 17] {
+      let emit = (0..<(n * TagSet.count)).map { _ in Float(Int(rng.next() % 200)) / 10 - 10 }
+      let tags = model.viterbi(emit, n: n)
+      #expect(TagSet.allowed(TagSet.start, tags[0]))
+      for k in 1..<max(1, n) { #expect(TagSet.allowed(tags[k - 1], tags[k])) }
+      #expect(TagSet.canEnd(tags[n - 1]))
+    }
+  }
+}
