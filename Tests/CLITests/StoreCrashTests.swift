@@ -55,7 +55,7 @@ import TestSupport
     process.executableURL = bin
     process.arguments = ["ingest", corpus.path, "--db", db]
     let log = dir.appendingPathComponent("ingest.log")
-    FileManager.default.createFile(atPath: log.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: log.path, contents: nil)
     let logHandle = try FileHandle(forWritingTo: log)
     process.standardOutput = logHandle
     process.standardError = logHandle
