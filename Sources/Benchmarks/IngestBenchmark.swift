@@ -68,7 +68,8 @@ enum IngestBenchmark {
       guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { continue }
       sentences.append(contentsOf: splitSentences(text))
     }
-    let work = options.keep.map { URL(fileURLWithPath: $0) }
+    let work =
+      options.keep.map { URL(fileURLWithPath: $0) }
       ?? FileManager.default.temporaryDirectory.appendingPathComponent("eg-ingest-bench-\(getpid())")
     let corpusDir = work.appendingPathComponent("docs")
     try? FileManager.default.removeItem(at: work)
@@ -90,12 +91,16 @@ enum IngestBenchmark {
     guard let extractor = try? Extractor(), let store = try? GraphStore(path: dbPath) else {
       fail("cannot load the extractor or open \(dbPath)")
     }
-    print("ingest benchmark: \(options.docs) documents from \(sentences.count) sentences of \(sources.count) files, \(options.jobs) threads")
+    print(
+      "ingest benchmark: \(options.docs) documents from \(sentences.count) sentences of \(sources.count) files, \(options.jobs) threads"
+    )
 
     let cpuBefore = cpuSeconds()
     let first = timed { ingest(files, store, extractor, options.jobs) }
     let cpu = cpuSeconds() - cpuBefore
-    let stats = (try? store.statistics()) ?? StoreStatistics(documents: 0, entities: 0, relations: 0, mentions: 0, evidence: 0, decisions: 0)
+    let stats =
+      (try? store.statistics())
+      ?? StoreStatistics(documents: 0, entities: 0, relations: 0, mentions: 0, evidence: 0, decisions: 0)
     let peak = peakMemoryMB()
 
     let reader = try? GraphStore(path: dbPath)
@@ -121,15 +126,25 @@ enum IngestBenchmark {
     print("| documents ingested | \(r.added.count) (failed \(r.failures.count)) |")
     print("| words | \(r.words) |")
     print("| first ingest wall time | \(fmt(first.seconds)) s |")
-    print("| throughput | \(fmt(Double(r.added.count) / first.seconds)) docs/s, \(fmt(Double(r.words) / first.seconds)) words/s |")
-    print("| CPU time of the first ingest | \(fmt(cpu)) s (\(fmt(Double(r.added.count) / cpu)) docs per CPU-second); store writes \(fmt(r.writeSeconds)) s wall, \(fmt(r.writeCPUSeconds)) s CPU |")
+    print(
+      "| throughput | \(fmt(Double(r.added.count) / first.seconds)) docs/s, \(fmt(Double(r.words) / first.seconds)) words/s |"
+    )
+    print(
+      "| CPU time of the first ingest | \(fmt(cpu)) s (\(fmt(Double(r.added.count) / cpu)) docs per CPU-second); store writes \(fmt(r.writeSeconds)) s wall, \(fmt(r.writeCPUSeconds)) s CPU |"
+    )
     print("| peak memory (maxrss) | \(fmt(peak)) MB |")
-    print("| store | \(stats.entities) entities, \(stats.relations) relations, \(stats.mentions) mentions, \(fileSizeMB(dbPath)) MB |")
+    print(
+      "| store | \(stats.entities) entities, \(stats.relations) relations, \(stats.mentions) mentions, \(fileSizeMB(dbPath)) MB |"
+    )
     for (name, _) in queries {
       let sorted = latencies[name]!.sorted()
-      print("| query \(name) latency | median \(fmt(sorted[sorted.count / 2])) ms, max \(fmt(sorted.last!)) ms (\(rowCounts[name] ?? 0) rows) |")
+      print(
+        "| query \(name) latency | median \(fmt(sorted[sorted.count / 2])) ms, max \(fmt(sorted.last!)) ms (\(rowCounts[name] ?? 0) rows) |"
+      )
     }
-    print("| re-ingest (unchanged) | \(fmt(second.seconds)) s = \(fmt(100 * second.seconds / first.seconds))% of first; \(second.value.summary) |")
+    print(
+      "| re-ingest (unchanged) | \(fmt(second.seconds)) s = \(fmt(100 * second.seconds / first.seconds))% of first; \(second.value.summary) |"
+    )
     if options.keep == nil { try? FileManager.default.removeItem(at: work) }
   }
 
@@ -153,7 +168,8 @@ enum IngestBenchmark {
     let folders = [options.seeds, options.corpus, options.dev].filter { !textFiles(in: $0).isEmpty }
     guard let files = try? DocumentLoader.discover(folders) else { fail("cannot list \(folders)") }
     let t = timed { ingest(files, store, extractor, options.jobs) }
-    print("seed bar: ingested \(t.value.summary) (\(seeds.count) seeds + \(others.count) gum texts) in \(fmt(t.seconds)) s")
+    print(
+      "seed bar: ingested \(t.value.summary) (\(seeds.count) seeds + \(others.count) gum texts) in \(fmt(t.seconds)) s")
     var allSame = true
     for seed in seeds {
       let id = ((seed as NSString).lastPathComponent as NSString).deletingPathExtension
@@ -171,7 +187,9 @@ enum IngestBenchmark {
             && s.hasSuffix("-> \(alone.entity(r.object)?.name ?? "") x\(r.count)")
         }
       }
-      print("  \(id): alone \(expected.count) mentioned edges (\(countriesAlone.count) to countries), in the big store \(actual.count); same: \(expected == actual)")
+      print(
+        "  \(id): alone \(expected.count) mentioned edges (\(countriesAlone.count) to countries), in the big store \(actual.count); same: \(expected == actual)"
+      )
       if expected != actual {
         allSame = false
         for line in expected.subtracting(actual).sorted() { print("    only alone:  \(line)") }

@@ -164,7 +164,9 @@ extension GraphStore {
       sets[row[0], default: []].insert(row[1])
     }
     var names: [String: String] = [:]
-    for row in try Row.fetchAll(db, sql: "SELECT id, name FROM entity \(ids == nil ? "" : "WHERE id = ?")", arguments: arguments) {
+    for row in try Row.fetchAll(
+      db, sql: "SELECT id, name FROM entity \(ids == nil ? "" : "WHERE id = ?")", arguments: arguments)
+    {
       names[row[0]] = row[1]
     }
     return sets.mapValues { $0 }.reduce(into: [:]) { result, item in

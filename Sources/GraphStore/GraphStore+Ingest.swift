@@ -294,7 +294,9 @@ extension GraphStore {
       var b: EntityID?
       if let other {
         b = try GraphStore.resolveEntityOrLocal(other, db: db)
-        if b == a { throw StoreError(.badDecision, "'\(name)' and '\(other)' name the same entity; use `split \(name)`") }
+        if b == a {
+          throw StoreError(.badDecision, "'\(name)' and '\(other)' name the same entity; use `split \(name)`")
+        }
       }
       var record = DecisionRecord(action: "split", a: a.rawValue, b: b?.rawValue, decidedAt: Timestamp.now())
       try record.insert(db)
@@ -354,7 +356,8 @@ extension GraphStore {
       try db.execute(sql: "UPDATE statement SET relation_id = ? WHERE id = ?", arguments: [id, statement.id])
       touched.insert(id)
     }
-    try refresh(entities: Set(locals.map(\.entityID)).union(globalOf.values.flatMap(\.values)), relations: touched, db: db)
+    try refresh(
+      entities: Set(locals.map(\.entityID)).union(globalOf.values.flatMap(\.values)), relations: touched, db: db)
   }
 }
 

@@ -68,8 +68,9 @@ extension GraphStore {
           WHERE le.entity_id = ? ORDER BY m.doc, m.start, m."end"
           """, arguments: [id.rawValue]
       ).map(\.mention)
-      let relations = try GraphStore.relationRows(
-        predicate: nil, subjects: [id.rawValue], objects: nil, objectKind: nil, document: nil, db: db)
+      let relations =
+        try GraphStore.relationRows(
+          predicate: nil, subjects: [id.rawValue], objects: nil, objectKind: nil, document: nil, db: db)
         + GraphStore.relationRows(
           predicate: nil, subjects: nil, objects: [id.rawValue], objectKind: nil, document: nil, db: db
         ).filter { $0.subject.id != id }
@@ -179,7 +180,8 @@ extension GraphStore {
       if ids.count > 1 {
         let shown = ids.sorted().prefix(10).joined(separator: ", ")
         throw StoreError(
-          .ambiguousEntity, "'\(name)' matches \(ids.count) entities: \(shown)\(ids.count > 10 ? ", …" : ""); give an id")
+          .ambiguousEntity,
+          "'\(name)' matches \(ids.count) entities: \(shown)\(ids.count > 10 ? ", …" : ""); give an id")
       }
     }
     throw StoreError(.unknownEntity, "no entity named '\(name)' in the store")

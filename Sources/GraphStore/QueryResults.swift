@@ -56,7 +56,9 @@ public struct RelationsQuery: Sendable, Equatable {
   /// Only what this document states.
   public var document: String?
 
-  public init(predicate: DocumentModel.Predicate? = nil, subject: String? = nil, object: String? = nil, document: String? = nil) {
+  public init(
+    predicate: DocumentModel.Predicate? = nil, subject: String? = nil, object: String? = nil, document: String? = nil
+  ) {
     self.predicate = predicate
     self.subject = subject
     self.object = object

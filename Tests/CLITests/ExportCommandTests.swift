@@ -16,7 +16,9 @@ import TestSupport
   let binary = TestSupport.executable()
   let hostile = StoreCommandTests.hostile
 
-  func export(_ format: String, to output: String? = nil, extra: [String] = []) throws -> (TestSupport.ProcessOutput, String) {
+  func export(_ format: String, to output: String? = nil, extra: [String] = []) throws -> (
+    TestSupport.ProcessOutput, String
+  ) {
     let bin = try #require(binary, "entitygraph executable not built")
     let db = try StoreCommandTests().hostileStore()
     var args = ["export", "--db", db, "--format", format] + extra

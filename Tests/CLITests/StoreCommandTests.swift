@@ -12,12 +12,12 @@ import TestSupport
 
   static let articles = [
     "harbor.txt": """
-      Maria Okafor said, "France and Brazil must act now." Maria Okafor, the director of Harbor Energy, \
-      visited Kenya on Monday.
-      """,
+    Maria Okafor said, "France and Brazil must act now." Maria Okafor, the director of Harbor Energy, \
+    visited Kenya on Monday.
+    """,
     "council.txt": """
-      Daniel Brandt spoke at the Northwind Council in Oslo. "Norway will not wait for Canada," Brandt said.
-      """,
+    Daniel Brandt spoke at the Northwind Council in Oslo. "Norway will not wait for Canada," Brandt said.
+    """,
     "trade.txt": "According to Priya Raman, trade with India grew last year. Officials in Chile met Harbor Energy.\n",
   ]
 
@@ -119,7 +119,8 @@ import TestSupport
       relations: [
         Relation(subject: speaker.id, predicate: .mentioned, object: france.id, confidence: 0.9, evidence: [quote]),
         Relation(subject: speaker.id, predicate: .mentioned, object: acme.id, confidence: 0.9, evidence: [quote]),
-        Relation(subject: ada.id, predicate: .supports, object: speaker.id, confidence: 0.6, evidence: [span("agreed")]),
+        Relation(
+          subject: ada.id, predicate: .supports, object: speaker.id, confidence: 0.6, evidence: [span("agreed")]),
       ])
     try store.ingest(graph, for: DocumentInfo(id: "h", path: "h.txt", sha256: "x", length: text.unicodeScalars.count))
     return path
@@ -221,7 +222,9 @@ enum CSVReader {
   }
 
   @Test func tableColumnsAlign() {
-    let table = TextTable(header: ["A", "NUM"], widths: [10, 5], rightAligned: [1]).render([["long name", "7"], ["b", "123"]])
+    let table = TextTable(header: ["A", "NUM"], widths: [10, 5], rightAligned: [1]).render([
+      ["long name", "7"], ["b", "123"],
+    ])
     #expect(table == "A          NUM\n---------  ---\nlong name    7\nb          123\n")
   }
 }

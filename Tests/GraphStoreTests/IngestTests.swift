@@ -36,7 +36,9 @@ import Testing
     try speechDocument("b", speaker: "Grace Hopper", countries: [("France", "FR")]).ingest(into: store)
     #expect(try store.remove(documents: ["/docs/a.txt"]) == ["a"])
     #expect(throws: StoreError.self) { try store.entity(named: "Ada Lovelace") }
-    #expect(try store.statistics() == StoreStatistics(documents: 1, entities: 2, relations: 1, mentions: 2, evidence: 1, decisions: 0))
+    #expect(
+      try store.statistics()
+        == StoreStatistics(documents: 1, entities: 2, relations: 1, mentions: 2, evidence: 1, decisions: 0))
     #expect(try store.integrityCheck() == ["ok"])
   }
 

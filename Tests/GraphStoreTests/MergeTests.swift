@@ -20,7 +20,8 @@ import Testing
   @Test func peopleMergeByFullNameAndAlias() throws {
     let store = try GraphStore()
     var a = DocBuilder("a", "Dr. Ada Lovelace spoke. Lovelace smiled.")
-    a.entity(.person, "Ada Lovelace", aliases: ["Dr. Ada Lovelace", "Lovelace"], surfaces: ["Dr. Ada Lovelace", "Lovelace"])
+    a.entity(
+      .person, "Ada Lovelace", aliases: ["Dr. Ada Lovelace", "Lovelace"], surfaces: ["Dr. Ada Lovelace", "Lovelace"])
     var b = DocBuilder("b", "Augusta Ada Lovelace wrote.")
     b.entity(.person, "Augusta Ada Lovelace", aliases: ["Ada Lovelace"])
     try a.ingest(into: store)
@@ -49,7 +50,9 @@ import Testing
     try a.ingest(into: store)
     try b.ingest(into: store)
     #expect(try store.statistics().entities == 2)
-    let error = #expect(throws: StoreError.self) { try store.merge("person:jordan-peters", "organization:jordan-peters") }
+    let error = #expect(throws: StoreError.self) {
+      try store.merge("person:jordan-peters", "organization:jordan-peters")
+    }
     #expect(error?.code == .kindMismatch)
   }
 

@@ -51,7 +51,10 @@ import Testing
     #expect(report.entity.kind == .person)
     #expect(report.documents == ["panel", "report"])
     #expect(report.mentions.count == 2)
-    #expect(report.relations.map { "\($0.predicate) \($0.object.name)" } == ["leader_of Acme Labs", "mentioned Japan", "mentioned Acme Labs"])
+    #expect(
+      report.relations.map { "\($0.predicate) \($0.object.name)" } == [
+        "leader_of Acme Labs", "mentioned Japan", "mentioned Acme Labs",
+      ])
   }
 
   @Test func unknownAndAmbiguousNamesAreReported() throws {
@@ -63,7 +66,10 @@ import Testing
   @Test func relationsFilterByPredicateSubjectAndObject() throws {
     let store = try makeStore()
     #expect(try store.relations(RelationsQuery(predicate: .leaderOf)).map(\.object.name) == ["Acme Labs"])
-    #expect(try store.relations(RelationsQuery(object: "Japan")).map(\.subject.name) == ["Acme Labs", "Ada Lovelace", "Grace Hopper"])
+    #expect(
+      try store.relations(RelationsQuery(object: "Japan")).map(\.subject.name) == [
+        "Acme Labs", "Ada Lovelace", "Grace Hopper",
+      ])
     #expect(try store.relations(RelationsQuery(subject: "Ada", object: "France")).count == 1)
     #expect(try store.relations().count == 6)
   }
@@ -80,9 +86,10 @@ import Testing
   @Test func pathFindsShortestChain() throws {
     let store = try makeStore()
     let steps = try store.path(from: "France", to: "Acme Labs")
-    #expect(steps.map { "\($0.from.name) \($0.predicate) \($0.to.name)" } == [
-      "France mentioned Ada Lovelace", "Ada Lovelace mentioned Japan", "Japan located_in Acme Labs",
-    ])
+    #expect(
+      steps.map { "\($0.from.name) \($0.predicate) \($0.to.name)" } == [
+        "France mentioned Ada Lovelace", "Ada Lovelace mentioned Japan", "Japan located_in Acme Labs",
+      ])
     #expect(steps.first?.direction == .in)
     var lonely = DocBuilder("lonely", "Nobody Here.")
     lonely.entity(.person, "Nobody Here")

@@ -43,7 +43,8 @@ struct DocBuilder {
   }
 
   mutating func relation(
-    _ subject: EntityID, _ predicate: DocumentModel.Predicate, _ object: EntityID, evidence surface: String, count: Int = 1,
+    _ subject: EntityID, _ predicate: DocumentModel.Predicate, _ object: EntityID, evidence surface: String,
+    count: Int = 1,
     confidence: Double = 0.8
   ) {
     relations.append(

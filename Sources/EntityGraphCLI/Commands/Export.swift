@@ -80,7 +80,9 @@ extension EntityGraphCommand {
       case .cypher: files = [(nil, Data(CypherWriter().cypherText(for: graph).utf8))]
       case .csv:
         let writer = Neo4jCSVWriter()
-        files = [("nodes.csv", Data(writer.nodesCSV(for: graph).utf8)), ("edges.csv", Data(writer.edgesCSV(for: graph).utf8))]
+        files = [
+          ("nodes.csv", Data(writer.nodesCSV(for: graph).utf8)), ("edges.csv", Data(writer.edgesCSV(for: graph).utf8)),
+        ]
       }
       guard let output else {
         for file in files { FileHandle.standardOutput.write(file.data) }

@@ -93,7 +93,8 @@ extension EntityGraphCommand.Query {
       if store.db != nil && !paths.isEmpty { throw ValidationError("give either --db FILE or PATH..., not both") }
       if store.db == nil && paths.isEmpty { throw ValidationError("give --db FILE or text files to analyse") }
       if let kind, EntityKind(rawValue: kind) == nil {
-        throw ValidationError("unknown kind '\(kind)'; use \(EntityKind.allCases.map(\.rawValue).joined(separator: ", "))")
+        throw ValidationError(
+          "unknown kind '\(kind)'; use \(EntityKind.allCases.map(\.rawValue).joined(separator: ", "))")
       }
     }
 
@@ -152,7 +153,8 @@ extension EntityGraphCommand.Query {
 
   /// `query neighbors NAME --depth N`.
   struct Neighbors: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Entities within N edges of one entity (both directions).")
+    static let configuration = CommandConfiguration(
+      abstract: "Entities within N edges of one entity (both directions).")
 
     @Argument(help: "The entity's id, name or alias.")
     var name: String

@@ -14,13 +14,17 @@ enum QueryOutput {
     case .json: return json(rows)
     case .csv:
       return csv(
-        header: ["speaker_id", "speaker", "entity_id", "entity", "kind", "count", "documents", "evidence_doc",
-                 "evidence_start", "evidence_end", "evidence"],
+        header: [
+          "speaker_id", "speaker", "entity_id", "entity", "kind", "count", "documents", "evidence_doc",
+          "evidence_start", "evidence_end", "evidence",
+        ],
         rows.map {
-          [$0.speaker.id.rawValue, $0.speaker.name, $0.entity.id.rawValue, $0.entity.name, $0.entity.kind.rawValue,
-           String($0.count), $0.documents.joined(separator: ";"), $0.evidence?.doc ?? "",
-           $0.evidence.map { String($0.start) } ?? "", $0.evidence.map { String($0.end) } ?? "",
-           $0.evidence?.text ?? ""]
+          [
+            $0.speaker.id.rawValue, $0.speaker.name, $0.entity.id.rawValue, $0.entity.name, $0.entity.kind.rawValue,
+            String($0.count), $0.documents.joined(separator: ";"), $0.evidence?.doc ?? "",
+            $0.evidence.map { String($0.start) } ?? "", $0.evidence.map { String($0.end) } ?? "",
+            $0.evidence?.text ?? "",
+          ]
         })
     case .table:
       if rows.isEmpty { return "(no mentions)\n" }
@@ -29,8 +33,10 @@ enum QueryOutput {
         rightAligned: [3]
       ).render(
         rows.map {
-          [$0.speaker.name, $0.entity.name, $0.entity.kind.rawValue, String($0.count), documents($0.documents),
-           quote($0.evidence, around: $0.entity.name, width: 60)]
+          [
+            $0.speaker.name, $0.entity.name, $0.entity.kind.rawValue, String($0.count), documents($0.documents),
+            quote($0.evidence, around: $0.entity.name, width: 60),
+          ]
         })
     }
   }
@@ -40,13 +46,17 @@ enum QueryOutput {
     case .json: return json(rows)
     case .csv:
       return csv(
-        header: ["subject_id", "subject", "predicate", "object_id", "object", "confidence", "count", "documents",
-                 "evidence_doc", "evidence_start", "evidence_end", "evidence"],
+        header: [
+          "subject_id", "subject", "predicate", "object_id", "object", "confidence", "count", "documents",
+          "evidence_doc", "evidence_start", "evidence_end", "evidence",
+        ],
         rows.map {
-          [$0.subject.id.rawValue, $0.subject.name, $0.predicate.rawValue, $0.object.id.rawValue, $0.object.name,
-           number($0.confidence), String($0.count), $0.documents.joined(separator: ";"), $0.evidence?.doc ?? "",
-           $0.evidence.map { String($0.start) } ?? "", $0.evidence.map { String($0.end) } ?? "",
-           $0.evidence?.text ?? ""]
+          [
+            $0.subject.id.rawValue, $0.subject.name, $0.predicate.rawValue, $0.object.id.rawValue, $0.object.name,
+            number($0.confidence), String($0.count), $0.documents.joined(separator: ";"), $0.evidence?.doc ?? "",
+            $0.evidence.map { String($0.start) } ?? "", $0.evidence.map { String($0.end) } ?? "",
+            $0.evidence?.text ?? "",
+          ]
         })
     case .table:
       if rows.isEmpty { return "(no relations)\n" }
@@ -55,8 +65,10 @@ enum QueryOutput {
         widths: [26, 24, 26, 5, 4, 20, 50], rightAligned: [3, 4]
       ).render(
         rows.map {
-          [$0.subject.name, $0.predicate.rawValue, $0.object.name, String($0.count), number($0.confidence),
-           documents($0.documents), quote($0.evidence)]
+          [
+            $0.subject.name, $0.predicate.rawValue, $0.object.name, String($0.count), number($0.confidence),
+            documents($0.documents), quote($0.evidence),
+          ]
         })
     }
   }
@@ -94,8 +106,10 @@ enum QueryOutput {
       return csv(
         header: ["distance", "entity_id", "entity", "kind", "via_id", "via", "predicate", "direction"],
         rows.map {
-          [String($0.distance), $0.entity.id.rawValue, $0.entity.name, $0.entity.kind.rawValue, $0.via.id.rawValue,
-           $0.via.name, $0.predicate.rawValue, $0.direction.rawValue]
+          [
+            String($0.distance), $0.entity.id.rawValue, $0.entity.name, $0.entity.kind.rawValue, $0.via.id.rawValue,
+            $0.via.name, $0.predicate.rawValue, $0.direction.rawValue,
+          ]
         })
     case .table:
       if rows.isEmpty { return "(no neighbors)\n" }
@@ -103,8 +117,11 @@ enum QueryOutput {
         header: ["DIST", "ENTITY", "KIND", "EDGE", "VIA"], widths: [4, 30, 12, 28, 30], rightAligned: [0]
       ).render(
         rows.map {
-          [String($0.distance), $0.entity.name, $0.entity.kind.rawValue, arrow($0.predicate, $0.direction, reversed: true),
-           $0.via.name]
+          [
+            String($0.distance), $0.entity.name, $0.entity.kind.rawValue,
+            arrow($0.predicate, $0.direction, reversed: true),
+            $0.via.name,
+          ]
         })
     }
   }
@@ -116,8 +133,10 @@ enum QueryOutput {
       return csv(
         header: ["step", "from_id", "from", "predicate", "direction", "to_id", "to"],
         steps.enumerated().map { i, s in
-          [String(i + 1), s.from.id.rawValue, s.from.name, s.predicate.rawValue, s.direction.rawValue,
-           s.to.id.rawValue, s.to.name]
+          [
+            String(i + 1), s.from.id.rawValue, s.from.name, s.predicate.rawValue, s.direction.rawValue,
+            s.to.id.rawValue, s.to.name,
+          ]
         })
     case .table:
       if steps.isEmpty { return "(no path)\n" }

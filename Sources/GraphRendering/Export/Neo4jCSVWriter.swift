@@ -24,11 +24,12 @@ public struct Neo4jCSVWriter: Sendable {
   public func nodesCSV(for graph: KnowledgeGraph) -> String {
     var out = Self.nodeHeader + "\n"
     for entity in graph.entities {
-      out += [
-        Self.field(entity.id.rawValue), "Entity;" + ExportText.label(entity.kind), Self.field(entity.name),
-        entity.kind.rawValue, Self.field(ExportText.jsonArray(entity.aliases)), ExportText.number(entity.confidence),
-        String(entity.mentions.count), Self.field(ExportText.jsonObject(entity.attributes)),
-      ].joined(separator: ",") + "\n"
+      out +=
+        [
+          Self.field(entity.id.rawValue), "Entity;" + ExportText.label(entity.kind), Self.field(entity.name),
+          entity.kind.rawValue, Self.field(ExportText.jsonArray(entity.aliases)), ExportText.number(entity.confidence),
+          String(entity.mentions.count), Self.field(ExportText.jsonObject(entity.attributes)),
+        ].joined(separator: ",") + "\n"
     }
     return out
   }
@@ -37,13 +38,14 @@ public struct Neo4jCSVWriter: Sendable {
   public func edgesCSV(for graph: KnowledgeGraph) -> String {
     var out = Self.edgeHeader + "\n"
     for relation in graph.relations {
-      out += [
-        Self.field(relation.subject.rawValue), Self.field(relation.object.rawValue),
-        Self.field(relation.predicate.rawValue.uppercased()), Self.field(relation.predicate.rawValue),
-        ExportText.number(relation.confidence), String(relation.count),
-        Self.field(ExportText.jsonArray(ExportText.documents(of: relation))),
-        Self.field(relation.evidence.first?.text ?? ""),
-      ].joined(separator: ",") + "\n"
+      out +=
+        [
+          Self.field(relation.subject.rawValue), Self.field(relation.object.rawValue),
+          Self.field(relation.predicate.rawValue.uppercased()), Self.field(relation.predicate.rawValue),
+          ExportText.number(relation.confidence), String(relation.count),
+          Self.field(ExportText.jsonArray(ExportText.documents(of: relation))),
+          Self.field(relation.evidence.first?.text ?? ""),
+        ].joined(separator: ",") + "\n"
     }
     return out
   }
