@@ -50,8 +50,9 @@ enum RenderBenchmark {
     defer { try? FileManager.default.removeItem(at: folder) }
 
     print("Render benchmark: SVG, \(settings.repetitions) repetitions, seed \(settings.seed), \(settings.edgesPerNode) edges/node")
-    print("| nodes | edges | engine | in-process median | CLI median | CLI / in-process | SVG bytes (in-process / CLI) |")
-    print("|---:|---:|---|---:|---:|---:|---:|")
+    print("Wall = elapsed time; CPU = user + system time of this process (in-process) or of the dot process (CLI).")
+    print("| nodes | edges | engine | in-process wall | CLI wall | CLI / in-process (wall) | in-process CPU | CLI CPU | CLI / in-process (CPU) | SVG bytes (in-process / CLI) |")
+    print("|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|")
     for size in settings.sizes {
       let graph = randomGraph(nodes: size, edgesPerNode: settings.edgesPerNode, seed: settings.seed &+ UInt64(size))
       let dot = DOTWriter().dotText(for: graph)
@@ -62,24 +63,32 @@ enum RenderBenchmark {
 
       var inProcess: [Duration] = []
       var commandLine: [Duration] = []
+      var inProcessCPU: [Duration] = []
+      var commandLineCPU: [Duration] = []
       var inProcessBytes = 0
       var commandLineBytes = 0
       let clock = ContinuousClock()
       for _ in 0..<settings.repetitions {
         var svg = Data()
+        let selfBefore = cpuTime(children: false)
         inProcess.append(try clock.measure { svg = try GraphvizRenderer.render(dot: dot, format: .svg, layout: engine) })
+        inProcessCPU.append(cpuTime(children: false) - selfBefore)
         inProcessBytes = svg.count
+        let childrenBefore = cpuTime(children: true)
         commandLine.append(
           try clock.measure {
             try runProcess(dotCommand, ["-K\(engine.rawValue)", "-Tsvg", input.path, "-o", output.path])
           })
+        commandLineCPU.append(cpuTime(children: true) - childrenBefore)
         commandLineBytes = (try? Data(contentsOf: output).count) ?? 0
       }
       let a = median(inProcess)
       let b = median(commandLine)
+      let c = median(inProcessCPU)
+      let d = median(commandLineCPU)
       print(
         "| \(graph.entities.count) | \(graph.relations.count) | \(engine.rawValue) | \(format(a)) | \(format(b)) "
-          + "| \(String(format: "%.2f", seconds(b) / max(seconds(a), 1e-9))) | \(inProcessBytes) / \(commandLineBytes) |")
+          + "| \(ratio(b, a)) | \(format(c)) | \(format(d)) | \(ratio(d, c)) | \(inProcessBytes) / \(commandLineBytes) |")
     }
   }
 
@@ -126,6 +135,23 @@ enum RenderBenchmark {
       if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
     }
     return nil
+  }
+
+  /// User + system CPU time of this process or of its waited-for children.
+  static func cpuTime(children: Bool) -> Duration {
+    var usage = rusage()
+    #if os(Linux)
+      getrusage(children ? RUSAGE_CHILDREN.rawValue : RUSAGE_SELF.rawValue, &usage)
+    #else
+      getrusage(children ? RUSAGE_CHILDREN : RUSAGE_SELF, &usage)
+    #endif
+    let micros = Int64(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1_000_000
+      + Int64(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec)
+    return .microseconds(micros)
+  }
+
+  static func ratio(_ numerator: Duration, _ denominator: Duration) -> String {
+    String(format: "%.2f", seconds(numerator) / max(seconds(denominator), 1e-9))
   }
 
   static func median(_ values: [Duration]) -> Duration {

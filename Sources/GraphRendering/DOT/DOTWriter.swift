@@ -84,7 +84,7 @@ public struct DOTWriter: Sendable {
     }
 
     var out = "digraph \"entitygraph\" {\n"
-    out += graphAttributes(kindsPresent: Set(shown.entities.map(\.kind)))
+    out += graphAttributes(kindsPresent: Set(shown.entities.map(\.kind)), entityCount: shown.entities.count)
     out += "  node [style=\"filled\", fontname=\"\(Self.fontName)\", fontsize=\"11\", margin=\"0.12,0.06\"];\n"
     out += "  edge [fontname=\"\(Self.fontName)\", fontsize=\"9\", arrowsize=\"0.7\", color=\"#4d4d4d\", fontcolor=\"#333333\"];\n"
 
@@ -109,8 +109,14 @@ public struct DOTWriter: Sendable {
 
   // MARK: - Pieces
 
-  private func graphAttributes(kindsPresent: Set<EntityKind>) -> String {
-    var out = "  graph [rankdir=\"\(options.rankDirection.rawValue)\", overlap=\"false\", splines=\"true\", "
+  /// Graphs up to this many entities get curved edges routed around nodes (`splines=true`); the
+  /// routing makes neato/fdp minutes slow on a few hundred nodes, so bigger graphs keep each
+  /// engine's default (curves for dot, straight lines for the force-directed engines).
+  public static let maxEntitiesForRoutedEdges = 60
+
+  private func graphAttributes(kindsPresent: Set<EntityKind>, entityCount: Int) -> String {
+    var out = "  graph [rankdir=\"\(options.rankDirection.rawValue)\", overlap=\"false\", "
+    if entityCount <= Self.maxEntitiesForRoutedEdges { out += "splines=\"true\", " }
     out += "outputorder=\"edgesfirst\", fontname=\"\(Self.fontName)\", fontsize=\"14\", "
     // Components are laid out separately and packed, so isolated entities fill a block rather than
     // one endless rank.
