@@ -74,6 +74,7 @@ import TestSupport
     kill(process.processIdentifier, SIGKILL)
     process.waitUntilExit()
     let childLog = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
+    #expect(committed >= 10, "a second process reads the store while the ingest writes (WAL)")
     #expect(killedMidway, "the ingest ended before it could be killed (saw \(committed) documents): \(childLog)")
 
     let interrupted = try GraphStore(path: db)
@@ -100,5 +101,35 @@ import TestSupport
     let all = try store.documents().map(\.id)
     #expect(all.count == count)
     for id in all.shuffled().prefix(20) { try expectComplete(store, id) }
+  }
+}
+
+/// Cross-document merge never changes what one document says: the sample article's `mentions` answers are the
+/// same alone and inside a store with other documents.
+@Suite struct StoreInvarianceTests {
+  @Test func mentionsOfADocumentAreTheSameAloneAndInABiggerStore() throws {
+    let seeds = TestSupport.repositoryRoot.appendingPathComponent("seeds")
+    let files = (try? DocumentLoader.discover([seeds.path])) ?? []
+    guard let seed = files.first else {
+      Issue.record("no seeds/ folder in the repository")
+      return
+    }
+    let extractor = try Extractor()
+    let document = try DocumentLoader.read(seed)
+    let alone = extractor.graph(for: document)
+    let expected = Set(
+      alone.relations.filter { $0.predicate == .mentioned }.map {
+        "\(alone.entity($0.subject)!.name) -> \(alone.entity($0.object)!.name) x\($0.count)"
+      })
+    #expect(!expected.isEmpty, "the sample article quotes speakers who mention countries")
+    let dir = try TestSupport.makeTemporaryDirectory("invariance")
+    defer { try? FileManager.default.removeItem(at: dir) }
+    try StoreCrashTests.writeCorpus(count: 30, to: dir)
+    let store = try GraphStore()
+    let others = try DocumentLoader.discover([dir.path])
+    let report = IngestRun.ingest(others + [seed], into: store, extractor: extractor, showProgress: false)
+    #expect(report.failures.isEmpty)
+    let rows = try store.mentions(MentionsQuery(document: seed.id))
+    #expect(Set(rows.map { "\($0.speaker.name) -> \($0.entity.name) x\($0.count)" }) == expected)
   }
 }
