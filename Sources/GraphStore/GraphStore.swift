@@ -31,9 +31,8 @@ public final class GraphStore: Sendable {
     config.foreignKeysEnabled = true
     config.busyMode = .timeout(30)
     config.label = "GraphStore"
-    // WAL with NORMAL sync: a killed process never corrupts the file or loses a committed document;
-    // only a power cut may lose the last commits. Saves an fsync per document.
-    config.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
+    // GRDB opens pools in WAL mode with `synchronous = NORMAL`: a killed process never corrupts the file or
+    // loses a committed document, and commits need no fsync (only checkpoints do).
     let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
     try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     do {
