@@ -111,6 +111,20 @@ extension EntityRecognizer {
         s.kind = kinds[0]
       }
     }
+    // A name whose head is an organization word ("… Court of Appeal", "National Library of …",
+    // "Leiden University") is an organization, unless a place word heads it ("… Square").
+    if s.kind != .organization && s.kind != .event {
+      var head = s.end - 1
+      for k in s.first..<s.end where ["of", "for"].contains(c.lower(k)) && k > s.first {
+        head = k - 1
+        break
+      }
+      if c.isCapitalized(head), c.has(head, .orgWord), !c.has(head, .placeWord), !c.has(head, .eventWord),
+        s.end - s.first >= 2 || s.kind == .location
+      {
+        s.kind = .organization
+      }
+    }
     // "… Center for Diplomacy", "… Front for the Liberation of …": an organization head word followed by
     // for/of and capitalized words is one organization name.
     var end = s.end
@@ -212,7 +226,7 @@ extension EntityRecognizer {
     // A multi-word name ending in a capitalized event word is an event ("First World War").
     let last = s.end - 1
     if s.end - s.first >= 2, c.isCapitalized(last), c.has(last, .eventWord), !c.has(last, .orgWord),
-      !c.has(last, .placeWord), s.kind != .person
+      !c.has(last, .placeWord), s.kind != .person || !c.has(s.first, .firstName)
     {
       s.kind = .event
     }
@@ -395,6 +409,48 @@ extension EntityRecognizer {
       }
     }
     spans += added
+    // Surnames: the words after a person's first name, alone ("Kedar said", "Ha-Levi noted").
+    var surnames: [UInt64: Int] = [:]
+    for s in spans where s.kind == .person && s.role == nil && s.end - s.first >= 2 && s.end - s.first <= 4 {
+      let rest = (s.first + 1)..<s.end
+      guard c.tokens[rest.lowerBound].kind == .word, c.isCapitalized(rest.lowerBound) else { continue }
+      surnames[c.phraseHash(rest.lowerBound, rest.upperBound)] = rest.count
+    }
+    for s in added { for k in s.first..<s.end { covered[k] = true } }
+    var joined: [NameSpan] = []
+    if !surnames.isEmpty {
+      let lengths = Set(surnames.values).sorted(by: >)
+      var i = 0
+      while i < c.tokens.count {
+        guard !covered[i], c.isCapitalized(i) else {
+          i += 1
+          continue
+        }
+        var matched = 0
+        for len in lengths where i + len <= c.tokens.count {
+          let r = i..<(i + len)
+          guard r.allSatisfy({ !covered[$0] }), surnames[c.phraseHash(i, i + len)] == len,
+            c.sentenceOf[i] == c.sentenceOf[i + len - 1]
+          else { continue }
+          let after = i + len
+          let nextCapitalized = after < c.tokens.count && c.isCapitalized(after) && c.sentenceOf[after] == c.sentenceOf[i]
+          let prevCapitalized = i > 0 && c.isCapitalized(i - 1) && c.sentenceOf[i - 1] == c.sentenceOf[i]
+            && !c.has(i - 1, .title)
+          let hyphenated = (i > 0 && c.text(i - 1) == "-") || (after < c.tokens.count && c.text(after) == "-")
+          if nextCapitalized || prevCapitalized || hyphenated { continue }
+          if len == 1 && c.infos[i].flags.contains(.sentenceInitial) && c.infos[i].flags.contains(.alsoLower) { continue }
+          matched = len
+          break
+        }
+        if matched > 0 {
+          joined.append(NameSpan(first: i, end: i + matched, kind: .person, source: "surname", confidence: 0.7))
+          i += matched
+        } else {
+          i += 1
+        }
+      }
+    }
+    spans += joined
     spans.sort { ($0.first, $0.end) < ($1.first, $1.end) }
     return spans
   }
