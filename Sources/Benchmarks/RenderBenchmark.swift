@@ -49,9 +49,13 @@ enum RenderBenchmark {
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
 
-    print("Render benchmark: SVG, \(settings.repetitions) repetitions, seed \(settings.seed), \(settings.edgesPerNode) edges/node")
+    print(
+      "Render benchmark: SVG, \(settings.repetitions) repetitions, seed \(settings.seed), \(settings.edgesPerNode) edges/node"
+    )
     print("Wall = elapsed time; CPU = user + system time of this process (in-process) or of the dot process (CLI).")
-    print("| nodes | edges | engine | in-process wall | CLI wall | CLI / in-process (wall) | in-process CPU | CLI CPU | CLI / in-process (CPU) | SVG bytes (in-process / CLI) |")
+    print(
+      "| nodes | edges | engine | in-process wall | CLI wall | CLI / in-process (wall) | in-process CPU | CLI CPU | CLI / in-process (CPU) | SVG bytes (in-process / CLI) |"
+    )
     print("|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|")
     for size in settings.sizes {
       let graph = randomGraph(nodes: size, edgesPerNode: settings.edgesPerNode, seed: settings.seed &+ UInt64(size))
@@ -71,7 +75,8 @@ enum RenderBenchmark {
       for _ in 0..<settings.repetitions {
         var svg = Data()
         let selfBefore = cpuTime(children: false)
-        inProcess.append(try clock.measure { svg = try GraphvizRenderer.render(dot: dot, format: .svg, layout: engine) })
+        inProcess.append(
+          try clock.measure { svg = try GraphvizRenderer.render(dot: dot, format: .svg, layout: engine) })
         inProcessCPU.append(cpuTime(children: false) - selfBefore)
         inProcessBytes = svg.count
         let childrenBefore = cpuTime(children: true)
@@ -88,7 +93,8 @@ enum RenderBenchmark {
       let d = median(commandLineCPU)
       print(
         "| \(graph.entities.count) | \(graph.relations.count) | \(engine.rawValue) | \(format(a)) | \(format(b)) "
-          + "| \(ratio(b, a)) | \(format(c)) | \(format(d)) | \(ratio(d, c)) | \(inProcessBytes) / \(commandLineBytes) |")
+          + "| \(ratio(b, a)) | \(format(c)) | \(format(d)) | \(ratio(d, c)) | \(inProcessBytes) / \(commandLineBytes) |"
+      )
     }
   }
 
@@ -145,7 +151,8 @@ enum RenderBenchmark {
     #else
       getrusage(children ? RUSAGE_CHILDREN : RUSAGE_SELF, &usage)
     #endif
-    let micros = Int64(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1_000_000
+    let micros =
+      Int64(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1_000_000
       + Int64(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec)
     return .microseconds(micros)
   }

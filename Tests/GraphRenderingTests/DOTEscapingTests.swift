@@ -63,7 +63,8 @@ import Testing
     }
     let relations = (0..<39).map { i in
       Relation(
-        subject: entities[i].id, predicate: DocumentModel.Predicate(HostileStrings.make(using: &rng)), object: entities[i + 1].id,
+        subject: entities[i].id, predicate: DocumentModel.Predicate(HostileStrings.make(using: &rng)),
+        object: entities[i + 1].id,
         confidence: 1, evidence: [TestGraphs.evidence(HostileStrings.make(using: &rng))])
     }
     let options = DOTWriter.Options(title: "<title> & \"quotes\" ] \\", maxLabelLength: nil)
@@ -82,7 +83,8 @@ enum HostileStrings {
     "\\N", "\\G", "\\E", "\\T", "\\H", "\\L", "\\l", "\\r", "\\n", "%", "%s", "@", "#", "/*", "*/", "//",
     "<b>", "<<", ">>", "<TABLE>", "]]>", "'", "`", " ", "  ", "", "👩‍👩‍👧", "🇳🇴", "שלום", "مرحبا", "\u{202E}",
     "e\u{301}", "\u{0}", "\u{1}", "\u{1B}[31m", "\u{7F}", "\u{85}", "\u{9F}", "\u{FFFE}", "\u{FFFF}",
-    "\u{FEFF}", "\u{200B}", "\u{2028}", String(Unicode.Scalar(0xFDD0)!), "漢字", "Ωμέγα", "José", "x", "42", "-1.5", "\u{10FFFD}",
+    "\u{FEFF}", "\u{200B}", "\u{2028}", String(Unicode.Scalar(0xFDD0)!), "漢字", "Ωμέγα", "José", "x", "42", "-1.5",
+    "\u{10FFFD}",
   ]
 
   static func make(using rng: inout SeededGenerator) -> String {

@@ -35,7 +35,9 @@ import Testing
 
   @Test func nodeIdsFollowEntityIdOrderWithIdInTooltip() {
     let dot = DOTWriter().dotText(for: TestGraphs.chain)
-    let nodeLines = dot.split(separator: "\n").filter { $0.hasPrefix("  n") && !$0.hasPrefix("  node") && !$0.contains("->") }
+    let nodeLines = dot.split(separator: "\n").filter {
+      $0.hasPrefix("  n") && !$0.hasPrefix("  node") && !$0.contains("->")
+    }
     #expect(nodeLines.count == 6)
     #expect(nodeLines.first?.hasPrefix("  n1 [label=\"Peru\", tooltip=\"country:peru\"") == true)
     #expect(nodeLines.last?.hasPrefix("  n6 [label=\"Eli Uhl\", tooltip=\"person:eli-uhl\"") == true)
@@ -64,7 +66,9 @@ import Testing
   func penWidthGrowsWithCount(count: Int, width: String) {
     let graph = KnowledgeGraph(
       entities: [Entity(kind: .person, name: "A"), Entity(kind: .country, name: "B")],
-      relations: [Relation(subject: "person:a", predicate: .mentioned, object: "country:b", confidence: 1, count: count)])
+      relations: [
+        Relation(subject: "person:a", predicate: .mentioned, object: "country:b", confidence: 1, count: count)
+      ])
     #expect(DOTWriter().dotText(for: graph).contains("penwidth=\"\(width)\""))
   }
 

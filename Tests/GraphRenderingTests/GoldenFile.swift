@@ -18,7 +18,8 @@ enum GoldenFile {
       do {
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         try Data(actual.utf8).write(to: url, options: .atomic)
-        Issue.record("Recorded golden file \(url.path); check it and run the test again", sourceLocation: sourceLocation)
+        Issue.record(
+          "Recorded golden file \(url.path); check it and run the test again", sourceLocation: sourceLocation)
       } catch {
         Issue.record("Could not record golden file \(url.path): \(error)", sourceLocation: sourceLocation)
       }

@@ -36,7 +36,8 @@ enum TestGraphs {
 
   /// A press briefing: a minister, a ministry, two countries, a city and a summit.
   static var briefing: KnowledgeGraph {
-    let nadia = Entity(kind: .person, name: "Nadia Okonkwo-Varga", aliases: ["Okonkwo-Varga", "Minister Okonkwo-Varga"])
+    let nadia = Entity(
+      kind: .person, name: "Nadia Okonkwo-Varga", aliases: ["Okonkwo-Varga", "Minister Okonkwo-Varga"])
     let tomas = Entity(kind: .person, name: "Tomás Ferreira")
     let ministry = Entity(kind: .organization, name: "Ministry of Coastal Affairs")
     let norway = Entity(kind: .country, name: "Norway", attributes: ["iso_alpha2": "NO"])

@@ -109,7 +109,9 @@ extension EntityGraphCommand {
         data = try draw(source)
       } catch let error as RenderingError {
         Console.error("error: \(input ?? ""): \(error)")
-        throw ExitCode(error.code == .pluginsMissing || error.code == .contextUnavailable ? ExitCodes.environment : ExitCodes.renderFailed)
+        throw ExitCode(
+          error.code == .pluginsMissing || error.code == .contextUnavailable
+            ? ExitCodes.environment : ExitCodes.renderFailed)
       }
       do {
         try DiagramOutput.writeAtomically(data, to: URL(fileURLWithPath: output))
@@ -183,7 +185,8 @@ extension EntityGraphCommand {
         selected = filteredGraph(selected, kinds: try kindSet, minConfidence: minConfidence)
         let ids = entityIDs(matching: focus, in: selected)
         if ids.isEmpty {
-          throw failure("\(input ?? ""): no entity named '\(focus)' (names and aliases are searched)", ExitCodes.noInput)
+          throw failure(
+            "\(input ?? ""): no entity named '\(focus)' (names and aliases are searched)", ExitCodes.noInput)
         }
         selected = focusedGraph(selected, on: ids, depth: depth)
       }

@@ -86,7 +86,8 @@ public struct DOTWriter: Sendable {
     var out = "digraph \"entitygraph\" {\n"
     out += graphAttributes(kindsPresent: Set(shown.entities.map(\.kind)), entityCount: shown.entities.count)
     out += "  node [style=\"filled\", fontname=\"\(Self.fontName)\", fontsize=\"11\", margin=\"0.12,0.06\"];\n"
-    out += "  edge [fontname=\"\(Self.fontName)\", fontsize=\"9\", arrowsize=\"0.7\", color=\"#4d4d4d\", fontcolor=\"#333333\"];\n"
+    out +=
+      "  edge [fontname=\"\(Self.fontName)\", fontsize=\"9\", arrowsize=\"0.7\", color=\"#4d4d4d\", fontcolor=\"#333333\"];\n"
 
     for entity in shown.entities {
       guard let id = nodeIDs[entity.id] else { continue }

@@ -40,7 +40,8 @@ public enum DiagramOutput {
     do {
       try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     } catch {
-      throw RenderingError(.writeFailed, "cannot create the folder: \(error.localizedDescription)", path: directory.path)
+      throw RenderingError(
+        .writeFailed, "cannot create the folder: \(error.localizedDescription)", path: directory.path)
     }
     let dot = DOTWriter(options: options).dotText(for: graph)
     var written: [URL] = []

@@ -228,9 +228,11 @@ final class GraphvizSession: @unchecked Sendable {
     case .exited(4):
       throw RenderingError(.renderFailed, "rendering \(format.rawValue) failed", graphvizMessages: graphvizMessages)
     case .exited(let code):
-      throw RenderingError(.workerFailed, "the layout process exited with status \(code)", graphvizMessages: graphvizMessages)
+      throw RenderingError(
+        .workerFailed, "the layout process exited with status \(code)", graphvizMessages: graphvizMessages)
     case .signaled(let signal):
-      throw RenderingError(.workerFailed, "the layout process died with signal \(signal)", graphvizMessages: graphvizMessages)
+      throw RenderingError(
+        .workerFailed, "the layout process died with signal \(signal)", graphvizMessages: graphvizMessages)
     }
   }
 
@@ -268,7 +270,8 @@ final class GraphvizSession: @unchecked Sendable {
     while !open.isEmpty {
       let remaining = ContinuousClock.now.duration(to: deadline)
       if remaining <= .zero { return false }
-      let milliseconds = Int32(clamping: remaining.components.seconds * 1_000 + remaining.components.attoseconds / 1_000_000_000_000_000 + 1)
+      let milliseconds = Int32(
+        clamping: remaining.components.seconds * 1_000 + remaining.components.attoseconds / 1_000_000_000_000_000 + 1)
       var fds = open.map { pollfd(fd: $0.0, events: Int16(POLLIN), revents: 0) }
       let ready = poll(&fds, nfds_t(fds.count), milliseconds)
       if ready < 0 {
