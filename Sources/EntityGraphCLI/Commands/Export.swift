@@ -10,10 +10,10 @@ extension EntityGraphCommand {
     public static let configuration = CommandConfiguration(
       abstract: "Export a graph store as DOT, JSON, GraphML, Neo4j CSV or a Cypher script.",
       discussion: """
-        json is the interchange format (documents, entities with aliases and mentions, relations with
-        evidence); graphml opens in Gephi, yEd and Cytoscape; csv writes nodes.csv and edges.csv into
-        the -o folder with neo4j-admin import headers (import with --multiline-fields=true); cypher
-        writes a script for cypher-shell. --focus, --depth, --kinds and --min-confidence export a part.
+        json is the interchange format (documents, entities with aliases and mentions, relations with \
+        evidence); graphml opens in Gephi, yEd and Cytoscape; csv writes nodes.csv and edges.csv into \
+        the -o folder with neo4j-admin import headers (import with --multiline-fields=true); cypher \
+        writes a script for cypher-shell. --focus, --depth, --kinds and --min-confidence export a part. \
         Without -o, single-file formats go to standard output. Files are written atomically.
 
         Exit codes: 0 success; 3 unknown focus entity; 5 store error; 6 output cannot be written.

@@ -10,13 +10,13 @@ extension EntityGraphCommand {
     public static let configuration = CommandConfiguration(
       abstract: "Add text files to a graph store, incrementally (unchanged files are skipped).",
       discussion: """
-        Reads .txt/.md files and folders (recursively), or - for standard input. A file whose content
-        hash is already stored is skipped; a changed one replaces exactly its own facts. Files are
-        analysed on all cores and each is committed in its own transaction, so an interrupted ingest
-        can simply be run again. A bad file is reported and skipped. Prints a progress bar on a
+        Reads .txt/.md files and folders (recursively), or - for standard input. A file whose content \
+        hash is already stored is skipped; a changed one replaces exactly its own facts. Files are \
+        analysed on all cores and each is committed in its own transaction, so an interrupted ingest \
+        can simply be run again. A bad file is reported and skipped. Prints a progress bar on a \
         terminal and one summary line: added / updated / unchanged / failed.
 
-        Exit codes: 0 success; 1 some files skipped; 3 no readable input; 5 store error;
+        Exit codes: 0 success; 1 some files skipped; 3 no readable input; 5 store error; \
         6 missing system resource.
         """)
 

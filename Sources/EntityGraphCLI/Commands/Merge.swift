@@ -8,8 +8,8 @@ extension EntityGraphCommand {
     public static let configuration = CommandConfiguration(
       abstract: "Merge entity B into entity A (a manual decision that later ingests respect).",
       discussion: """
-        A and B are ids (person:ada-lovelace), names or aliases. A keeps its id and name; B's mentions,
-        aliases and relations move to it, now and in every later ingest. Both must be of the same kind.
+        A and B are ids (person:ada-lovelace), names or aliases. A keeps its id and name; B's mentions, \
+        aliases and relations move to it, now and in every later ingest. Both must be of the same kind. \
         Undo with `entitygraph split A B`.
 
         Exit codes: 0 success; 3 unknown or ambiguous name; 5 kinds differ or store error.
@@ -39,8 +39,8 @@ extension EntityGraphCommand {
     public static let configuration = CommandConfiguration(
       abstract: "Split an entity back into the entities its documents named (a decision later ingests respect).",
       discussion: """
-        `split A` undoes every automatic and manual merge into A: each document's entity gets its own
-        id again, and nothing merges into A automatically afterwards. `split A B` only keeps A and B apart
+        `split A` undoes every automatic and manual merge into A: each document's entity gets its own \
+        id again, and nothing merges into A automatically afterwards. `split A B` only keeps A and B apart \
         (B may be a document-level id that was merged into A).
 
         Exit codes: 0 success; 3 unknown or ambiguous name; 5 store error.

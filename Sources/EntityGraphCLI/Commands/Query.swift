@@ -10,8 +10,8 @@ extension EntityGraphCommand {
     public static let configuration = CommandConfiguration(
       abstract: "Ask a graph store who mentioned what, about one entity, relations, neighbors and paths.",
       discussion: """
-        Every subcommand reads --db FILE (made by `entitygraph ingest`) and prints a table (default),
-        json or csv, sorted so that the same store gives the same output. `query mentions` also accepts
+        Every subcommand reads --db FILE (made by `entitygraph ingest`) and prints a table (default), \
+        json or csv, sorted so that the same store gives the same output. `query mentions` also accepts \
         text files and folders instead of --db and analyses them on the fly.
 
         Exit codes: 0 success; 3 unknown or ambiguous entity name, or no readable input; 5 store error.
@@ -73,7 +73,7 @@ extension EntityGraphCommand.Query {
     static let configuration = CommandConfiguration(
       abstract: "Who mentioned what (speaker, entity, count, documents, one evidence quote per row).",
       discussion: """
-        With --db, answers from the store across all its documents. With PATH... instead, analyses the
+        With --db, answers from the store across all its documents. With PATH... instead, analyses the \
         files first (same merge rules as the store) and answers from them.
         """)
 

@@ -8,7 +8,7 @@ extension EntityGraphCommand {
     public static let configuration = CommandConfiguration(
       abstract: "Remove documents (by id or stored path) and every fact they brought from a graph store.",
       discussion: """
-        Entities and relations that no other document supports disappear with them. Nothing is removed
+        Entities and relations that no other document supports disappear with them. Nothing is removed \
         when one of the arguments names no stored document.
 
         Exit codes: 0 success; 3 unknown document; 5 store error.
