@@ -187,7 +187,13 @@ extension GraphStore {
           ids.insert(item)
           continue
         }
-        let byPath = try String.fetchAll(db, sql: "SELECT id FROM document WHERE path = ?", arguments: [item])
+        var byPath = try String.fetchAll(db, sql: "SELECT id FROM document WHERE path = ?", arguments: [item])
+        if byPath.isEmpty {
+          // The same file written another way (`./a.txt`, an absolute path, a symbolic link).
+          byPath = try Row.fetchAll(db, sql: "SELECT id, path FROM document").filter {
+            GraphStore.isSameFile($0["path"], item)
+          }.map { $0["id"] }
+        }
         if byPath.isEmpty { throw StoreError(.unknownDocument, "no document with id or path '\(item)' in the store") }
         ids.formUnion(byPath)
       }

@@ -42,6 +42,12 @@ import Testing
     #expect(try store.integrityCheck() == ["ok"])
   }
 
+  @Test func removingByAnotherSpellingOfThePath() throws {
+    let store = try GraphStore()
+    try speechDocument("a", speaker: "Ada Lovelace", countries: [("France", "FR")]).ingest(into: store)
+    #expect(try store.remove(documents: ["/docs/./sub/../a.txt"]) == ["a"])
+  }
+
   @Test func removingUnknownDocumentFailsWithoutRemovingAnything() throws {
     let store = try GraphStore()
     try speechDocument("a", speaker: "Ada Lovelace", countries: [("France", "FR")]).ingest(into: store)
