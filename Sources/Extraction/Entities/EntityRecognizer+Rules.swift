@@ -125,6 +125,19 @@ extension EntityRecognizer {
         s.kind = .organization
       }
     }
+    // "Trinidad and Tobago Court of Appeal": an organization named after two places joined by "and".
+    if s.kind == .organization, s.end - s.first >= 2, s.first >= 2, c.lower(s.first - 1) == "and",
+      c.isCapitalized(s.first - 2), c.isCapitalized(s.first),
+      c.has(s.first - 2, .place) || c.has(s.first - 2, .country) || c.has(s.first, .place) || c.has(s.first, .country),
+      c.sentenceOf[s.first - 2] == c.sentenceOf[s.first]
+    {
+      s.first -= 2
+      while s.first > 0, c.isCapitalized(s.first - 1), !c.infos[s.first - 1].flags.contains(.sentenceInitial),
+        c.has(s.first - 1, .place) || c.has(s.first - 1, .country), c.sentenceOf[s.first - 1] == c.sentenceOf[s.first]
+      {
+        s.first -= 1
+      }
+    }
     // "… Center for Diplomacy", "… Front for the Liberation of …": an organization head word followed by
     // for/of and capitalized words is one organization name.
     var end = s.end
