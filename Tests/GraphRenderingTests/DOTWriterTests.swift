@@ -53,10 +53,12 @@ import Testing
 
   @Test func mentionedEdgesShowCountAndGrowWithIt() {
     let dot = DOTWriter().dotText(for: TestGraphs.briefing)
-    #expect(dot.contains("label=\"mentioned ×8\""))
-    #expect(dot.contains("label=\"mentioned ×3\""))
-    #expect(dot.contains("label=\"mentioned\", tooltip=\"&quot;Chile") == false)  // quotes stay quotes
-    #expect(dot.contains("label=\"minister of\""))
+    #expect(
+      dot.contains("n7 -> n2 [label=\"×8\", tooltip=\"mentioned: He said \\\"Norway\\\" again.\", color=\"#9e9e9e\""))
+    #expect(dot.contains("n6 -> n2 [label=\"×3\""))
+    #expect(dot.contains("n6 -> n1 [tooltip=\"mentioned: \\\"Chile is ready.\\\"\""))  // count 1: no label
+    #expect(dot.contains("n6 -> n5 [label=\"minister of\""))
+    #expect(dot.contains("mentioned (×N: N times)"))
     let withoutCounts = DOTWriter(options: .init(showsEdgeCounts: false)).dotText(for: TestGraphs.briefing)
     #expect(!withoutCounts.contains("×"))
     #expect(!withoutCounts.contains("penwidth"))
@@ -85,7 +87,7 @@ import Testing
     let dot = DOTWriter(options: options).dotText(for: TestGraphs.briefing)
     #expect(!dot.contains("Ministry"))
     #expect(dot.contains("Norway"))
-    #expect(dot.contains("mentioned ×3"))
-    #expect(!dot.contains("mentioned ×8"))  // confidence 0.4
+    #expect(dot.contains("label=\"×3\""))
+    #expect(!dot.contains("label=\"×8\""))  // confidence 0.4
   }
 }

@@ -61,7 +61,7 @@ import Testing
     #expect(String(decoding: svg, as: UTF8.self).contains("<svg"))
   }
 
-  @Test(arguments: [(40, LayoutEngine.dot), (400, .neato), (3_000, .sfdp)])
+  @Test(arguments: [(40, LayoutEngine.dot), (41, .neato), (1_500, .neato), (3_000, .sfdp)])
   func autoPicksEngineBySize(nodes: Int, expected: LayoutEngine) throws {
     let dot = DOTWriter().dotText(for: TestGraphs.random(nodes: nodes, edgesPerNode: 0.5))
     #expect(try GraphvizRenderer.resolvedLayout(dot: dot, layout: .auto) == expected)

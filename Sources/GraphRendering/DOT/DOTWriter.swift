@@ -84,7 +84,9 @@ public struct DOTWriter: Sendable {
     }
 
     var out = "digraph \"entitygraph\" {\n"
-    out += graphAttributes(kindsPresent: Set(shown.entities.map(\.kind)), entityCount: shown.entities.count)
+    out += graphAttributes(
+      kindsPresent: Set(shown.entities.map(\.kind)), entityCount: shown.entities.count,
+      hasMentions: shown.relations.contains { $0.predicate == .mentioned })
     out += "  node [style=\"filled\", fontname=\"\(Self.fontName)\", fontsize=\"11\", margin=\"0.12,0.06\"];\n"
     out +=
       "  edge [fontname=\"\(Self.fontName)\", fontsize=\"9\", arrowsize=\"0.7\", color=\"#4d4d4d\", fontcolor=\"#333333\"];\n"
@@ -115,14 +117,14 @@ public struct DOTWriter: Sendable {
   /// engine's default (curves for dot, straight lines for the force-directed engines).
   public static let maxEntitiesForRoutedEdges = 60
 
-  private func graphAttributes(kindsPresent: Set<EntityKind>, entityCount: Int) -> String {
+  private func graphAttributes(kindsPresent: Set<EntityKind>, entityCount: Int, hasMentions: Bool) -> String {
     var out = "  graph [rankdir=\"\(options.rankDirection.rawValue)\", overlap=\"false\", "
     if entityCount <= Self.maxEntitiesForRoutedEdges { out += "splines=\"true\", " }
     out += "outputorder=\"edgesfirst\", fontname=\"\(Self.fontName)\", fontsize=\"14\", "
     // Components are laid out separately and packed, so isolated entities fill a block rather than
     // one endless rank.
-    out += "nodesep=\"0.35\", ranksep=\"0.6\", pad=\"0.3\", pack=\"true\", packmode=\"graph\""
-    if let label = graphLabel(kindsPresent: kindsPresent) {
+    out += "nodesep=\"0.35\", ranksep=\"0.6\", sep=\"+6\", pad=\"0.3\", pack=\"true\", packmode=\"graph\""
+    if let label = graphLabel(kindsPresent: kindsPresent, hasMentions: hasMentions) {
       out += ", labelloc=\"t\", labeljust=\"l\", label=\(label)"
     }
     out += "];\n"
@@ -131,7 +133,7 @@ public struct DOTWriter: Sendable {
 
   /// The graph label: the title and, when asked, a legend table. HTML is used only for fixed
   /// text (kind names, colours) plus the XML-escaped title.
-  private func graphLabel(kindsPresent: Set<EntityKind>) -> String? {
+  private func graphLabel(kindsPresent: Set<EntityKind>, hasMentions: Bool) -> String? {
     let title = options.title.flatMap { $0.isEmpty ? nil : $0 }
     let legendKinds = options.showsLegend ? EntityKind.allCases.filter(kindsPresent.contains) : []
     if legendKinds.isEmpty {
@@ -139,7 +141,8 @@ public struct DOTWriter: Sendable {
     }
     var html = "<<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"4\" CELLPADDING=\"2\">"
     if let title {
-      html += "<TR><TD ALIGN=\"LEFT\" COLSPAN=\"\(legendKinds.count + 1)\"><B>\(Self.htmlEscaped(title))</B></TD></TR>"
+      html +=
+        "<TR><TD ALIGN=\"LEFT\" COLSPAN=\"\(legendKinds.count + (hasMentions ? 2 : 1))\"><B>\(Self.htmlEscaped(title))</B></TD></TR>"
     }
     html += "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"10\">Legend:</FONT></TD>"
     for kind in legendKinds {
@@ -147,20 +150,31 @@ public struct DOTWriter: Sendable {
       html += "<TD BORDER=\"1\" STYLE=\"ROUNDED\" COLOR=\"\(style.borderColor)\" BGCOLOR=\"\(style.fillColor)\">"
       html += "<FONT POINT-SIZE=\"10\">\(kind.rawValue) (\(style.shape))</FONT></TD>"
     }
+    if hasMentions {
+      html += "<TD><FONT POINT-SIZE=\"10\" COLOR=\"#757575\">- - &#8594; mentioned"
+      html += options.showsEdgeCounts ? " (×N: N times)" : ""
+      html += "</FONT></TD>"
+    }
     html += "</TR></TABLE>>"
     return html
   }
 
   private func edgeAttributes(_ relation: Relation) -> String {
-    var label = relation.predicate.label
+    // `mentioned` edges are the most numerous: they are told apart by their dashed grey style
+    // (explained in the legend) and labelled only with their count, to keep the diagram legible.
     let isMention = relation.predicate == .mentioned
-    if isMention && options.showsEdgeCounts && relation.count > 1 {
-      label += " ×\(relation.count)"
+    let label: String
+    if isMention {
+      label = options.showsEdgeCounts && relation.count > 1 ? "×\(relation.count)" : ""
+    } else {
+      label = relation.predicate.label
     }
-    var out = "label=\(DOTEscaping.quoted(label))"
+    var out = label.isEmpty ? "" : "label=\(DOTEscaping.quoted(label)), "
+    var tooltip = relation.predicate.label
     if let evidence = relation.evidence.first {
-      out += ", tooltip=\(DOTEscaping.quoted(Self.truncated(evidence.text, to: 200)))"
+      tooltip += ": " + Self.truncated(evidence.text, to: 200)
     }
+    out += "tooltip=\(DOTEscaping.quoted(tooltip))"
     if isMention {
       out += ", color=\"#9e9e9e\", fontcolor=\"#757575\", style=\"dashed\""
       if options.showsEdgeCounts {

@@ -31,16 +31,19 @@ public enum LayoutEngine: String, Sendable, CaseIterable, Hashable {
   case circo
   /// Radial.
   case twopi
-  /// ``dot`` up to 150 nodes, ``neato`` up to 1,500, ``sfdp`` beyond.
+  /// ``dot`` up to 40 nodes, ``neato`` up to 1,500, ``sfdp`` beyond.
   case auto
 
   /// The engine ``auto`` picks for a graph of `nodeCount` nodes.
   ///
-  /// The thresholds come from timings on a 2-core VM (see `GRAPHVIZ_NOTES`): `dot` with edge labels
-  /// takes seconds at 100 nodes and over a minute at 200; `neato` takes ~3 s at 1,000 nodes and
-  /// ~90 s at 5,000, where `sfdp` takes ~13 s.
+  /// `dot` draws small graphs best, but entity graphs are hub-shaped (a speaker with dozens of
+  /// `mentioned` edges) and `dot` stacks a hub's neighbours in one rank: a 90-entity article
+  /// became a 1,800 × 9,000 px strip, where `neato` gives a square, readable picture in 0.2 s.
+  /// `dot` is also the slowest: seconds at 150 nodes with edge labels, over a minute at 300.
+  /// `neato` takes ~3 s at 1,000 nodes and ~90 s at 5,000, where `sfdp` takes ~10 s (timings on a
+  /// 2-core VM, see `GRAPHVIZ_NOTES`).
   public static func automatic(nodeCount: Int, hasEdgeLabels: Bool) -> LayoutEngine {
-    if nodeCount <= (hasEdgeLabels ? 150 : 300) { return .dot }
+    if nodeCount <= (hasEdgeLabels ? 40 : 60) { return .dot }
     if nodeCount <= 1_500 { return .neato }
     return .sfdp
   }
