@@ -174,3 +174,81 @@ extension GraphStore {
     }
   }
 }
+
+extension GraphStore {
+  /// The store's view of one document: the store entities its facts were merged into, with that document's
+  /// aliases and mentions only, and the relations it states, with its own counts and evidence.
+  ///
+  /// For a document whose entities merged with nothing else, this is the graph it was ingested with.
+  ///
+  /// - Throws: ``StoreError`` `.unknownDocument`.
+  public func documentGraph(_ id: String) throws -> KnowledgeGraph {
+    try read { db in
+      guard let document = try DocumentRecord.fetchOne(db, key: id) else {
+        throw StoreError(.unknownDocument, "no document with id '\(id)' in the store")
+      }
+      var entities: [EntityID: Entity] = [:]
+      var names: [EntityID: Set<String>] = [:]
+      for local in try LocalEntityRecord.filter(Column("doc") == id).fetchAll(db) {
+        let global = EntityID(rawValue: local.entityID)
+        if entities[global] == nil, let record = try EntityRecord.fetchOne(db, key: local.entityID) {
+          entities[global] = record.makeEntity()
+        }
+        names[global, default: []].insert(local.name)
+      }
+      for row in try Row.fetchAll(
+        db,
+        sql: """
+          SELECT le.entity_id, a.text FROM alias a JOIN local_entity le ON le.doc = a.doc AND le.local_id = a.local_id
+          WHERE a.doc = ?
+          """, arguments: [id])
+      {
+        names[EntityID(rawValue: row[0]), default: []].insert(row[1])
+      }
+      for row in try Row.fetchAll(
+        db,
+        sql: """
+          SELECT le.entity_id, m.start, m."end", m.text, m.sentence
+          FROM mention m JOIN local_entity le ON le.doc = m.doc AND le.local_id = m.local_id WHERE m.doc = ?
+          """, arguments: [id])
+      {
+        entities[EntityID(rawValue: row[0])]?.mentions.append(
+          Mention(doc: id, start: row[1], end: row[2], text: row[3], sentence: row[4]))
+      }
+      for (global, set) in names {
+        guard var entity = entities[global] else { continue }
+        entity.aliases = set.subtracting([entity.name]).sorted()
+        entities[global] = entity
+      }
+      var relations: [Int64: Relation] = [:]
+      for row in try Row.fetchAll(
+        db,
+        sql: """
+          SELECT s.id, s.relation_id, r.subject, r.predicate, r.object, s.confidence, s.count, s.source
+          FROM statement s JOIN relation r ON r.id = s.relation_id WHERE s.doc = ? ORDER BY s.id
+          """, arguments: [id])
+      {
+        let statement: Int64 = row[0]
+        let relationID: Int64 = row[1]
+        let evidence = try Row.fetchAll(
+          db,
+          sql: "SELECT start, \"end\", text, sentence FROM evidence WHERE statement_id = ?",
+          arguments: [statement]
+        ).map { Evidence(doc: id, start: $0[0], end: $0[1], text: $0[2], sentence: $0[3]) }
+        if var existing = relations[relationID] {
+          existing.confidence = max(existing.confidence, row[5])
+          existing.count += row[6] as Int
+          existing.evidence += evidence
+          relations[relationID] = existing
+        } else {
+          relations[relationID] = Relation(
+            subject: EntityID(rawValue: row[2]), predicate: Predicate(row[3] as String),
+            object: EntityID(rawValue: row[4]), confidence: row[5], count: row[6], evidence: evidence, source: row[7])
+        }
+      }
+      return KnowledgeGraph(
+        documents: [document.info], entities: entities.keys.sorted().compactMap { entities[$0] },
+        relations: relations.values.sorted { $0.key < $1.key })
+    }
+  }
+}

@@ -95,6 +95,15 @@ import TestSupport
     #expect(Set(graph.entities.map(\.name)) == [hostile, "France"])
   }
 
+  @Test func documentExportIsThatDocumentsGraph() throws {
+    let (result, db) = try export("json", extra: ["--document", "h"])
+    #expect(result.status == 0, "\(result.stderr)")
+    let graph = try KnowledgeGraph(jsonData: Data(result.stdout.utf8))
+    #expect(graph == (try GraphStore(path: db).documentGraph("h")))
+    let (unknown, _) = try export("json", extra: ["--document", "nope"])
+    #expect(unknown.status == ExitCodes.noInput)
+  }
+
   @Test func csvNeedsAnOutputFolder() throws {
     let (result, _) = try export("csv")
     #expect(result.status == ExitCodes.usage)

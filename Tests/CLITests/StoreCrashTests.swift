@@ -131,5 +131,8 @@ import TestSupport
     #expect(report.failures.isEmpty)
     let rows = try store.mentions(MentionsQuery(document: seed.id))
     #expect(Set(rows.map { "\($0.speaker.name) -> \($0.entity.name) x\($0.count)" }) == expected)
+    let view = try store.documentGraph(seed.id)
+    #expect(view.entities == alone.entities)
+    #expect(view.relations == alone.relations)
   }
 }

@@ -108,6 +108,16 @@ import Testing
     #expect(loaded.invariantViolations().isEmpty)
   }
 
+  @Test func documentGraphIsWhatTheDocumentBrought() throws {
+    let store = try makeStore()
+    let report = try store.documentGraph("report")
+    #expect(report.entities.map(\.name) == ["Japan", "Acme Labs", "Grace Hopper"])
+    #expect(report.entities.allSatisfy { $0.mentions.allSatisfy { $0.doc == "report" } })
+    #expect(report.relations.map(\.predicate) == [.locatedIn, .leaderOf])
+    #expect(report.documents.map(\.id) == ["report"])
+    #expect((#expect(throws: StoreError.self) { try store.documentGraph("nope") })?.code == .unknownDocument)
+  }
+
   @Test func subgraphFollowsFocusDepthKindsAndConfidence() throws {
     let store = try makeStore()
     let focused = try store.subgraph(focus: "Acme Labs", depth: 1)

@@ -13,7 +13,8 @@ extension EntityGraphCommand {
         json is the interchange format (documents, entities with aliases and mentions, relations with \
         evidence); graphml opens in Gephi, yEd and Cytoscape; csv writes nodes.csv and edges.csv into \
         the -o folder with neo4j-admin import headers (import with --multiline-fields=true); cypher \
-        writes a script for cypher-shell. --focus, --depth, --kinds and --min-confidence export a part. \
+        writes a script for cypher-shell. --focus, --depth, --kinds, --min-confidence and --document export a \
+        part. \
         Without -o, single-file formats go to standard output. Files are written atomically.
 
         Exit codes: 0 success; 3 unknown focus entity; 5 store error; 6 output cannot be written.
@@ -36,12 +37,15 @@ extension EntityGraphCommand {
     var kinds: String?
     @Option(help: "Only relations at least this confident (0...1).")
     var minConfidence: Double = 0
+    @Option(help: "Only what this document (id) brought, with its own counts and evidence.")
+    var document: String?
 
     public init() {}
 
     public func validate() throws {
       if store.db == nil { throw ValidationError("--db FILE is required") }
       if format == .csv && output == nil { throw ValidationError("--format csv needs -o FOLDER") }
+      if document != nil && focus != nil { throw ValidationError("give --document or --focus, not both") }
       if depth < 0 { throw ValidationError("--depth must not be negative") }
       if !(0...1).contains(minConfidence) { throw ValidationError("--min-confidence must be between 0 and 1") }
       _ = try parsedKinds()
@@ -61,6 +65,12 @@ extension EntityGraphCommand {
       let graphStore = try store.open()
       let kindSet = try parsedKinds()
       let graph = try withStoreErrors {
+        if let document {
+          let own = try graphStore.documentGraph(document).filtered { kindSet?.contains($0.kind) ?? true }
+          return KnowledgeGraph(
+            documents: own.documents, entities: own.entities,
+            relations: own.relations.filter { $0.confidence >= minConfidence })
+        }
         if focus == nil && kindSet == nil {
           return try graphStore.loadGraph(minConfidence: minConfidence)
         }
