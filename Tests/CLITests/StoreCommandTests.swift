@@ -92,6 +92,15 @@ import TestSupport
     #expect(missing.stderr.contains("no graph store"))
   }
 
+  @Test func fileThatIsNotAStoreIsAClearError() throws {
+    let dir = try TestSupport.makeTemporaryDirectory("not-a-store")
+    let path = dir.appendingPathComponent("notes.sqlite")
+    try Data("just some text\n".utf8).write(to: path)
+    let result = try run(["query", "relations", "--db", path.path])
+    #expect(result.status == ExitCodes.storeFailed)
+    #expect(result.stderr.contains("notes.sqlite") && result.stderr.contains("not a database"))
+  }
+
   // MARK: - Hostile names through every query output
 
   static let hostile = "Evil \"Quote\" \\ <script>alert(1)</script> & Co,\nLine2"
