@@ -23,6 +23,7 @@ extension EntityRecognizer {
     for k in spans.indices { refine(c, &spans[k]) }
     spans += reportedEvents(c)
     spans += datedEvents(c)
+    spans += headedEvents(c, existing: spans)
     spans = resolveOverlaps(spans, count: c.tokens.count)
     // "International Water Council (IWC)": the acronym in brackets is a name of the same kind.
     var acronyms: [NameSpan] = []
@@ -321,12 +322,54 @@ extension EntityRecognizer {
     return out
   }
 
+  /// Event words that head a name at its end ("French Revolution") or start ("Cyclone Nadia").
+  static let eventHeads: Set<String> = [
+    "war", "revolution", "genocide", "massacre", "uprising", "spring", "crisis", "rebellion", "intifada",
+    "holocaust", "olympics", "games", "championship", "championships", "cup", "summit", "festival", "crusade",
+    "invasion", "revolt", "riots", "famine", "earthquake", "pandemic", "blockade", "siege", "airlift",
+  ]
+  static let eventPrefixes: Set<String> = ["cyclone", "hurricane", "typhoon", "storm", "operation", "tropical"]
+
+  /// Capitalized names headed by an event word that the tagger missed: "the French Revolution",
+  /// "Cyclone Nadia", "Operation Desert Wind".
+  func headedEvents(_ c: RecognitionContext, existing: [NameSpan]) -> [NameSpan] {
+    var covered = [Bool](repeating: false, count: c.tokens.count)
+    for s in existing { for i in s.first..<s.end { covered[i] = true } }
+    var out: [NameSpan] = []
+    for sent in c.sentences {
+      var i = sent.lowerBound
+      while i < sent.upperBound {
+        guard c.isCapitalized(i), c.tokens[i].kind == .word else {
+          i += 1
+          continue
+        }
+        var end = i + 1
+        while end < sent.upperBound, c.isCapitalized(end) || c.text(end) == "-" { end += 1 }
+        let words = (i..<end).filter { c.tokens[$0].kind == .word }
+        let touchesTagged = (i..<end).contains { covered[$0] }
+        if words.count >= 2, let last = words.last, Self.eventHeads.contains(c.lower(last)),
+          !c.infos[i].flags.contains(.sentenceInitial) || !c.has(i, .common) || c.has(i, .demonym)
+        {
+          var span = NameSpan(first: i, end: end, kind: .event, source: "event-head", confidence: 0.75)
+          span.end = last + 1
+          if !touchesTagged || existing.contains(where: { $0.first >= i && $0.end <= span.end && $0.kind != .event }) {
+            out.append(span)
+          }
+        } else if words.count >= 2, Self.eventPrefixes.contains(c.lower(i)), !touchesTagged {
+          out.append(NameSpan(first: i, end: end, kind: .event, source: "event-head", confidence: 0.75))
+        }
+        i = end
+      }
+    }
+    return out
+  }
+
   /// Keeps non-overlapping spans, preferring rules over the tagger and longer spans over shorter ones.
   func resolveOverlaps(_ spans: [NameSpan], count: Int) -> [NameSpan] {
     func priority(_ s: NameSpan) -> Int {
       switch s.source {
       case "reported-event": return 3
-      case "dated-event": return 2
+      case "dated-event", "event-head": return 2
       default: return 1
       }
     }
