@@ -46,7 +46,9 @@ public struct QuoteFinder: ExtractionStage {
     var diagnostics: [Diagnostic] = []
     var quotes = interviewTurns(text, document)
     quotes += markedQuotes(text, document, &diagnostics)
-    quotes += reportedSpeech(text, document, direct: quotes)
+    let marked = quotes
+    quotes += reportedSpeech(text, document, direct: marked)
+    quotes += accordingToClauses(text, document, direct: marked)
     // Depth: the number of direct quotes (or turns) strictly enclosing the quote.
     let direct = quotes.filter { $0.form == .direct }
     for i in quotes.indices {
@@ -260,6 +262,50 @@ public struct QuoteFinder: ExtractionStage {
   ]
 
   private static let determiners: Set<String> = ["the", "a", "an", "this", "that", "his", "her", "their", "its", "our", "my"]
+  /// Speech verb forms that are also plural nouns.
+  private static let nounLikeVerbs: Set<String> = ["states", "claims", "notes", "posts", "reports", "tells", "talks", "answers"]
+  /// Lower-case words that can be the subject right before a verb.
+  private static let subjectWords: Set<String> = ["he", "she", "it", "who", "which", "that", "one", "everyone", "nobody", "someone"]
+
+  /// "According to X, …" at the start of a sentence, or "…, according to X." at its end: the rest of the
+  /// sentence is reported speech whose cue is "according to X".
+  private func accordingToClauses(_ text: SpeechText, _ document: Document, direct: [Quote]) -> [Quote] {
+    let w = text.words
+    var out: [Quote] = []
+    var k = 0
+    while k + 2 < w.count {
+      defer { k += 1 }
+      guard w[k].lower == "according", w[k + 1].lower == "to", w[k + 2].isWord else { continue }
+      if direct.contains(where: { $0.start <= w[k].start && w[k].end <= $0.end }) { continue }
+      let para = text.paragraphs[text.paragraphIndex(of: w[k].start)]
+      let sStart = text.sentenceStart(before: w[k].start, lower: para.lowerBound)
+      let sEnd = text.sentenceEnd(after: w[k].end, upper: para.upperBound)
+      // The source runs to the next comma (at most eight words).
+      var c = k + 2
+      while c < w.count && c <= k + 10 && w[c].start < sEnd && w[c].lower != "," && w[c].isWord { c += 1 }
+      let opensSentence = text.wordIndex(atOrAfter: sStart) == k
+      var start: Int
+      var end: Int
+      if opensSentence {
+        guard c < w.count, w[c].lower == ",", c > k + 2 else { continue }
+        start = w[c].end
+        end = sEnd
+      } else {
+        // "…, according to X." closing the sentence.
+        guard k > 0, w[k - 1].lower == ",", c >= w.count || w[c].start >= sEnd - 1 || !w[c].isWord && w[c].lower != "," else { continue }
+        start = sStart
+        end = w[k - 1].start
+      }
+      // Not across a direct quote.
+      if direct.contains(where: { $0.start < end && start < $0.end }) { continue }
+      while start < end && text.scalars[start].properties.isWhitespace { start += 1 }
+      while end > start && (text.scalars[end - 1].properties.isWhitespace || [".", "!", "?", ","].contains(text.scalars[end - 1])) { end -= 1 }
+      guard text.wordRange(start, end).filter({ text.words[$0].isWord }).count >= 3 else { continue }
+      let cueEnd = c < w.count && c > k + 2 ? w[c - 1].end : w[min(c, w.count - 1)].end
+      out.append(Quote(start: start, end: end, form: .reported, cue: document.evidence(w[k].start, cueEnd), depth: 0))
+    }
+    return out
+  }
 
   private func reportedSpeech(_ text: SpeechText, _ document: Document, direct: [Quote]) -> [Quote] {
     let w = text.words
@@ -269,6 +315,13 @@ public struct QuoteFinder: ExtractionStage {
       defer { k += 1 }
       guard w[k].isWord, lexicon.speechVerbs.contains(w[k].lower) || lexicon.topicVerbs.contains(w[k].lower) else { continue }
       if k > 0 && QuoteFinder.determiners.contains(w[k - 1].lower) { continue }
+      // Noun readings ("the coastal states", "United States", "press reports"): the verb needs a subject-like word before it.
+      if QuoteFinder.nounLikeVerbs.contains(w[k].lower), k > 0,
+        !w[k - 1].isWord || w[k - 1].lower == "united" || !w[k - 1].isCapitalized && !QuoteFinder.subjectWords.contains(w[k - 1].lower)
+          && !lexicon.skipWords.contains(w[k - 1].lower)
+      {
+        continue
+      }
       // Passive voice ("was praised by", "were told that") reports someone else's words.
       if k > 0 && ["was", "were", "is", "are", "been", "be", "being"].contains(w[k - 1].lower) { continue }
       // The enclosing direct quote bounds the reported clause.
@@ -304,7 +357,13 @@ public struct QuoteFinder: ExtractionStage {
           cueEnd = w[t].end
         }
       }
-      if spanStart == nil, lexicon.bareClauseVerbs.contains(w[k].lower), k > 0, w[k - 1].isWord, k + 1 < w.count,
+      // "X, the minister, said the plan …": a comma after a word (not after a closing quote mark) may precede
+      // the verb when a clause opener follows it.
+      let afterAppositive =
+        k > 1 && w[k - 1].lower == "," && w[k - 2].isWord && k + 1 < w.count
+        && QuoteFinder.clauseOpeners.contains(w[k + 1].lower)
+        && text.wordRange(w[k].end, text.sentenceEnd(after: w[k].end, upper: upper)).filter({ text.words[$0].isWord }).count >= 4
+      if spanStart == nil, lexicon.bareClauseVerbs.contains(w[k].lower), k > 0, w[k - 1].isWord || afterAppositive, k + 1 < w.count,
         w[k + 1].isWord, w[k + 1].start - w[k].end <= 1, !lexicon.complementizers.contains(w[k + 1].lower),
         !QuoteFinder.notClauseStarts.contains(w[k + 1].lower),
         QuoteFinder.clauseOpeners.contains(w[k + 1].lower) || w[k + 1].isCapitalized || !w[k + 1].lower.hasSuffix("ly"),

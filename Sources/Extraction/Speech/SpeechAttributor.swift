@@ -212,6 +212,10 @@ struct AttributionRun {
     if q.form == .reported {
       guard let cue = q.cue else { return nil }
       let v = text.wordIndex(atOrAfter: cue.start)
+      // "According to X, …" / "…, according to X.": the source follows "to".
+      if words[v].lower == "according", v + 2 < words.count, words[v + 1].lower == "to" {
+        return accordingSource(v + 2, limit: cue.end, quoteIndex: i).map { ($0.0, cue, 0.8 * $0.1) }
+      }
       let lower = boundsStart(for: i)
       let clauseStart = text.sentenceStart(before: cue.start, lower: lower)
       guard let (who, conf) = subject(beforeWord: v, clauseStart: clauseStart, quoteIndex: i) else { return nil }
@@ -310,6 +314,55 @@ struct AttributionRun {
         }
         return (who, cue, 0.95 * conf)
       }
+    }
+    return nil
+  }
+
+  /// The source named after "according to" at word `w` (skipping articles): a pronoun, a person or an
+  /// organization mention, or a role noun ("according to the moderator").
+  mutating func accordingSource(_ w: Int, limit: Int, quoteIndex i: Int) -> (EntityID, Double)? {
+    var k = w
+    while k + 1 < words.count && ["the", "a", "an"].contains(words[k].lower) && words[k + 1].start < limit { k += 1 }
+    if SpeakerContext.personalPronouns.contains(words[k].lower) {
+      return resolvePronoun(words[k].lower, at: words[k].start, quoteIndex: i).map { ($0, 0.85) }
+    }
+    if let m = context.mentions(in: words[k].start, max(limit, words[k].end)).first(where: { isSpeakerKind($0.kind) && !$0.isDemonym }) {
+      return (m.entity, 0.9)
+    }
+    if lexicon.organizationNouns.contains(words[k].lower), let who = resolveNominal(words[k].lower, before: words[k].start) {
+      return (who, 0.75)
+    }
+    if let who = resolveRole(words[k].lower, before: words[k].start) { return (who, 0.75) }
+    return nil
+  }
+
+  /// Nouns of roles a person holds at an event, with the verb stem that introduces the holder
+  /// ("the moderator" ← "moderated by X", "X, the moderator").
+  static let roleNouns: [String: String] = [
+    "moderator": "moderat", "chair": "chair", "chairman": "chair", "chairwoman": "chair", "chairperson": "chair",
+    "host": "host", "interviewer": "interview", "presenter": "present", "organizer": "organi", "organiser": "organi",
+  ]
+
+  /// The person the text presents in role `noun` before `offset`: the person nearest (within six words, in
+  /// one sentence) to an earlier use of the role noun or its verb ("moderated by X", "X, the chair").
+  func resolveRole(_ noun: String, before offset: Int) -> EntityID? {
+    guard let stem = Self.roleNouns[noun] else { return nil }
+    let end = text.wordIndex(atOrAfter: offset)
+    var k = end - 1
+    while k >= 0 {
+      let lw = words[k].lower
+      if words[k].isWord, lw == noun || lw.hasPrefix(stem) && (lw.hasSuffix("ed") || lw == noun) {
+        let para = text.paragraphs[text.paragraphIndex(of: words[k].start)]
+        let s = text.sentenceStart(before: words[k].start, lower: para.lowerBound)
+        let e = text.sentenceEnd(after: words[k].end, upper: para.upperBound)
+        var best: (EntityID, Int)?
+        for m in context.mentions(in: s, e) where m.kind == .person && container(ofOffset: m.start) == nil {
+          let d = abs(text.wordIndex(atOrAfter: m.start) - k)
+          if d <= 6, best.map({ d < $0.1 }) ?? true { best = (m.entity, d) }
+        }
+        if let best { return best.0 }
+      }
+      k -= 1
     }
     return nil
   }
@@ -414,7 +467,7 @@ struct AttributionRun {
   mutating func turnSpeaker(_ i: Int) -> (EntityID, Evidence, Double)? {
     guard let cue = quotes[i].cue else { return nil }
     let label = cue.text.dropLast().trimmingCharacters(in: .whitespaces).lowercased()
-    if ["q", "question", "interviewer"].contains(label) { return nil }
+    if ["q", "question", "interviewer"].contains(label) { return interviewer().map { ($0, cue, 0.75) } }
     if let m = context.mentions(in: cue.start, cue.end).first(where: { $0.kind == .person || $0.kind == .organization }) {
       return (m.entity, cue, 0.9)
     }
@@ -436,7 +489,33 @@ struct AttributionRun {
     return nil
   }
 
+  /// Words that present a journalist or an interview in the narration before the turns.
+  static let interviewerCues: Set<String> = [
+    "interviewed", "interviews", "interviewer", "spoke", "speaks", "talked", "talks", "sat", "conversation", "editor",
+    "correspondent", "reporter", "journalist", "host", "asked", "questions",
+  ]
+
+  /// The person who asks the `Q:` turns: a person the narration before the first turn names in a sentence
+  /// that presents an interview or a journalist ("Our editor, X, spoke with her"), other than the interviewee.
+  mutating func interviewer() -> EntityID? {
+    guard let firstTurn = quotes.indices.first(where: isTurn).flatMap({ quotes[$0].cue?.start }) else { return nil }
+    if turnInterviewee == nil {
+      turnInterviewee = context.mentions.first(where: { $0.kind == .person && container(ofOffset: $0.start) == nil && $0.start < firstTurn })?.entity
+    }
+    for m in context.mentions where m.kind == .person && m.start < firstTurn && m.entity != turnInterviewee {
+      guard container(ofOffset: m.start) == nil else { continue }
+      let para = text.paragraphs[text.paragraphIndex(of: m.start)]
+      let s = text.sentenceStart(before: m.start, lower: para.lowerBound)
+      let e = text.sentenceEnd(after: m.end, upper: para.upperBound)
+      if context.wordIndices(s, e).contains(where: { Self.interviewerCues.contains(words[$0].lower) }) { return m.entity }
+    }
+    return nil
+  }
+
   // MARK: - Subjects and pronouns
+
+  /// Pronouns that can be the subject of a clause ("Her colleague X said" opens with a possessive).
+  static let subjectPronouns: Set<String> = ["he", "she", "they", "it"]
 
   func isSpeakerKind(_ kind: EntityKind) -> Bool { kind == .person || kind == .organization || kind == .country }
 
@@ -452,7 +531,7 @@ struct AttributionRun {
       }
       // A clause that opens with a pronoun ("He started his talk by discussing …") has it as subject.
       let first = text.wordIndex(atOrAfter: clauseStart)
-      if first < v, words[first].isWord, SpeakerContext.personalPronouns.contains(words[first].lower),
+      if first < v, words[first].isWord, Self.subjectPronouns.contains(words[first].lower),
         ms.first.map({ $0.start > words[first].start }) ?? true
       {
         return resolvePronoun(words[first].lower, at: words[first].start, quoteIndex: i)
@@ -466,6 +545,20 @@ struct AttributionRun {
     }
     if w.isWord && ["i", "we", "you"].contains(w.lower) { return nil }
     if let m = context.mention(atWord: k), isSpeakerKind(m.kind), !m.isDemonym { return (m.entity, 1) }
+    // "The deputy director of Y, X, warned that …": the person set off by commas right before the verb.
+    if w.lower == ",", k > 0, let m = context.mention(atWord: k - 1), m.kind == .person, !m.isDemonym {
+      // Titles or a first name the recognizer left out may stand between the comma and the name.
+      var first = text.wordIndex(atOrAfter: m.start) - 1
+      var skipped = 0
+      while first > 0, skipped < 3, words[first].isWord, words[first].isCapitalized, context.mention(atWord: first) == nil {
+        first -= 1
+        skipped += 1
+      }
+      if first >= 0, words[first].lower == ",", words[first].start >= clauseStart { return (m.entity, 0.95) }
+    }
+    if w.isWord, Self.roleNouns[w.lower] != nil, k > 0, words[k - 1].lower == "the", let who = resolveRole(w.lower, before: w.start) {
+      return (who, 0.75)
+    }
     if w.lower == "who" || w.lower == "which" {
       var j = k - 1
       while j >= 0 && words[j].start >= clauseStart {
