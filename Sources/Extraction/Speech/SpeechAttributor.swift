@@ -150,7 +150,12 @@ struct AttributionRun {
       let lower = box.map { quotes[$0].start } ?? text.paragraphs[text.paragraphIndex(of: m.start)].lowerBound
       let s = text.sentenceStart(before: m.start, lower: lower)
       // Sentence subjects come first; other people are a fallback for pronouns ("Ms. Y … she said").
-      candidates.append((m.entity, m.start, box, seenSentence.insert(s).inserted || introducesSpeaker(m), false))
+      // An object ("told the House", "spoke with X") is not the sentence's subject.
+      var b = text.wordIndex(atOrAfter: m.start) - 1
+      while b >= 0 && ["the", "a", "an"].contains(words[b].lower) { b -= 1 }
+      let isObject = b >= 0 && words[b].start >= s && Self.objectMarkers.contains(words[b].lower)
+      let first = !isObject && seenSentence.insert(s).inserted
+      candidates.append((m.entity, m.start, box, first || introducesSpeaker(m), false))
       if m.kind == .person { learnTitleGender(m) }
       if box == nil && m.kind == .person && introducesSpeaker(m) {
         let end = text.sentenceEnd(after: m.end, upper: text.scalars.count)
@@ -158,6 +163,12 @@ struct AttributionRun {
       }
     }
   }
+
+  /// Words after which a mention is an object, not a subject.
+  static let objectMarkers: Set<String> = [
+    "to", "with", "by", "from", "for", "of", "at", "in", "on", "about", "against", "told", "thanked", "asked", "met",
+    "interviewed", "urged", "called", "addressed", "into", "than",
+  ]
 
   mutating func learnTitleGender(_ m: EntityMention) {
     let w = text.wordIndex(atOrAfter: m.start)
@@ -299,7 +310,9 @@ struct AttributionRun {
     // The last speech verb of the clause.
     for p in pre.indices.reversed() {
       let w = pre[p]
-      guard lexicon.speechVerbs.contains(words[w].lower) else { continue }
+      // "As X put it, ‘…’".
+      let putIt = words[w].lower == "put" && p + 1 < pre.count && words[pre[p + 1]].lower == "it"
+      guard lexicon.speechVerbs.contains(words[w].lower) || putIt else { continue }
       if p > 0 && ["the", "a", "an"].contains(words[pre[p - 1]].lower) { continue }
       let clauseStart = words[pre[0]].start
       if let (who, conf) = subject(beforeWord: w, clauseStart: clauseStart, quoteIndex: i) {
@@ -326,7 +339,8 @@ struct AttributionRun {
     if SpeakerContext.personalPronouns.contains(words[k].lower) {
       return resolvePronoun(words[k].lower, at: words[k].start, quoteIndex: i).map { ($0, 0.85) }
     }
-    if let m = context.mentions(in: words[k].start, max(limit, words[k].end)).first(where: { isSpeakerKind($0.kind) && !$0.isDemonym }) {
+    let candidates = [context.mention(atWord: k)].compactMap { $0 } + context.mentions(in: words[k].start, max(limit, words[k].end))
+    if let m = candidates.first(where: { isSpeakerKind($0.kind) && !$0.isDemonym }) {
       return (m.entity, 0.9)
     }
     if lexicon.organizationNouns.contains(words[k].lower), let who = resolveNominal(words[k].lower, before: words[k].start) {
@@ -585,7 +599,17 @@ struct AttributionRun {
     // Narration pronouns look at narration; pronouns inside a quote look inside that quote first.
     let pool = candidates.filter { $0.position < offset && $0.container == box }
       .sorted { ($0.isSubject ? 1 : 0, $0.position) > ($1.isSubject ? 1 : 0, $1.position) }
-    for c in pool {
+    var fallback: [(entity: EntityID, position: Int, container: Int?, isSubject: Bool, isSpeaker: Bool)] = []
+    if let box {
+      // Inside a quote, a pronoun with no antecedent in the quote may name someone the narration just
+      // introduced in the same paragraph ("… in the Ledger: “It wrote: ‘…’”"), never the quote's own speaker.
+      let q = quotes[box]
+      let para = text.paragraphs[text.paragraphIndex(of: q.start)]
+      fallback = candidates.filter {
+        $0.container == nil && $0.position < q.start && $0.position >= para.lowerBound && $0.entity != q.speaker
+      }.sorted { $0.position > $1.position }
+    }
+    for c in pool + fallback {
       let kind = context.kind(of: c.entity)
       if plural {
         // "They"/"it" name an organization that already spoke, or one named in the same paragraph just before.
