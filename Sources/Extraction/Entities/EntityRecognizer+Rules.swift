@@ -18,6 +18,14 @@ extension EntityRecognizer {
     for var s in proposed {
       guard trim(c, &s) else { continue }
       classifyExact(c, &s)
+      // "Voice of America": a country closing another name is not the country.
+      if s.country != nil, !s.isDemonym, let head = nameBeforeOf(c, s.first),
+        !c.has(head.upperBound - 1, .title), !Self.stateWords.contains(c.lower(head.upperBound - 1)),
+        !proposed.contains(where: { $0.end > head.lowerBound && $0.first < head.upperBound })
+      {
+        let kind: EntityKind = c.has(head.upperBound - 1, .placeWord) ? .location : .organization
+        s = NameSpan(first: head.lowerBound, end: s.end, kind: kind, source: "of-country", confidence: 0.7)
+      }
       spans.append(s)
     }
     for k in spans.indices { refine(c, &spans[k]) }
@@ -51,6 +59,14 @@ extension EntityRecognizer {
       while end > i {
         if let idx = countryIndex(c, i, end), (i..<end).allSatisfy({ !covered[$0] }) {
           found = NameSpan(first: i, end: end, kind: .country, source: "gazetteer", confidence: 0.95, country: idx)
+          // "Voice of America", "Bank of Chile": a country closing another name is not the country.
+          if let head = nameBeforeOf(c, i), head.allSatisfy({ !covered[$0] }) {
+            let headWord = head.upperBound - 1
+            if !c.has(headWord, .title), !Self.stateWords.contains(c.lower(headWord)) {
+              let kind: EntityKind = c.has(headWord, .placeWord) ? .location : .organization
+              found = NameSpan(first: head.lowerBound, end: end, kind: kind, source: "of-country", confidence: 0.7)
+            }
+          }
           break
         }
         end -= 1
@@ -157,6 +173,34 @@ extension EntityRecognizer {
       s.end = end
       s.kind = .organization
     }
+  }
+
+  /// Head words after which "of Country" names the country itself ("Republic of Iran", "King of Jordan").
+  static let stateWords: Set<String> = [
+    "republic", "kingdom", "state", "states", "government", "people", "peoples", "emirate", "sultanate",
+    "principality", "commonwealth", "federation", "president", "king", "queen", "prime", "minister", "embassy",
+    "ambassador", "capital", "north", "south", "east", "west", "northern", "southern", "eastern", "western",
+    "central", "history", "map", "flag", "citizens", "democratic",
+    // Roles of people: "Protector of …", "Emperor of …" name a person by a country, not an organization.
+    "protector", "emperor", "empress", "governor", "duke", "duchess", "prince", "princess", "bishop",
+    "archbishop", "patriarch", "sultan", "shah", "tsar", "czar", "viceroy", "chancellor", "consul", "envoy",
+    "secretary", "mayor", "lord", "lady", "queen", "regent", "ruler", "leader", "chief", "general",
+  ]
+
+  /// The capitalized words right before "of" at token `i` ("Voice" in "Voice of America"), if any.
+  func nameBeforeOf(_ c: RecognitionContext, _ i: Int) -> Range<Int>? {
+    guard i >= 2, c.lower(i - 1) == "of", c.isCapitalized(i - 2), c.tokens[i - 2].kind == .word,
+      c.sentenceOf[i - 2] == c.sentenceOf[i]
+    else { return nil }
+    var first = i - 2
+    while first > 0, c.isCapitalized(first - 1), c.tokens[first - 1].kind == .word,
+      !c.infos[first - 1].flags.contains(.sentenceInitial) || !c.has(first - 1, .common),
+      c.sentenceOf[first - 1] == c.sentenceOf[i]
+    {
+      first -= 1
+    }
+    if c.infos[first].flags.contains(.sentenceInitial) && c.has(first, .common) && first < i - 2 { first += 1 }
+    return first..<(i - 1)
   }
 
   /// Drops a leading "the", a trailing possessive and edge punctuation; false when nothing name-like is left.
@@ -357,6 +401,26 @@ extension EntityRecognizer {
           }
         } else if words.count >= 2, Self.eventPrefixes.contains(c.lower(i)), !touchesTagged {
           out.append(NameSpan(first: i, end: end, kind: .event, source: "event-head", confidence: 0.75))
+        } else if words.count >= 2, let last = words.last, c.has(last, .orgWord), !c.has(last, .placeWord),
+          !c.has(last, .eventWord), !touchesTagged || onlyPlacesInside(existing, i, end)
+        {
+          // "The Working Group for …", "Friends Society of …": an untagged name headed by an organization word.
+          var span = NameSpan(first: i, end: end, kind: .organization, source: "org-head", confidence: 0.7)
+          if c.infos[i].flags.contains(.sentenceInitial), c.has(i, .common), !c.has(i, .orgWord) { span.first += 1 }
+          if c.lower(span.first) == "the" { span.first += 1 }
+          var e = end
+          while e + 1 < sent.upperBound, ["for", "of"].contains(c.lower(e)) {
+            var k = e + 1
+            if k < sent.upperBound, c.lower(k) == "the" { k += 1 }
+            guard k < sent.upperBound, c.isCapitalized(k) else { break }
+            while k < sent.upperBound, c.isCapitalized(k) || (c.text(k) == "-" && k + 1 < sent.upperBound && c.isCapitalized(k + 1)) {
+              k += 1
+            }
+            e = k
+          }
+          span.end = e
+          if span.end - span.first >= 2 { out.append(span) }
+          end = max(end, e)
         }
         i = end
       }
@@ -364,12 +428,20 @@ extension EntityRecognizer {
     return out
   }
 
+  /// Whether every span inside `first..<end` is a country, demonym or location (so a longer name may cover them).
+  func onlyPlacesInside(_ spans: [NameSpan], _ first: Int, _ end: Int) -> Bool {
+    spans.allSatisfy { s in
+      s.end <= first || s.first >= end
+        || (s.first >= first && s.end <= end && (s.country != nil || s.isDemonym || s.kind == .location))
+    }
+  }
+
   /// Keeps non-overlapping spans, preferring rules over the tagger and longer spans over shorter ones.
   func resolveOverlaps(_ spans: [NameSpan], count: Int) -> [NameSpan] {
     func priority(_ s: NameSpan) -> Int {
       switch s.source {
       case "reported-event": return 3
-      case "dated-event", "event-head": return 2
+      case "dated-event", "event-head", "org-head": return 2
       default: return 1
       }
     }
