@@ -165,7 +165,13 @@ extension EntityGraphCommand {
       case .dot(let text):
         return try GraphvizRenderer.render(dot: text, format: format, layout: layout, timeBudget: budget)
       case .graph(let graph):
-        let dot = DOTWriter(options: try writerOptions()).dotText(for: try selectedGraph(graph))
+        var options = try writerOptions()
+        let selected = try selectedGraph(graph)
+        if options.title == nil, let focus {
+          let names = entityIDs(matching: focus, in: selected).compactMap { selected.entity($0)?.name }
+          options.title = "Around \(names.joined(separator: ", ")) (\(depth) step\(depth == 1 ? "" : "s"))"
+        }
+        let dot = DOTWriter(options: options).dotText(for: selected)
         if format == .dot { return Data(dot.utf8) }
         return try GraphvizRenderer.render(dot: dot, format: format, layout: layout, timeBudget: budget)
       }
