@@ -130,6 +130,18 @@ struct EntityCanonicalizer {
       else { continue }
       redirect[shorter] = g
     }
+    // "Example Empire" and "Example Kingdom": one polity under two head words.
+    var polityByStem: [String: Int] = [:]
+    for (g, group) in groups.enumerated() where redirect[g] == nil && group.kind != .person {
+      let words = group.name.split(separator: " ")
+      guard words.count >= 2, let last = words.last, Self.polityWords.contains(last.lowercased()) else { continue }
+      let stem = normalized(words.dropLast().joined(separator: " "))
+      if let first = polityByStem[stem], groups[first].kind == group.kind {
+        redirect[g] = first
+      } else {
+        polityByStem[stem] = g
+      }
+    }
     for k in groupOf.indices { if let r = redirect[groupOf[k]] { groupOf[k] = r } }
     // Mentions, aliases (with title forms), confidence.
     var mentions: [EntityMention] = []
@@ -173,6 +185,8 @@ struct EntityCanonicalizer {
     mentions.sort { ($0.start, $0.end) < ($1.start, $1.end) }
     return (mentions, entities)
   }
+
+  static let polityWords: Set<String> = ["empire", "kingdom", "sultanate", "caliphate", "khanate", "emirate"]
 
   /// The span's name: the event title when there is one, else the text with whitespace collapsed.
   private func displayName(_ s: NameSpan) -> String {

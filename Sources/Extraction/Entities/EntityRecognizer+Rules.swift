@@ -32,6 +32,7 @@ extension EntityRecognizer {
     spans += reportedEvents(c)
     spans += datedEvents(c)
     spans += headedEvents(c, existing: spans)
+    spans += knownNames(c, existing: spans)
     spans = resolveOverlaps(spans, count: c.tokens.count)
     // "International Water Council (IWC)": the acronym in brackets is a name of the same kind.
     var acronyms: [NameSpan] = []
@@ -107,6 +108,14 @@ extension EntityRecognizer {
       s.role = .role
       return
     }
+    // Religious communities ("Sunni Muslims", "Catholic") are groups of people, not named entities.
+    if (s.first..<s.end).allSatisfy({ Self.religionWords.contains(c.lower($0)) || c.has($0, .demonym) || c.text($0) == "-" }),
+      (s.first..<s.end).contains(where: { Self.religionWords.contains(c.lower($0)) })
+    {
+      s.kind = .person
+      s.role = .group
+      return
+    }
     // A plural capitalized word for a group of people ("Kurds") names no single entity.
     if s.kind == .person, single, c.isCapitalized(s.first), c.text(s.first).hasSuffix("s"),
       !c.has(s.first, .firstName), !c.has(s.first, .surname), !c.has(s.first, .knownPerson),
@@ -174,6 +183,16 @@ extension EntityRecognizer {
       s.kind = .organization
     }
   }
+
+  /// Religions and their adherents.
+  static let religionWords: Set<String> = [
+    "muslim", "muslims", "islamic", "christian", "christians", "jew", "jews", "jewish", "sunni", "sunnis", "shia",
+    "shias", "shiite", "shiites", "shi'ite", "shi'ites", "catholic", "catholics", "protestant", "protestants",
+    "hindu", "hindus", "buddhist", "buddhists", "sikh", "sikhs", "orthodox", "evangelical", "evangelicals",
+    "druze", "alawite", "alawites", "mormon", "mormons", "atheist", "atheists", "baha'i", "zoroastrian",
+    "zoroastrians", "anglican", "anglicans", "lutheran", "lutherans", "methodist", "methodists", "baptist",
+    "baptists", "pagan", "pagans",
+  ]
 
   /// Head words after which "of Country" names the country itself ("Republic of Iran", "King of Jordan").
   static let stateWords: Set<String> = [
@@ -423,6 +442,58 @@ extension EntityRecognizer {
           end = max(end, e)
         }
         i = end
+      }
+    }
+    return out
+  }
+
+  /// Untagged names that WordNet knows as exactly one kind of thing ("Black September" → organization),
+  /// and untagged capitalized acronyms ("the ABCF", "XYZ's faction") as organizations.
+  func knownNames(_ c: RecognitionContext, existing: [NameSpan]) -> [NameSpan] {
+    var covered = [Bool](repeating: false, count: c.tokens.count)
+    for s in existing { for i in s.first..<s.end { covered[i] = true } }
+    var out: [NameSpan] = []
+    let known: [(Lexicon.Category, EntityKind)] = [
+      (.knownPerson, .person), (.knownPlace, .location), (.knownOrganization, .organization), (.knownEvent, .event),
+    ]
+    var i = 0
+    while i < c.tokens.count {
+      guard !covered[i], c.isCapitalized(i), c.tokens[i].kind == .word else {
+        i += 1
+        continue
+      }
+      let weakStart = c.infos[i].flags.contains(.sentenceInitial) && c.has(i, .common)
+      var found: NameSpan?
+      var end = min(c.tokens.count, i + 4)
+      while end > i + (weakStart ? 1 : 0), found == nil {
+        if (i..<end).allSatisfy({ !covered[$0] && c.sentenceOf[$0] == c.sentenceOf[i] }), c.isCapitalized(end - 1),
+          let bits = c.lexicon.table[c.phraseHash(i, end)], bits & Lexicon.Category.common.rawValue == 0,
+          bits & (Lexicon.Category.country.rawValue | Lexicon.Category.demonym.rawValue) == 0
+        {
+          let kinds = known.filter { bits & $0.0.rawValue != 0 }.map(\.1)
+          if kinds.count == 1, end - i >= 2 || kinds[0] != .person {
+            found = NameSpan(first: i, end: end, kind: kinds[0], source: "known-name", confidence: 0.7)
+          }
+        }
+        end -= 1
+      }
+      // A capitalized acronym amid ordinary text, unknown to the country data.
+      if found == nil, !weakStart, c.infos[i].flags.contains(.allCaps), (3...5).contains(c.tokens[i].end - c.tokens[i].start),
+        (c.tokens[i].start..<c.tokens[i].end).allSatisfy({ CharClass.isUpper(c.scalars[$0]) }),
+        i > 0, ["the", "of", "by", "from", "with", "and"].contains(c.lower(i - 1)) || c.tokens[i - 1].kind == .word
+          && !c.isCapitalized(i - 1) && i + 1 < c.tokens.count && c.tokens[i + 1].kind == .word && !c.isCapitalized(i + 1)
+          && c.has(i + 1, .common) && ["which", "who", "that"].contains(c.lower(i + 1)),
+        !c.has(i, .country), !c.has(i, .common), !c.has(i, .title),
+        (i == 0 || !c.infos[i - 1].flags.contains(.allCaps)),
+        (i + 1 >= c.tokens.count || !c.infos[i + 1].flags.contains(.allCaps))
+      {
+        found = NameSpan(first: i, end: i + 1, kind: .organization, source: "acronym-guess", confidence: 0.5)
+      }
+      if let f = found {
+        out.append(f)
+        i = f.end
+      } else {
+        i += 1
       }
     }
     return out
