@@ -9,12 +9,15 @@ extension EntityGraphCommand {
     public static let configuration = CommandConfiguration(
       abstract: "Print every entity-name mention as JSON Lines (the eval scorer's format) or TSV.",
       discussion: """
-        Each line holds doc (file name without extension), start and end (Unicode code point offsets,
-        end exclusive), type (person, organization, country, location, event), text and canonical
-        (the entity id the mention was resolved to). Demonym adjectives ("Iranian") are not names and
-        are left out; plural demonyms used for groups of people ("Iranians") are printed as persons,
-        as in the GUM annotation. Countries and places written inside a longer name ("Copenhagen" in
-        "University of Copenhagen") are printed too, as nested names (--no-nested leaves them out). Score with: python3 score.py gold.jsonl predictions.jsonl
+        Each line holds doc (file name without extension), start and end (Unicode code point offsets, \
+        end exclusive), type (person, organization, country, location, event), text and canonical \
+        (the entity id the mention was resolved to). Demonym adjectives ("Iranian") are not names and \
+        are left out; plural demonyms and other groups of people ("Iranians") and lone titles ("the \
+        President") are printed as persons, as in the GUM annotation. Countries and places written \
+        inside a longer name ("Copenhagen" in "University of Copenhagen") are printed too, as nested \
+        names (--no-nested leaves them out).
+
+        Score with: python3 score.py gold.jsonl predictions.jsonl
 
         Exit codes: 0 success; 1 some inputs skipped; 3 no readable input; 6 missing system resource.
         """)
