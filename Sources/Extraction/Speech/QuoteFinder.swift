@@ -49,15 +49,16 @@ public struct QuoteFinder: ExtractionStage {
     let marked = quotes
     quotes += reportedSpeech(text, document, direct: marked)
     quotes += accordingToClauses(text, document, direct: marked)
-    // Depth: the number of direct quotes (or turns) strictly enclosing the quote.
-    let direct = quotes.filter { $0.form == .direct }
+    quotes.sort { ($0.start, -$0.end, $0.form.rawValue) < ($1.start, -$1.end, $1.form.rawValue) }
+    // Depth: the number of direct quotes (or turns) strictly enclosing the quote, from a stack of the direct
+    // quotes open at each start (direct quotes nest).
+    var stack: [(start: Int, end: Int)] = []
     for i in quotes.indices {
       let q = quotes[i]
-      quotes[i].depth = direct.filter {
-        $0.start <= q.start && q.end <= $0.end && ($0.start, $0.end) != (q.start, q.end)
-      }.count
+      while let top = stack.last, top.end <= q.start && top.start < q.start { stack.removeLast() }
+      quotes[i].depth = stack.filter { $0.start <= q.start && q.end <= $0.end && ($0.start, $0.end) != (q.start, q.end) }.count
+      if q.form == .direct { stack.append((q.start, q.end)) }
     }
-    quotes.sort { ($0.start, -$0.end, $0.form.rawValue) < ($1.start, -$1.end, $1.form.rawValue) }
     return (quotes, diagnostics)
   }
 
@@ -72,7 +73,7 @@ public struct QuoteFinder: ExtractionStage {
     var turns: [Quote] = []
     for p in text.paragraphs {
       var i = p.lowerBound
-      while i < p.upperBound && text.scalars[i].properties.isWhitespace { i += 1 }
+      while i < p.upperBound && SpeechText.isSpace(text.scalars[i]) { i += 1 }
       let labelStart = i
       var colon: Int?
       var j = i
@@ -92,10 +93,10 @@ public struct QuoteFinder: ExtractionStage {
         !QuoteFinder.nonSpeakerLabels.contains(text.text(labelStart, colon).lowercased())
       else { continue }
       var s = colon + 1
-      while s < p.upperBound && text.scalars[s].properties.isWhitespace { s += 1 }
+      while s < p.upperBound && SpeechText.isSpace(text.scalars[s]) { s += 1 }
       guard s < p.upperBound, !QuoteMarks.isMark(text.scalars[s]) else { continue }
       var e = p.upperBound
-      while e > s && text.scalars[e - 1].properties.isWhitespace { e -= 1 }
+      while e > s && SpeechText.isSpace(text.scalars[e - 1]) { e -= 1 }
       // Content must read as speech: at least three words.
       guard text.wordRange(s, e).filter({ text.words[$0].isWord }).count >= 3 else { continue }
       turns.append(
@@ -116,7 +117,7 @@ public struct QuoteFinder: ExtractionStage {
 
   private static func isOpeningContext(_ c: Unicode.Scalar?) -> Bool {
     guard let c else { return true }
-    if c.properties.isWhitespace { return true }
+    if SpeechText.isSpace(c) { return true }
     switch c {
     case "(", "[", "{", "\u{2014}", "\u{2013}", "-", "/", ":", "\u{201C}", "\u{2018}", "\"", "'", "\u{00AB}", "\u{201E}":
       return true
@@ -132,14 +133,14 @@ public struct QuoteFinder: ExtractionStage {
     func emit(_ open: Open, _ end: Int) {
       var a = open.contentStart
       var b = end
-      while a < b && s[a].properties.isWhitespace { a += 1 }
-      while b > a && s[b - 1].properties.isWhitespace { b -= 1 }
+      while a < b && SpeechText.isSpace(s[a]) { a += 1 }
+      while b > a && SpeechText.isSpace(s[b - 1]) { b -= 1 }
       guard b > a else { return }
       out.append(Quote(start: a, end: b, form: .direct))
     }
     func firstNonSpace(_ p: Range<Int>) -> Int {
       var i = p.lowerBound
-      while i < p.upperBound && s[i].properties.isWhitespace { i += 1 }
+      while i < p.upperBound && SpeechText.isSpace(s[i]) { i += 1 }
       return i
     }
     func opensWithDoubleMark(_ p: Range<Int>) -> Bool {
@@ -165,11 +166,15 @@ public struct QuoteFinder: ExtractionStage {
       }
       while i < p.upperBound {
         let c = s[i]
+        if !QuoteMarks.isMark(c) {
+          i += 1
+          continue
+        }
         let prev: Unicode.Scalar? = i > p.lowerBound ? s[i - 1] : nil
         let next: Unicode.Scalar? = i + 1 < p.upperBound ? s[i + 1] : nil
         let prevAlnum = prev.map(SpeechText.isAlnum) ?? false
         let nextAlnum = next.map(SpeechText.isAlnum) ?? false
-        let nextSpace = next.map { $0.properties.isWhitespace } ?? true
+        let nextSpace = next.map { SpeechText.isSpace($0) } ?? true
         switch c {
         case "\u{201C}", "\u{201E}", "\u{00AB}":
           stack.append(Open(kind: .double, contentStart: i + 1, isStraight: false))
@@ -182,16 +187,16 @@ public struct QuoteFinder: ExtractionStage {
             closeDouble(at: i)
           }
         case "\u{2018}", "\u{201A}":
-          if QuoteFinder.isOpeningContext(prev) && (next.map { $0.properties.isAlphabetic || QuoteMarks.isMark($0) } ?? false) {
+          if QuoteFinder.isOpeningContext(prev) && (next.map { SpeechText.isAlpha($0) || QuoteMarks.isMark($0) } ?? false) {
             stack.append(Open(kind: .single, contentStart: i + 1, isStraight: false))
           }
         case "'", "\u{2019}":
           if prevAlnum && nextAlnum { break }  // don't, Chile's, 1990's
-          if c == "'" && QuoteFinder.isOpeningContext(prev) && (next.map { $0.properties.isAlphabetic } ?? false) {
+          if c == "'" && QuoteFinder.isOpeningContext(prev) && (next.map { SpeechText.isAlpha($0) } ?? false) {
             stack.append(Open(kind: .single, contentStart: i + 1, isStraight: true))
             break
           }
-          guard prev != nil, !(prev!.properties.isWhitespace) else { break }
+          guard prev != nil, !(SpeechText.isSpace(prev!)) else { break }
           if let top = stack.last, top.kind == .single {
             stack.removeLast()
             emit(top, i)
@@ -298,8 +303,8 @@ public struct QuoteFinder: ExtractionStage {
       }
       // Not across a direct quote.
       if direct.contains(where: { $0.start < end && start < $0.end }) { continue }
-      while start < end && text.scalars[start].properties.isWhitespace { start += 1 }
-      while end > start && (text.scalars[end - 1].properties.isWhitespace || [".", "!", "?", ","].contains(text.scalars[end - 1])) { end -= 1 }
+      while start < end && SpeechText.isSpace(text.scalars[start]) { start += 1 }
+      while end > start && (SpeechText.isSpace(text.scalars[end - 1]) || [".", "!", "?", ","].contains(text.scalars[end - 1])) { end -= 1 }
       guard text.wordRange(start, end).filter({ text.words[$0].isWord }).count >= 3 else { continue }
       let cueEnd = c < w.count && c > k + 2 ? w[c - 1].end : w[min(c, w.count - 1)].end
       out.append(Quote(start: start, end: end, form: .reported, cue: document.evidence(w[k].start, cueEnd), depth: 0))
@@ -310,6 +315,13 @@ public struct QuoteFinder: ExtractionStage {
   private func reportedSpeech(_ text: SpeechText, _ document: Document, direct: [Quote]) -> [Quote] {
     let w = text.words
     var out: [Quote] = []
+    // The innermost direct quote holding each code point (outer quotes filled first), and the direct quotes
+    // by start, so each verb looks its quotes up in constant or logarithmic time.
+    var innermost = [Int32](repeating: -1, count: text.scalars.count)
+    for j in direct.indices.sorted(by: { (direct[$0].end - direct[$0].start, $1) > (direct[$1].end - direct[$1].start, $0) }) {
+      for o in direct[j].start..<min(direct[j].end, innermost.count) { innermost[o] = Int32(j) }
+    }
+    let starts = direct.map(\.start).sorted()
     var k = 0
     while k < w.count {
       defer { k += 1 }
@@ -325,7 +337,8 @@ public struct QuoteFinder: ExtractionStage {
       // Passive voice ("was praised by", "were told that") reports someone else's words.
       if k > 0 && ["was", "were", "is", "are", "been", "be", "being"].contains(w[k - 1].lower) { continue }
       // The enclosing direct quote bounds the reported clause.
-      let enclosing = direct.filter { $0.start <= w[k].start && w[k].end <= $0.end }.min { ($0.end - $0.start) < ($1.end - $1.start) }
+      let holder = w[k].start < innermost.count ? innermost[w[k].start] : -1
+      let enclosing = holder >= 0 && w[k].end <= direct[Int(holder)].end ? direct[Int(holder)] : nil
       let upper = enclosing?.end ?? text.scalars.count
       var spanStart: Int?
       var cueEnd = w[k].end
@@ -367,17 +380,24 @@ public struct QuoteFinder: ExtractionStage {
         w[k + 1].isWord, w[k + 1].start - w[k].end <= 1, !lexicon.complementizers.contains(w[k + 1].lower),
         !QuoteFinder.notClauseStarts.contains(w[k + 1].lower),
         QuoteFinder.clauseOpeners.contains(w[k + 1].lower) || w[k + 1].isCapitalized || !w[k + 1].lower.hasSuffix("ly"),
-        w[k + 1].lower.unicodeScalars.first.map({ $0.properties.numericType == nil }) ?? false
+        w[k + 1].lower.unicodeScalars.first.map({ !SpeechText.isDigit($0) }) ?? false
       {
         // "Dvorak said the plan was ready" — a clause right after the verb, without "that".
         spanStart = w[k + 1].start
       }
       guard var start = spanStart else { continue }
-      while start < upper && text.scalars[start].properties.isWhitespace { start += 1 }
+      while start < upper && SpeechText.isSpace(text.scalars[start]) { start += 1 }
       var end = text.sentenceEnd(after: start, upper: upper)
       // Stop at a colon or a quote mark that opens a direct quote.
-      if let q = direct.first(where: { $0.start > start && $0.start <= end + 1 && $0.start - 1 < end }) {
-        end = min(end, q.start - 1)
+      // The first direct quote opening inside the clause.
+      var lo = 0
+      var hi = starts.count
+      while lo < hi {
+        let mid = (lo + hi) / 2
+        if starts[mid] <= start { lo = mid + 1 } else { hi = mid }
+      }
+      if lo < starts.count, starts[lo] <= end {
+        end = min(end, starts[lo] - 1)
       }
       var x = start
       while x < end {
@@ -387,7 +407,7 @@ public struct QuoteFinder: ExtractionStage {
         }
         x += 1
       }
-      while end > start && (text.scalars[end - 1].properties.isWhitespace || QuoteMarks.isMark(text.scalars[end - 1]) && !(end - 1 > start && SpeechText.isAlnum(text.scalars[end - 2]) && text.scalars[end - 1] == "\u{2019}")) {
+      while end > start && (SpeechText.isSpace(text.scalars[end - 1]) || QuoteMarks.isMark(text.scalars[end - 1]) && !(end - 1 > start && SpeechText.isAlnum(text.scalars[end - 2]) && text.scalars[end - 1] == "\u{2019}")) {
         end -= 1
       }
       // The sentence's own full stop is not part of the reported clause.

@@ -85,8 +85,8 @@ struct SpeakerContext {
       a = max(a, start - 120)
       b = min(b, end + 120)
     }
-    while a < start && text.scalars[a].properties.isWhitespace { a += 1 }
-    while b > end && text.scalars[b - 1].properties.isWhitespace { b -= 1 }
+    while a < start && SpeechText.isSpace(text.scalars[a]) { a += 1 }
+    while b > end && SpeechText.isSpace(text.scalars[b - 1]) { b -= 1 }
     return evidence(a, b)
   }
 

@@ -82,15 +82,17 @@ struct AttributionRun {
     self.lexicon = lexicon
     let sorted = context.document.quotes.sorted { ($0.start, -$0.end) < ($1.start, -$1.end) }
     quotes = sorted
-    parent = sorted.indices.map { i in
-      var best: Int?
-      for j in sorted.indices where j != i && sorted[j].form == .direct {
-        let (o, q) = (sorted[j], sorted[i])
-        guard o.start <= q.start, q.end <= o.end, (o.start, o.end) != (q.start, q.end) || j < i else { continue }
-        if best == nil || (o.end - o.start) < (sorted[best!].end - sorted[best!].start) { best = j }
-      }
-      return best
+    // The innermost enclosing direct quote, with a stack of the direct quotes open at each start (direct
+    // quotes nest, and `sorted` puts outer quotes first).
+    var stack: [Int] = []
+    var parents: [Int?] = []
+    parents.reserveCapacity(sorted.count)
+    for (i, q) in sorted.enumerated() {
+      while let top = stack.last, sorted[top].end <= q.start && sorted[top].start < q.start { stack.removeLast() }
+      parents.append(stack.last(where: { sorted[$0].end >= q.end }))
+      if q.form == .direct { stack.append(i) }
     }
+    parent = parents
     // Fill outer quotes first so inner ones overwrite them.
     innermost = [Int32](repeating: -1, count: context.text.scalars.count)
     let direct = sorted.indices.filter { sorted[$0].form == .direct }.sorted {
@@ -105,10 +107,13 @@ struct AttributionRun {
 
   mutating func attributeAll() {
     collectNarrationSubjects()
+    // `introduced` is in text order, and so are the quotes: one pointer walks it.
+    var nextIntro = 0
     for i in quotes.indices {
       let q = quotes[i]
       // Narration before this quote may introduce a new speaker.
-      if let intro = introduced.last(where: { $0.evidence.start < q.start }),
+      while nextIntro < introduced.count && introduced[nextIntro].evidence.start < q.start { nextIntro += 1 }
+      if nextIntro > 0, case let intro = introduced[nextIntro - 1],
         floor == nil || intro.evidence.start > (lastFloorChange ?? -1)
       {
         floor = (intro.entity, text.paragraphIndex(of: intro.evidence.start), intro.evidence)
@@ -122,7 +127,9 @@ struct AttributionRun {
         floor = (speaker, text.paragraphIndex(of: q.end), cue)
         lastFloorChange = q.start
       }
-      candidates.append((speaker, cue.start, container(ofOffset: cue.start), true, true))
+      // Keep `candidates` sorted by position.
+      let at = firstCandidate(atOrAfter: cue.start + 1)
+      candidates.insert((speaker, cue.start, container(ofOffset: cue.start), true, true), at: at)
     }
   }
   var lastFloorChange: Int?
@@ -234,13 +241,20 @@ struct AttributionRun {
     }
     // Direct quote: locate the opening mark.
     var open = q.start - 1
-    while open > 0 && text.scalars[open].properties.isWhitespace { open -= 1 }
+    while open > 0 && SpeechText.isSpace(text.scalars[open]) { open -= 1 }
     let lower = boundsStart(for: i)
     var clauseStart = text.sentenceStart(before: open, lower: lower)
     // An attributed sibling quote ending inside the clause starts a new clause after it.
-    for (j, o) in quotes.enumerated()
-    where j < i && o.form == .direct && o.speaker != nil && parent[j] == parent[i] && o.end < open && o.end >= clauseStart {
-      clauseStart = max(clauseStart, o.end + 1)
+    // Siblings do not overlap, so walking back from `i` can stop at the first one that ends before the clause.
+    let clauseStart0 = clauseStart
+    var j = i - 1
+    while j >= 0 && j != parent[i] {
+      let o = quotes[j]
+      if o.form == .direct && parent[j] == parent[i] {
+        if o.end < clauseStart0 { break }
+        if o.speaker != nil && o.end < open { clauseStart = max(clauseStart, o.end + 1) }
+      }
+      j -= 1
     }
     let pre = context.wordIndices(clauseStart, open).filter { !insideSibling($0, of: i) }
     let before = text.wordIndex(atOrAfter: open) - 1
@@ -265,10 +279,10 @@ struct AttributionRun {
     let q = quotes[i]
     let para = text.paragraphs[text.paragraphIndex(of: q.end)]
     var close = q.end
-    while close < para.upperBound && (QuoteMarks.isMark(text.scalars[close]) || text.scalars[close].properties.isWhitespace) { close += 1 }
+    while close < para.upperBound && (QuoteMarks.isMark(text.scalars[close]) || SpeechText.isSpace(text.scalars[close])) { close += 1 }
     // The quote's last character before the marks: a comma announces a cue.
     var last = q.end - 1
-    while last > q.start && text.scalars[last].properties.isWhitespace { last -= 1 }
+    while last > q.start && SpeechText.isSpace(text.scalars[last]) { last -= 1 }
     if text.scalars[last] == "," { return true }
     let end = text.sentenceEnd(after: close, upper: para.upperBound)
     return context.wordIndices(close, end).prefix(6).contains { lexicon.speechVerbs.contains(words[$0].lower) }
@@ -469,7 +483,7 @@ struct AttributionRun {
 
   func colonIntro(_ clauseStart: Int, _ open: Int) -> (EntityID, Evidence, Double)? {
     var c = open - 1
-    while c > clauseStart && text.scalars[c].properties.isWhitespace { c -= 1 }
+    while c > clauseStart && SpeechText.isSpace(text.scalars[c]) { c -= 1 }
     guard c >= clauseStart, text.scalars[c] == ":" else { return nil }
     let ms = context.mentions(in: clauseStart, c).filter { isSpeakerKind($0.kind) }
     guard ms.count == 1, let m = ms.first else { return nil }
@@ -591,37 +605,64 @@ struct AttributionRun {
   func resolveNominal(_ noun: String, before offset: Int) -> EntityID? { context.resolveNominal(noun, before: offset) }
 
   /// The most recent compatible speaker or subject before `offset` in the same context.
+  /// Index of the first candidate whose position is at or after `offset` (`candidates` is sorted by position).
+  func firstCandidate(atOrAfter offset: Int) -> Int {
+    var lo = 0
+    var hi = candidates.count
+    while lo < hi {
+      let mid = (lo + hi) / 2
+      if candidates[mid].position < offset { lo = mid + 1 } else { hi = mid }
+    }
+    return lo
+  }
+
+  /// How many candidates a pronoun looks back over at most (antecedents are near; this keeps the stage linear).
+  static let pronounWindow = 1500
+
+  /// The most recent compatible speaker or subject before `offset` in the same context.
   mutating func resolvePronoun(_ pronoun: String, at offset: Int, quoteIndex i: Int) -> EntityID? {
     let box = container(ofOffset: offset)
     let female = SpeakerContext.femalePronouns.contains(pronoun)
     let male = SpeakerContext.malePronouns.contains(pronoun)
     let plural = SpeakerContext.pluralPronouns.contains(pronoun) || SpeakerContext.neuterPronouns.contains(pronoun)
-    // Narration pronouns look at narration; pronouns inside a quote look inside that quote first.
-    let pool = candidates.filter { $0.position < offset && $0.container == box }
-      .sorted { ($0.isSubject ? 1 : 0, $0.position) > ($1.isSubject ? 1 : 0, $1.position) }
-    var fallback: [(entity: EntityID, position: Int, container: Int?, isSubject: Bool, isSpeaker: Bool)] = []
+    let offsetParagraph = text.paragraphIndex(of: offset)
+    func accepts(_ c: (entity: EntityID, position: Int, container: Int?, isSubject: Bool, isSpeaker: Bool)) -> Bool {
+      let kind = context.kind(of: c.entity)
+      if plural {
+        // "They"/"it" name an organization that already spoke, or one named in the same paragraph just before.
+        guard kind == .organization || kind == .country else { return false }
+        return c.isSpeaker || (text.paragraphIndex(of: c.position) == offsetParagraph && offset - c.position < 250)
+      }
+      guard kind == .person else { return false }
+      if let g = gender[c.entity], g != female { return false }
+      return true
+    }
+    func found(_ e: EntityID) -> EntityID {
+      if !plural && (male || female) { gender[e] = female }
+      return e
+    }
+    // Narration pronouns look at narration; pronouns inside a quote look inside that quote first: subjects
+    // and speakers first, most recent first, then other mentions.
+    let end = firstCandidate(atOrAfter: offset)
+    for wantSubject in [true, false] {
+      var k = end - 1
+      while k >= 0 && end - k <= Self.pronounWindow {
+        let c = candidates[k]
+        k -= 1
+        if c.container == box && c.isSubject == wantSubject && accepts(c) { return found(c.entity) }
+      }
+    }
     if let box {
       // Inside a quote, a pronoun with no antecedent in the quote may name someone the narration just
       // introduced in the same paragraph ("… in the Ledger: “It wrote: ‘…’”"), never the quote's own speaker.
       let q = quotes[box]
       let para = text.paragraphs[text.paragraphIndex(of: q.start)]
-      fallback = candidates.filter {
-        $0.container == nil && $0.position < q.start && $0.position >= para.lowerBound && $0.entity != q.speaker
-      }.sorted { $0.position > $1.position }
-    }
-    for c in pool + fallback {
-      let kind = context.kind(of: c.entity)
-      if plural {
-        // "They"/"it" name an organization that already spoke, or one named in the same paragraph just before.
-        guard kind == .organization || kind == .country else { continue }
-        guard c.isSpeaker || (text.paragraphIndex(of: c.position) == text.paragraphIndex(of: offset) && offset - c.position < 250)
-        else { continue }
-        return c.entity
+      var k = firstCandidate(atOrAfter: q.start) - 1
+      while k >= 0 && candidates[k].position >= para.lowerBound {
+        let c = candidates[k]
+        k -= 1
+        if c.container == nil && c.entity != q.speaker && accepts(c) { return found(c.entity) }
       }
-      guard kind == .person else { continue }
-      if let g = gender[c.entity], g != female { continue }
-      if male || female { gender[c.entity] = female }
-      return c.entity
     }
     return nil
   }

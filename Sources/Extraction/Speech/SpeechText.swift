@@ -21,6 +21,8 @@ struct SpeechText {
   private(set) var words: [Word] = []
   /// Paragraphs: maximal runs of text between line breaks.
   private(set) var paragraphs: [Range<Int>] = []
+  /// Offsets of line breaks and sentence-ending marks, ascending.
+  private(set) var boundaries: [Int] = []
 
   /// Words that never end a sentence when followed by a period.
   static let abbreviations: Set<String> = [
@@ -34,6 +36,12 @@ struct SpeechText {
   init(scalars: [Unicode.Scalar]) {
     self.scalars = scalars
     tokenize()
+    // Sentence ends and line breaks, once, so that sentence lookups are logarithmic even in text with no
+    // punctuation.
+    for i in scalars.indices {
+      let c = scalars[i]
+      if SpeechText.isLineBreak(c) || (c == "." || c == "!" || c == "?") && isSentenceEnd(at: i) { boundaries.append(i) }
+    }
     var start = 0
     for i in 0...scalars.count {
       if i == scalars.count || SpeechText.isLineBreak(scalars[i]) {
@@ -47,8 +55,39 @@ struct SpeechText {
     s == "\n" || s == "\r" || s == "\u{2029}" || s == "\u{2028}"
   }
 
-  static func isAlnum(_ s: Unicode.Scalar) -> Bool {
-    s.properties.isAlphabetic || s.properties.numericType != nil
+  /// Letters or digits; ASCII answers without the Unicode property tables.
+  @inline(__always) static func isAlnum(_ s: Unicode.Scalar) -> Bool {
+    let v = s.value
+    if v < 0x80 { return (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A) || (v >= 0x30 && v <= 0x39) }
+    return s.properties.isAlphabetic || s.properties.numericType != nil
+  }
+
+  /// Letters; ASCII answers without the Unicode property tables.
+  @inline(__always) static func isAlpha(_ s: Unicode.Scalar) -> Bool {
+    let v = s.value
+    if v < 0x80 { return (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A) }
+    return s.properties.isAlphabetic
+  }
+
+  /// Digits; ASCII answers without the Unicode property tables.
+  @inline(__always) static func isDigit(_ s: Unicode.Scalar) -> Bool {
+    let v = s.value
+    if v < 0x80 { return v >= 0x30 && v <= 0x39 }
+    return s.properties.numericType != nil
+  }
+
+  /// White space; ASCII answers without the Unicode property tables.
+  @inline(__always) static func isSpace(_ s: Unicode.Scalar) -> Bool {
+    let v = s.value
+    if v < 0x80 { return v == 0x20 || (v >= 0x09 && v <= 0x0D) }
+    return s.properties.isWhitespace
+  }
+
+  /// Upper-case letters; ASCII answers without the Unicode property tables.
+  @inline(__always) static func isUpper(_ s: Unicode.Scalar) -> Bool {
+    let v = s.value
+    if v < 0x80 { return v >= 0x41 && v <= 0x5A }
+    return s.properties.isUppercase
   }
 
   private mutating func tokenize() {
@@ -56,7 +95,7 @@ struct SpeechText {
     let n = scalars.count
     while i < n {
       let s = scalars[i]
-      if s.properties.isWhitespace {
+      if SpeechText.isSpace(s) {
         i += 1
         continue
       }
@@ -64,14 +103,14 @@ struct SpeechText {
         var j = i + 1
         while j < n {
           let c = scalars[j]
-          if SpeechText.isAlnum(c) || c.properties.generalCategory == .nonspacingMark {
+          if SpeechText.isAlnum(c) || c.value >= 0x80 && c.properties.generalCategory == .nonspacingMark {
             j += 1
           } else if (c == "'" || c == "\u{2019}" || c == "-" || c == "\u{2010}" || c == "\u{2011}" || c == ".")
             && j + 1 < n && SpeechText.isAlnum(scalars[j + 1])
           {
             // "don't", "Ha-Levi", "U.S", "1.5" — but not a sentence end followed by a letter without space.
             if c == "." && !SpeechText.isSingleLetterRun(scalars, i, j)
-              && !(scalars[j - 1].properties.numericType != nil && scalars[j + 1].properties.numericType != nil)
+              && !(SpeechText.isDigit(scalars[j - 1]) && SpeechText.isDigit(scalars[j + 1]))
             {
               break
             }
@@ -81,9 +120,17 @@ struct SpeechText {
           }
         }
         var lower = ""
-        for c in scalars[i..<j] { lower.unicodeScalars.append(c == "\u{2019}" ? "'" : c) }
+        var ascii = true
+        for c in scalars[i..<j] {
+          if c.value >= 0x41 && c.value <= 0x5A {
+            lower.unicodeScalars.append(Unicode.Scalar(c.value + 0x20)!)
+          } else {
+            if c.value >= 0x80 { ascii = false }
+            lower.unicodeScalars.append(c == "\u{2019}" ? "'" : c)
+          }
+        }
         words.append(
-          Word(start: i, end: j, lower: lower.lowercased(), isWord: true, isCapitalized: s.properties.isUppercase))
+          Word(start: i, end: j, lower: ascii ? lower : lower.lowercased(), isWord: true, isCapitalized: SpeechText.isUpper(s)))
         i = j
       } else {
         var text = String(s)
@@ -148,7 +195,7 @@ struct SpeechText {
     // Followed by whitespace, a closing mark then whitespace, or the end.
     var j = i + 1
     while j < scalars.count && QuoteMarks.isMark(scalars[j]) { j += 1 }
-    if j < scalars.count && !scalars[j].properties.isWhitespace { return false }
+    if j < scalars.count && !SpeechText.isSpace(scalars[j]) { return false }
     if s == "." {
       let w = wordIndex(atOrAfter: i) - 1
       if w >= 0 && words[w].end == i && words[w].isWord {
@@ -162,29 +209,34 @@ struct SpeechText {
 
   /// Start of the sentence holding `offset`, not before `lower`.
   func sentenceStart(before offset: Int, lower: Int) -> Int {
-    var i = offset - 1
-    while i >= lower {
-      if SpeechText.isLineBreak(scalars[i]) { return i + 1 }
-      if isSentenceEnd(at: i) {
-        var j = i + 1
-        while j < offset && (scalars[j].properties.isWhitespace || QuoteMarks.isClosing(scalars[j])) { j += 1 }
-        return j
-      }
-      i -= 1
+    // The last boundary before `offset`.
+    var lo = 0
+    var hi = boundaries.count
+    while lo < hi {
+      let mid = (lo + hi) / 2
+      if boundaries[mid] < offset { lo = mid + 1 } else { hi = mid }
     }
-    return max(lower, 0)
+    guard lo > 0, boundaries[lo - 1] >= lower else { return max(lower, 0) }
+    let i = boundaries[lo - 1]
+    if SpeechText.isLineBreak(scalars[i]) { return i + 1 }
+    var j = i + 1
+    while j < offset && (SpeechText.isSpace(scalars[j]) || QuoteMarks.isClosing(scalars[j])) { j += 1 }
+    return j
   }
 
   /// End of the sentence holding `offset` (exclusive, after the terminator), not after `upper`.
   func sentenceEnd(after offset: Int, upper: Int) -> Int {
-    var i = offset
     let limit = min(upper, scalars.count)
-    while i < limit {
-      if SpeechText.isLineBreak(scalars[i]) { return i }
-      if isSentenceEnd(at: i) { return i + 1 }
-      i += 1
+    // The first boundary at or after `offset`.
+    var lo = 0
+    var hi = boundaries.count
+    while lo < hi {
+      let mid = (lo + hi) / 2
+      if boundaries[mid] < offset { lo = mid + 1 } else { hi = mid }
     }
-    return limit
+    guard lo < boundaries.count, boundaries[lo] < limit else { return limit }
+    let i = boundaries[lo]
+    return SpeechText.isLineBreak(scalars[i]) ? i : i + 1
   }
 }
 
