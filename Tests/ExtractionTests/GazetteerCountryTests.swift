@@ -58,4 +58,9 @@ import Testing
       return e.code == .missingCountryData && e.message.contains("apt-get install iso-codes")
     }
   }
+
+  @Test func aloneStatesIsNotACountry() throws {
+    let a = try EntityFixtures.analyze("Several States of the region signed. The States then met again.")
+    #expect(!a.mentions.contains { $0.entity == "country:united-states" })
+  }
 }

@@ -90,7 +90,10 @@ public struct CountryGazetteer: Sendable {
       for n in all {
         names.insert(n, payload: index)
         // "The Netherlands", "the United States": match without the article too.
-        if n.lowercased().hasPrefix("the ") { names.insert(String(n.dropFirst(4)), payload: index) }
+        // (Only multi-word ones: "the States" must not make every "States" a country.)
+        if n.lowercased().hasPrefix("the "), n.dropFirst(4).contains(" ") {
+          names.insert(String(n.dropFirst(4)), payload: index)
+        }
         let letters = n.filter(\.isLetter)
         if letters.count <= 4 && letters.allSatisfy(\.isUppercase) {
           exactCaseAliases.insert(n)
