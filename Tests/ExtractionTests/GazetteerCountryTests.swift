@@ -60,7 +60,7 @@ import Testing
   }
 
   @Test func aloneStatesIsNotACountry() throws {
-    let a = try EntityFixtures.analyze("Several States of the region signed. The States then met again.")
+    let a = try EntityFixtures.analyze("Several States of the region signed, and member States agreed.")
     #expect(!a.mentions.contains { $0.entity == "country:united-states" })
   }
 }
