@@ -25,4 +25,13 @@ import Testing
     let a = try EntityFixtures.analyze("Historians compared it to the \(name) in their new report.")
     #expect(a.mentions.contains { a.document.text(from: $0.start, to: $0.end) == name && $0.kind == .event })
   }
+
+  @Test func eventNamedByItsDateJoinsTheEventOfThatDay() throws {
+    let a = try EntityFixtures.analyze(
+      "On March 3, 2024, rebel forces launched Operation Northern Gale against the border posts.\n\n"
+        + "Months later, survivors of the March 3 attack still waited for help.")
+    let events = a.entities.values.filter { $0.kind == .event }
+    #expect(events.count == 1)
+    #expect(events.first?.aliases.contains("Operation Northern Gale") == true)
+  }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import DocumentModel
 
 /// Groups a document's name spans into entities: canonical names, aliases, mentions and attributes.
@@ -129,6 +130,22 @@ struct EntityCanonicalizer {
         let shorter = locationByName[normalized(words.dropLast().joined(separator: " "))], shorter != g
       else { continue }
       redirect[shorter] = g
+    }
+    // "the March 3 attack" and an operation launched "On March 3, 2024": one event, named by its date.
+    var datedEvent: [String: Int] = [:]
+    for (k, s) in spans.enumerated() where s.source == "dated-event" && s.end - s.first >= 2 {
+      if let m = DateFinder.month(c.text(s.first)), let d = Int(c.text(s.first + 1)) {
+        datedEvent[String(format: "%02d-%02d", m, d)] = groupOf[k]
+      }
+    }
+    if !datedEvent.isEmpty {
+      for (k, s) in spans.enumerated() where s.kind == .event && s.source != "dated-event" && s.canonical == nil {
+        let sentence = Int(c.sentenceOf[s.first])
+        guard let date = DateFinder.firstDate(c, sentences: [sentence]), date.count == 10,
+          let target = datedEvent[String(date.suffix(5))], target != groupOf[k], redirect[groupOf[k]] == nil
+        else { continue }
+        redirect[groupOf[k]] = target
+      }
     }
     // "Example Empire" and "Example Kingdom": one polity under two head words.
     var polityByStem: [String: Int] = [:]
