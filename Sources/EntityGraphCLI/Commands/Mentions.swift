@@ -34,6 +34,9 @@ extension EntityGraphCommand {
     @Flag(help: "Leave out place and country names nested inside longer names.")
     var noNested = false
 
+    @Option(help: "Use this tagger model (from `entitygraph train`) instead of the bundled one.")
+    var model: String?
+
     public init() {}
 
     public func validate() throws {
@@ -43,7 +46,13 @@ extension EntityGraphCommand {
     public func run() throws {
       let extractor: Extractor
       do {
-        extractor = try Extractor()
+        if let model {
+          let tagger = try TaggerModel(data: try Data(contentsOf: URL(fileURLWithPath: model)))
+          let recognizer = EntityRecognizer(lexicon: try Lexicon.makeDefault(), model: tagger)
+          extractor = Extractor(pipeline: try Pipeline(stages: [Tokenizer(), SentenceSplitter(), recognizer]))
+        } else {
+          extractor = try Extractor()
+        }
       } catch {
         Console.error("error: \(error)")
         throw ExitCode(ExitCodes.environment)

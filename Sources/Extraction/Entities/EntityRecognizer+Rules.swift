@@ -651,7 +651,50 @@ extension EntityRecognizer {
     }
     spans += joined
     spans.sort { ($0.first, $0.end) < ($1.first, $1.end) }
+    markGroupsInLists(c, &spans)
     return spans
+  }
+
+  /// A lone capitalized word listed together with demonyms or groups of people ("Azerbaijanis, Xs and
+  /// Ys", "Xi, Kurdish and Azerbaijani dissidents") names a group of people too, not a person; and a
+  /// "Star of …"-like phrase (a common word, "of", a name) is not a person's name.
+  func markGroupsInLists(_ c: RecognitionContext, _ spans: inout [NameSpan]) {
+    var groupStart = Set<Int>()
+    for s in spans where s.role == .group || s.isDemonym { groupStart.insert(s.first) }
+    func isSeparator(_ i: Int) -> Bool {
+      let w = c.lower(i)
+      return w == "," || w == "and" || w == "or" || w == "&"
+    }
+    /// Whether a list item next to token `i` (walking by `step`) is a demonym or a group of people.
+    func listHasGroup(from i: Int, step: Int) -> Bool {
+      var k = i + step
+      var items = 0
+      while items < 4, k >= 0, k < c.tokens.count, c.sentenceOf[k] == c.sentenceOf[i] {
+        guard isSeparator(k) else { break }
+        while k + step >= 0, k + step < c.tokens.count, isSeparator(k + step) { k += step }
+        k += step
+        guard k >= 0, k < c.tokens.count, c.isCapitalized(k), c.sentenceOf[k] == c.sentenceOf[i] else { break }
+        if c.has(k, .demonym) || groupStart.contains(k) { return true }
+        items += 1
+        k += step
+      }
+      return false
+    }
+    for _ in 0..<2 {
+      for k in spans.indices where spans[k].kind == .person && spans[k].role == nil && spans[k].country == nil {
+        let s = spans[k]
+        if s.end - s.first == 1, !c.has(s.first, .firstName), !c.has(s.first, .knownPerson),
+          !c.has(s.first, .title), listHasGroup(from: s.first, step: -1) || listHasGroup(from: s.first, step: 1)
+        {
+          spans[k].role = .group
+          groupStart.insert(s.first)
+        }
+      }
+    }
+    spans.removeAll { s in
+      s.kind == .person && s.role == nil && s.end - s.first >= 3 && c.lower(s.first + 1) == "of"
+        && c.has(s.first, .common) && !c.has(s.first, .title) && !c.has(s.first, .knownPerson)
+    }
   }
 }
 

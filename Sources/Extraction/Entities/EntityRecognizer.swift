@@ -58,29 +58,39 @@ public struct EntityRecognizer: ExtractionStage {
     var out: [NameSpan] = []
     var buffer: [UInt32] = []
     buffer.reserveCapacity(64)
-    for sent in c.sentences where !sent.isEmpty {
-      // A name needs a capital letter or a digit; skip sentences with neither quickly.
-      var any = false
+    // A name needs a capital letter or a digit: sentences with neither are skipped quickly.
+    func hasNameToken(_ sent: Range<Int>) -> Bool {
       for i in sent where c.infos[i].flags.contains(.initialCap) || c.infos[i].flags.contains(.allCaps) {
-        any = true
-        break
+        return true
       }
-      if !any { continue }
-      if let model {
-        let tags = model.decode(c.infos, sentence: sent, buffer: &buffer)
-        for s in TagSet.spans(tags) {
-          let kind: EntityKind
-          switch s.type {
-          case 0: kind = .person
-          case 1: kind = .organization
-          case 2: kind = .location
-          default: kind = .event
-          }
-          out.append(
-            NameSpan(first: sent.lowerBound + s.start, end: sent.lowerBound + s.end, kind: kind, source: "tagger"))
+      return false
+    }
+    guard let model else {
+      for sent in c.sentences where !sent.isEmpty && hasNameToken(sent) { out += CueChunker(context: c).chunks(in: sent) }
+      return out
+    }
+    let active = c.sentences.map { !$0.isEmpty && hasNameToken($0) }
+    var tags = c.sentences.enumerated().map { k, sent in
+      active[k] ? model.decode(c.infos, sentence: sent, buffer: &buffer) : [Int](repeating: 0, count: sent.count)
+    }
+    // The document-level second pass re-tags each sentence knowing how the first pass typed every name.
+    if let second = model.secondPass {
+      let stack = StackCodes.compute(c.infos, sentences: c.sentences, tags: tags)
+      for (k, sent) in c.sentences.enumerated() where active[k] {
+        tags[k] = second.decode(c.infos, sentence: sent, buffer: &buffer, stack: stack)
+      }
+    }
+    for (k, sent) in c.sentences.enumerated() where active[k] {
+      for s in TagSet.spans(tags[k]) {
+        let kind: EntityKind
+        switch s.type {
+        case 0: kind = .person
+        case 1: kind = .organization
+        case 2: kind = .location
+        default: kind = .event
         }
-      } else {
-        out += CueChunker(context: c).chunks(in: sent)
+        out.append(
+          NameSpan(first: sent.lowerBound + s.start, end: sent.lowerBound + s.end, kind: kind, source: "tagger"))
       }
     }
     return out

@@ -97,6 +97,40 @@ public struct PerceptronTrainer: Sendable {
 
   /// Trains on `documents`; `progress` receives (epoch, token accuracy) after each epoch.
   public func train(_ documents: [TrainingDocument], progress: (Int, Double) -> Void = { _, _ in }) -> TaggerModel {
+    train(documents, stacks: nil, progress: progress)
+  }
+
+  /// Trains a stacked model: the first pass on all `documents`, then the document-level second pass on
+  /// first-pass tags that are predicted without seeing the document (`folds`-fold jackknife), so the second
+  /// pass learns from the first pass's real mistakes. `progress` receives (pass, epoch, token accuracy).
+  public func trainStacked(
+    _ documents: [TrainingDocument], folds: Int = 5, progress: (Int, Int, Double) -> Void = { _, _, _ in }
+  ) -> TaggerModel {
+    var first = train(documents, stacks: nil) { progress(1, $0, $1) }
+    guard folds >= 2, documents.count >= folds else { return first }
+    var stacks = [[UInt32]](repeating: [], count: documents.count)
+    for f in 0..<folds {
+      let sub = documents.enumerated().filter { $0.offset % folds != f }.map(\.element)
+      let partial = train(sub, stacks: nil)
+      for (k, d) in documents.enumerated() where k % folds == f {
+        stacks[k] = firstPassCodes(partial, d)
+      }
+    }
+    first.secondPass = train(documents, stacks: stacks) { progress(2, $0, $1) }
+    return first
+  }
+
+  /// The second-pass codes of a training document tagged by `model`'s first pass.
+  func firstPassCodes(_ model: TaggerModel, _ doc: TrainingDocument) -> [UInt32] {
+    let (infos, sentences) = analyze(doc)
+    var buffer: [UInt32] = []
+    let tags = sentences.map { model.decode(infos, sentence: $0, buffer: &buffer) }
+    return StackCodes.compute(infos, sentences: sentences, tags: tags)
+  }
+
+  func train(
+    _ documents: [TrainingDocument], stacks: [[UInt32]]?, progress: (Int, Double) -> Void = { _, _ in }
+  ) -> TaggerModel {
     var model = TaggerModel(bits: bits)
     let T = TagSet.count
     let fx = model.extractor
@@ -106,14 +140,16 @@ public struct PerceptronTrainer: Sendable {
       var gold: [Int]
     }
     var items: [Item] = []
-    for d in documents {
+    for (dk, d) in documents.enumerated() {
       let (infos, sentences) = analyze(d)
+      let stack = stacks?[dk]
       var buffer: [UInt32] = []
       for (k, r) in sentences.enumerated() {
         var feats: [[UInt32]] = []
         for i in r {
           buffer.removeAll(keepingCapacity: true)
           fx.features(infos, sentence: r, at: i, into: &buffer)
+          if let stack { fx.stackFeatures(stack, infos, sentence: r, at: i, into: &buffer) }
           feats.append(buffer)
         }
         items.append(Item(features: feats, gold: d.sentences[k].tags))
@@ -202,8 +238,13 @@ extension PerceptronTrainer {
     var buffer: [UInt32] = []
     for d in documents {
       let (infos, sentences) = analyze(d)
+      var stack: [UInt32]?
+      if model.secondPass != nil {
+        let first = sentences.map { model.decode(infos, sentence: $0, buffer: &buffer) }
+        stack = StackCodes.compute(infos, sentences: sentences, tags: first)
+      }
       for (k, r) in sentences.enumerated() {
-        let tags = model.decode(infos, sentence: r, buffer: &buffer)
+        let tags = (model.secondPass ?? model).decode(infos, sentence: r, buffer: &buffer, stack: stack)
         let p = Set(TagSet.spans(tags).map { "\($0.start):\($0.end):\($0.type)" })
         let g = Set(TagSet.spans(d.sentences[k].tags).map { "\($0.start):\($0.end):\($0.type)" })
         tp += p.intersection(g).count

@@ -14,7 +14,21 @@ public struct TaggerModel: Sendable {
   /// Transition scores `transitions[from * TagSet.count + to]`, `from == TagSet.start` for the first token.
   var transitions: [Float]
 
+  /// The document-level second pass, when the model is stacked (see ``StackCodes``): it sees the first
+  /// pass's tags of the whole document and re-tags every sentence.
+  public var secondPass: TaggerModel? {
+    get { second?.model }
+    set { second = newValue.map(SecondPass.init) }
+  }
+  private var second: SecondPass?
+
+  final class SecondPass: Sendable {
+    let model: TaggerModel
+    init(_ model: TaggerModel) { self.model = model }
+  }
+
   static let magic: [UInt8] = Array("EGNT".utf8)
+  static let stackedMagic: [UInt8] = Array("EGNS".utf8)
   static let version: UInt32 = 1
 
   /// An all-zero model.
@@ -32,7 +46,7 @@ public struct TaggerModel: Sendable {
   /// The best tag sequence for the tokens `sentence` of `infos`.
   ///
   /// - Complexity: O(n · (features + tags²)).
-  func decode(_ infos: [TokenInfo], sentence: Range<Int>, buffer: inout [UInt32]) -> [Int] {
+  func decode(_ infos: [TokenInfo], sentence: Range<Int>, buffer: inout [UInt32], stack: [UInt32]? = nil) -> [Int] {
     let n = sentence.count
     guard n > 0 else { return [] }
     let T = TagSet.count
@@ -56,6 +70,7 @@ public struct TaggerModel: Sendable {
           }
           buffer.removeAll(keepingCapacity: true)
           fx.features(infos, sentence: sentence, at: sentence.lowerBound + k, into: &buffer)
+          if let stack { fx.stackFeatures(stack, infos, sentence: sentence, at: sentence.lowerBound + k, into: &buffer) }
           for f in buffer {
             let row = Int(f) * T
             for t in 0..<T { e[base + t] += w[row + t] }
@@ -143,6 +158,16 @@ public struct TaggerModel: Sendable {
   /// Layout (little-endian): `EGNT`, version, tag count, bits, transition count, transitions, scale,
   /// row count, then per row a UInt32 row index and `tagCount` Int8 values (`value = q * scale`).
   public func serialized() -> Data {
+    guard let second = second?.model else { return serializedSingle() }
+    var out = Data(Self.stackedMagic)
+    for part in [serializedSingle(), second.serializedSingle()] {
+      withUnsafeBytes(of: UInt32(part.count).littleEndian) { out.append(contentsOf: $0) }
+      out.append(part)
+    }
+    return out
+  }
+
+  func serializedSingle() -> Data {
     let T = TagSet.count
     var out = Data()
     func u32(_ v: UInt32) { withUnsafeBytes(of: v.littleEndian) { out.append(contentsOf: $0) } }
@@ -182,6 +207,24 @@ public struct TaggerModel: Sendable {
   /// - Throws: ``ExtractionError`` `.badModel` when the data is not a model of this version.
   public init(data: Data) throws {
     let bytes = [UInt8](data)
+    if bytes.count >= 4, Array(bytes[0..<4]) == Self.stackedMagic {
+      var parts: [Data] = []
+      var pos = 4
+      while pos + 4 <= bytes.count, parts.count < 2 {
+        let n = Int(UInt32(bytes[pos]) | UInt32(bytes[pos + 1]) << 8 | UInt32(bytes[pos + 2]) << 16
+          | UInt32(bytes[pos + 3]) << 24)
+        pos += 4
+        guard n <= bytes.count - pos else { throw ExtractionError(.badModel, "tagger model: truncated pass") }
+        parts.append(Data(bytes[pos..<(pos + n)]))
+        pos += n
+      }
+      guard parts.count == 2 else { throw ExtractionError(.badModel, "tagger model: a stacked model needs two passes") }
+      try self.init(data: parts[0])
+      let second = try TaggerModel(data: parts[1])
+      guard second.bits == bits else { throw ExtractionError(.badModel, "tagger model: passes differ in size") }
+      self.second = SecondPass(second)
+      return
+    }
     var pos = 0
     func bad(_ why: String) -> ExtractionError { ExtractionError(.badModel, "tagger model: \(why)") }
     func u32() throws -> UInt32 {
