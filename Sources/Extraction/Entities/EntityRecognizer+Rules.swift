@@ -456,6 +456,7 @@ extension EntityRecognizer {
     let known: [(Lexicon.Category, EntityKind)] = [
       (.knownPerson, .person), (.knownPlace, .location), (.knownOrganization, .organization), (.knownEvent, .event),
     ]
+    let notOrganizations = acronymsOfThings(c, existing: existing)
     var i = 0
     while i < c.tokens.count {
       guard !covered[i], c.isCapitalized(i), c.tokens[i].kind == .word else {
@@ -484,6 +485,7 @@ extension EntityRecognizer {
           && !c.isCapitalized(i - 1) && i + 1 < c.tokens.count && c.tokens[i + 1].kind == .word && !c.isCapitalized(i + 1)
           && c.has(i + 1, .common) && ["which", "who", "that"].contains(c.lower(i + 1)),
         !c.has(i, .country), !c.has(i, .common), !c.has(i, .title),
+        !c.lexicon.commonAcronyms.contains(c.lowers[i]), !notOrganizations.contains(c.lowers[i]),
         (i == 0 || !c.infos[i - 1].flags.contains(.allCaps)),
         (i + 1 >= c.tokens.count || !c.infos[i + 1].flags.contains(.allCaps))
       {
@@ -495,6 +497,29 @@ extension EntityRecognizer {
       } else {
         i += 1
       }
+    }
+    return out
+  }
+
+  /// Acronyms the document defines for something that is not a name of an organization ("System Under
+  /// Test (SUT)", "geographic information systems (GIS)").
+  func acronymsOfThings(_ c: RecognitionContext, existing: [NameSpan]) -> Set<UInt64> {
+    var organizationEnds = Set<Int>()
+    for s in existing where s.kind == .organization { organizationEnds.insert(s.end) }
+    var out = Set<UInt64>()
+    var i = 1
+    while i + 2 < c.tokens.count {
+      defer { i += 1 }
+      guard c.text(i) == "(", c.text(i + 2) == ")", c.infos[i + 1].flags.contains(.allCaps),
+        !organizationEnds.contains(i)
+      else { continue }
+      let short = c.text(i + 1)
+      let caps = short.filter(\.isUppercase).count
+      guard caps >= 2, caps <= 8, i >= caps else { continue }
+      let first = i - caps
+      guard (first..<i).allSatisfy({ c.isWord($0) && c.sentenceOf[$0] == c.sentenceOf[i] }) else { continue }
+      let initials = String((first..<i).compactMap { c.text($0).first }).uppercased()
+      if initials == short.filter(\.isUppercase) { out.insert(c.lowers[i + 1]) }
     }
     return out
   }

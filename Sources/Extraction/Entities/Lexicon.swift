@@ -31,15 +31,20 @@ public struct Lexicon: Sendable {
   /// Phrase hash → category bits.
   private(set) var table: [UInt64: UInt32] = [:]
   private(set) var maxTokens = 1
+  /// Lower-case hashes of acronyms that name things, not organizations ("DNA", "GPS"; WordNet common nouns).
+  private(set) var commonAcronyms = Set<UInt64>()
   /// The countries (exact typing of country names and demonyms).
   public let countries: CountryGazetteer
 
   /// Builds the lexicon from the country gazetteer and the text of the other data files.
   init(
     countries: CountryGazetteer, places: String, firstNames: String, surnames: String, cueWords: String,
-    commonWords: String = "", knownNames: String = ""
+    commonWords: String = "", knownNames: String = "", commonAcronyms: String = ""
   ) {
     self.countries = countries
+    for line in commonAcronyms.split(whereSeparator: \.isNewline) where !line.isEmpty {
+      self.commonAcronyms.insert(TextHash.lowerHash(String(line)))
+    }
     for c in countries.countries {
       for n in c.names { add(n, .country) }
       for d in c.demonyms { add(d, .demonym) }
@@ -89,7 +94,8 @@ public struct Lexicon: Sendable {
       surnames: try ResourceLoader.text("surnames", "txt"),
       cueWords: try ResourceLoader.text("cue-words", "tsv"),
       commonWords: try ResourceLoader.text("common-words", "txt"),
-      knownNames: try ResourceLoader.text("wordnet-names", "tsv"))
+      knownNames: try ResourceLoader.text("wordnet-names", "tsv"),
+      commonAcronyms: try ResourceLoader.text("common-acronyms", "txt"))
   }
 
   private mutating func add(_ phrase: String, _ category: Category) {
