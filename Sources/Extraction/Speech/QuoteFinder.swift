@@ -277,14 +277,29 @@ public struct QuoteFinder: ExtractionStage {
   private func accordingToClauses(_ text: SpeechText, _ document: Document, direct: [Quote]) -> [Quote] {
     let w = text.words
     var out: [Quote] = []
+    // Outermost direct quotes, by start (they do not overlap): overlap tests are binary searches.
+    var outer: [(start: Int, end: Int)] = []
+    for q in direct.sorted(by: { ($0.start, -$0.end) < ($1.start, -$1.end) }) where outer.last.map({ q.start >= $0.end }) ?? true {
+      outer.append((q.start, q.end))
+    }
+    /// Whether a direct quote overlaps `a..<b` (or holds the empty span at `a`).
+    func overlapsQuote(_ a: Int, _ b: Int) -> Bool {
+      var lo = 0
+      var hi = outer.count
+      while lo < hi {
+        let mid = (lo + hi) / 2
+        if outer[mid].start < max(b, a + 1) { lo = mid + 1 } else { hi = mid }
+      }
+      return lo > 0 && outer[lo - 1].end > a
+    }
     var k = 0
     while k + 2 < w.count {
       defer { k += 1 }
       guard w[k].lower == "according", w[k + 1].lower == "to", w[k + 2].isWord else { continue }
-      if direct.contains(where: { $0.start <= w[k].start && w[k].end <= $0.end }) { continue }
+      if overlapsQuote(w[k].start, w[k].end) { continue }
       let para = text.paragraphs[text.paragraphIndex(of: w[k].start)]
-      let sStart = text.sentenceStart(before: w[k].start, lower: para.lowerBound)
-      let sEnd = text.sentenceEnd(after: w[k].end, upper: para.upperBound)
+      let sStart = max(text.sentenceStart(before: w[k].start, lower: para.lowerBound), w[k].start - 1500)
+      let sEnd = min(text.sentenceEnd(after: w[k].end, upper: para.upperBound), w[k].end + 1500)
       // The source runs to the next comma (at most eight words).
       var c = k + 2
       while c < w.count && c <= k + 10 && w[c].start < sEnd && w[c].lower != "," && w[c].isWord { c += 1 }
@@ -302,7 +317,7 @@ public struct QuoteFinder: ExtractionStage {
         end = w[k - 1].start
       }
       // Not across a direct quote.
-      if direct.contains(where: { $0.start < end && start < $0.end }) { continue }
+      if overlapsQuote(start, end) { continue }
       while start < end && SpeechText.isSpace(text.scalars[start]) { start += 1 }
       while end > start && (SpeechText.isSpace(text.scalars[end - 1]) || [".", "!", "?", ","].contains(text.scalars[end - 1])) { end -= 1 }
       guard text.wordRange(start, end).filter({ text.words[$0].isWord }).count >= 3 else { continue }
@@ -375,7 +390,7 @@ public struct QuoteFinder: ExtractionStage {
       let afterAppositive =
         k > 1 && w[k - 1].lower == "," && w[k - 2].isWord && k + 1 < w.count
         && QuoteFinder.clauseOpeners.contains(w[k + 1].lower)
-        && text.wordRange(w[k].end, text.sentenceEnd(after: w[k].end, upper: upper)).filter({ text.words[$0].isWord }).count >= 4
+        && text.wordRange(w[k].end, min(w[k].end + 80, text.sentenceEnd(after: w[k].end, upper: upper))).filter({ text.words[$0].isWord }).count >= 4
       if spanStart == nil, lexicon.bareClauseVerbs.contains(w[k].lower), k > 0, w[k - 1].isWord || afterAppositive, k + 1 < w.count,
         w[k + 1].isWord, w[k + 1].start - w[k].end <= 1, !lexicon.complementizers.contains(w[k + 1].lower),
         !QuoteFinder.notClauseStarts.contains(w[k + 1].lower),
@@ -387,7 +402,8 @@ public struct QuoteFinder: ExtractionStage {
       }
       guard var start = spanStart else { continue }
       while start < upper && SpeechText.isSpace(text.scalars[start]) { start += 1 }
-      var end = text.sentenceEnd(after: start, upper: upper)
+      // A reported clause runs to the end of its sentence, at most ~1,500 code points (run-on text).
+      var end = min(text.sentenceEnd(after: start, upper: upper), start + 1500)
       // Stop at a colon or a quote mark that opens a direct quote.
       // The first direct quote opening inside the clause.
       var lo = 0

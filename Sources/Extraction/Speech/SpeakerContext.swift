@@ -7,8 +7,8 @@ struct SpeakerContext {
   let text: SpeechText
   /// Mentions that are not inside another mention (a country inside an organization's name is dropped).
   let mentions: [EntityMention]
-  /// Word index → index into `mentions`.
-  let mentionOfWord: [Int: Int]
+  /// Word index → index into `mentions`, or -1.
+  let mentionOfWord: [Int32]
 
   static let malePronouns: Set<String> = ["he", "him", "his", "himself"]
   static let femalePronouns: Set<String> = ["she", "her", "hers", "herself"]
@@ -29,12 +29,12 @@ struct SpeakerContext {
       coverEnd = max(coverEnd, m.end)
     }
     mentions = kept
-    var map: [Int: Int] = [:]
+    var map = [Int32](repeating: -1, count: text.words.count)
     for (i, m) in kept.enumerated() {
       // Words overlapping the mention ("Peru's" for a mention of "Peru").
       var w = max(0, text.wordIndex(atOrAfter: m.start) - 1)
       while w < text.words.count && text.words[w].start < m.end {
-        if text.words[w].end > m.start && map[w] == nil { map[w] = i }
+        if text.words[w].end > m.start && map[w] < 0 { map[w] = Int32(i) }
         w += 1
       }
     }
@@ -47,7 +47,8 @@ struct SpeakerContext {
 
   /// The mention covering word `k`, if any.
   func mention(atWord k: Int) -> EntityMention? {
-    mentionOfWord[k].map { mentions[$0] }
+    guard k >= 0, k < mentionOfWord.count, mentionOfWord[k] >= 0 else { return nil }
+    return mentions[Int(mentionOfWord[k])]
   }
 
   /// Mentions inside `start..<end`.
@@ -108,9 +109,26 @@ struct SpeakerContext {
   /// Resolves a nominal ("the ministry", "the organization") to the latest organization before `offset`
   /// whose name holds the noun, or, for generic nouns, to the latest organization.
   func resolveNominal(_ noun: String, before offset: Int) -> EntityID? {
-    let orgs = mentions.filter { $0.start < offset && $0.kind == .organization }
-    if let m = orgs.last(where: { (entity($0.entity)?.name.lowercased() ?? "").contains(noun) }) { return m.entity }
-    if ["organization", "organisation", "group", "company", "firm"].contains(noun) { return orgs.last?.entity }
-    return nil
+    // Walk back from `offset` over at most `nominalWindow` mentions (antecedents are near; linear overall).
+    var lo = 0
+    var hi = mentions.count
+    while lo < hi {
+      let mid = (lo + hi) / 2
+      if mentions[mid].start < offset { lo = mid + 1 } else { hi = mid }
+    }
+    let generic = ["organization", "organisation", "group", "company", "firm"].contains(noun)
+    var nearest: EntityID?
+    var k = lo - 1
+    while k >= 0 && lo - k <= SpeakerContext.nominalWindow {
+      let m = mentions[k]
+      k -= 1
+      guard m.kind == .organization else { continue }
+      if nearest == nil { nearest = m.entity }
+      if (entity(m.entity)?.name.lowercased() ?? "").contains(noun) { return m.entity }
+    }
+    return generic ? nearest : nil
   }
+
+  /// How many mentions a nominal ("the ministry") looks back over at most.
+  static let nominalWindow = 2000
 }

@@ -171,6 +171,9 @@ struct AttributionRun {
     }
   }
 
+  /// How far (code points) a clause reaches from its cue: bounds the work per quote on run-on text.
+  static let clauseReach = 400
+
   /// Words after which a mention is an object, not a subject.
   static let objectMarkers: Set<String> = [
     "to", "with", "by", "from", "for", "of", "at", "in", "on", "about", "against", "told", "thanked", "asked", "met",
@@ -194,8 +197,9 @@ struct AttributionRun {
   func introducesSpeaker(_ m: EntityMention) -> Bool {
     guard m.kind == .person, container(ofOffset: m.start) == nil else { return false }
     let para = text.paragraphs[text.paragraphIndex(of: m.start)]
-    let s = text.sentenceStart(before: m.start, lower: para.lowerBound)
-    let e = text.sentenceEnd(after: m.end, upper: para.upperBound)
+    // At most a few hundred code points around the name: run-on "sentences" must not make this quadratic.
+    let s = max(text.sentenceStart(before: m.start, lower: para.lowerBound), m.start - Self.clauseReach)
+    let e = min(text.sentenceEnd(after: m.end, upper: para.upperBound), m.end + Self.clauseReach)
     let idx = context.wordIndices(s, e)
     let lw = idx.map { words[$0].lower }
     // Only the first person of the sentence is its subject, unless a "speaker was X" form names another.
@@ -235,7 +239,7 @@ struct AttributionRun {
         return accordingSource(v + 2, limit: cue.end, quoteIndex: i).map { ($0.0, cue, 0.8 * $0.1) }
       }
       let lower = boundsStart(for: i)
-      let clauseStart = text.sentenceStart(before: cue.start, lower: lower)
+      let clauseStart = max(text.sentenceStart(before: cue.start, lower: lower), cue.start - Self.clauseReach)
       guard let (who, conf) = subject(beforeWord: v, clauseStart: clauseStart, quoteIndex: i) else { return nil }
       return (who, context.evidence(max(clauseStart, cue.start - 150), cue.end), 0.8 * conf)
     }
@@ -243,7 +247,7 @@ struct AttributionRun {
     var open = q.start - 1
     while open > 0 && SpeechText.isSpace(text.scalars[open]) { open -= 1 }
     let lower = boundsStart(for: i)
-    var clauseStart = text.sentenceStart(before: open, lower: lower)
+    var clauseStart = max(text.sentenceStart(before: open, lower: lower), open - Self.clauseReach)
     // An attributed sibling quote ending inside the clause starts a new clause after it.
     // Siblings do not overlap, so walking back from `i` can stop at the first one that ends before the clause.
     let clauseStart0 = clauseStart
@@ -284,7 +288,7 @@ struct AttributionRun {
     var last = q.end - 1
     while last > q.start && SpeechText.isSpace(text.scalars[last]) { last -= 1 }
     if text.scalars[last] == "," { return true }
-    let end = text.sentenceEnd(after: close, upper: para.upperBound)
+    let end = min(text.sentenceEnd(after: close, upper: para.upperBound), close + Self.clauseReach)
     return context.wordIndices(close, end).prefix(6).contains { lexicon.speechVerbs.contains(words[$0].lower) }
   }
 
@@ -377,7 +381,8 @@ struct AttributionRun {
     guard let stem = Self.roleNouns[noun] else { return nil }
     let end = text.wordIndex(atOrAfter: offset)
     var k = end - 1
-    while k >= 0 {
+    // The role is presented near its use: at most a few thousand words back.
+    while k >= 0 && end - k <= 5000 {
       let lw = words[k].lower
       if words[k].isWord, lw == noun || lw.hasPrefix(stem) && (lw.hasSuffix("ed") || lw == noun) {
         let para = text.paragraphs[text.paragraphIndex(of: words[k].start)]
@@ -405,7 +410,7 @@ struct AttributionRun {
     }
     guard a < words.count, words[a].start < upper, words[a].isWord else { return nil }
     // Something between the quote's end and `a` other than marks, commas and spaces means no cue.
-    let end = min(upper, text.sentenceEnd(after: words[a].start, upper: upper))
+    let end = min(upper, text.sentenceEnd(after: words[a].start, upper: upper), words[a].start + Self.clauseReach)
     let idx = context.wordIndices(words[a].start, end)
     guard idx.count >= 2 else { return nil }
     let w0 = idx[0]
@@ -526,6 +531,13 @@ struct AttributionRun {
   /// The person who asks the `Q:` turns: a person the narration before the first turn names in a sentence
   /// that presents an interview or a journalist ("Our editor, X, spoke with her"), other than the interviewee.
   mutating func interviewer() -> EntityID? {
+    if let cached = turnInterviewer { return cached }
+    turnInterviewer = findInterviewer() ?? .some(nil)
+    return turnInterviewer ?? nil
+  }
+  var turnInterviewer: EntityID??
+
+  mutating func findInterviewer() -> EntityID? {
     guard let firstTurn = quotes.indices.first(where: isTurn).flatMap({ quotes[$0].cue?.start }) else { return nil }
     if turnInterviewee == nil {
       turnInterviewee = context.mentions.first(where: { $0.kind == .person && container(ofOffset: $0.start) == nil && $0.start < firstTurn })?.entity
@@ -672,18 +684,22 @@ struct AttributionRun {
   func relations() -> [Relation] {
     var out: [Relation] = []
     // mentioned: speaker → entity, counted once per mention.
-    var counted: Set<[String]> = []
+    struct Counted: Hashable {
+      var speaker: EntityID
+      var offset: Int
+    }
+    var counted: Set<Counted> = []
     var grouped: [RelationKey: (count: Int, evidence: Set<Evidence>, confidence: Double)] = [:]
     for (i, q) in quotes.enumerated() {
       guard let speaker = q.speaker else { continue }
       for m in context.mentions(in: q.start, q.end) where m.entity != speaker {
-        guard counted.insert([speaker.rawValue, String(m.start)]).inserted else { continue }
+        guard counted.insert(Counted(speaker: speaker, offset: m.start)).inserted else { continue }
         let key = RelationKey(subject: speaker, predicate: .mentioned, object: m.entity)
-        var g = grouped[key] ?? (0, [], 0)
-        g.count += 1
-        g.evidence.insert(context.sentencePiece(m.start, m.end, within: q.start..<q.end))
-        g.confidence = max(g.confidence, (q.confidence * m.confidence * 100).rounded() / 100)
-        grouped[key] = g
+        // Updated in place: copying the evidence set out and back would make this quadratic.
+        grouped[key, default: (0, [], 0)].count += 1
+        grouped[key, default: (0, [], 0)].evidence.insert(context.sentencePiece(m.start, m.end, within: q.start..<q.end))
+        grouped[key, default: (0, [], 0)].confidence = max(
+          grouped[key]?.confidence ?? 0, (q.confidence * m.confidence * 100).rounded() / 100)
       }
       // quoted_in: embedded source → the nearest enclosing speaker.
       var a = parent[i]
