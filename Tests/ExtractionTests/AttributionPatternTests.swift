@@ -45,6 +45,16 @@ import Testing
     #expect(doc.mentionedNames(kind: .country) == ["Rafael Ostin": ["Norway"]])
   }
 
+  @Test func bareClauseAfterAnAgeOrAPhrase() {
+    let doc = run("Rafael Ostin, 54, said Mexico would wait. The Delta Relief Agency, in a statement, said Ghana had asked for help.")
+    #expect(doc.mentionedNames(kind: .country) == ["Rafael Ostin": ["Mexico"], "Delta Relief Agency": ["Ghana"]])
+  }
+
+  @Test func quoteClosedBeforeCommaAndSaidIsNotABareClause() {
+    let doc = run("“We are ready,” said Mina Kovac. “Peru is not.”")
+    #expect(doc.quotes.allSatisfy { $0.form == .direct })
+  }
+
   @Test func theModeratorIsThePersonIntroducedInThatRole() {
     let doc = run(
       """

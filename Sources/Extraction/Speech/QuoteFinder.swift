@@ -389,8 +389,8 @@ public struct QuoteFinder: ExtractionStage {
       // the verb when a clause opener follows it.
       let afterAppositive =
         k > 1 && w[k - 1].lower == "," && w[k - 2].isWord && k + 1 < w.count
-        && QuoteFinder.clauseOpeners.contains(w[k + 1].lower)
-        && text.wordRange(w[k].end, min(w[k].end + 80, text.sentenceEnd(after: w[k].end, upper: upper))).filter({ text.words[$0].isWord }).count >= 4
+        && (QuoteFinder.clauseOpeners.contains(w[k + 1].lower) || w[k + 1].isCapitalized)
+        && text.wordRange(w[k].end, min(w[k].end + 80, text.sentenceEnd(after: w[k].end, upper: upper))).filter({ text.words[$0].isWord }).count >= 3
       if spanStart == nil, lexicon.bareClauseVerbs.contains(w[k].lower), k > 0, w[k - 1].isWord || afterAppositive, k + 1 < w.count,
         w[k + 1].isWord, w[k + 1].start - w[k].end <= 1, !lexicon.complementizers.contains(w[k + 1].lower),
         !QuoteFinder.notClauseStarts.contains(w[k + 1].lower),
