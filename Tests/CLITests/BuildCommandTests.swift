@@ -109,3 +109,27 @@ import TestSupport
     #expect(try DocumentLoader.discover([root.path]).map(\.id) == ["same", "same~2"])
   }
 }
+
+@Suite struct BuildWithStoreTests {
+  @Test func buildAlsoFillsAStoreThatAnswersLikeTheJSON() throws {
+    let bin = try #require(TestSupport.executable())
+    let dir = try TestSupport.makeTemporaryDirectory("build-db")
+    let input = dir.appendingPathComponent("note.txt")
+    try Data("Maria Lopez, the CEO of Norte Labs, said: “Chile and Peru matter.”\n".utf8).write(to: input)
+    let db = dir.appendingPathComponent("graph.sqlite").path
+    let out = dir.appendingPathComponent("out")
+    for _ in 0..<2 {  // the second run finds the document unchanged
+      let r = try TestSupport.run(bin, ["build", input.path, "--out", out.path, "--format", "json", "--db", db])
+      #expect(r.status == 0, "stderr: \(r.stderr)")
+    }
+    let q = try TestSupport.run(bin, ["query", "mentions", "--db", db, "--format", "csv"])
+    #expect(q.status == 0, "stderr: \(q.stderr)")
+    let graph = try KnowledgeGraph(jsonData: Data(contentsOf: out.appendingPathComponent("graph.json")))
+    let countries = graph.relations.filter { $0.predicate == .mentioned && $0.object.kind == .country }
+    #expect(!countries.isEmpty)
+    for r in countries {
+      let name = try #require(graph.entity(r.object)?.name)
+      #expect(q.stdout.contains(name))
+    }
+  }
+}

@@ -3,6 +3,7 @@ import DocumentModel
 import Extraction
 import Foundation
 import GraphRendering
+import GraphStore
 
 extension EntityGraphCommand {
   /// `entitygraph build`: text files in, graph files out.
@@ -15,7 +16,8 @@ extension EntityGraphCommand {
         focused speakers diagram (DIR/speakers.*) when anyone is quoted.
 
         Exit codes: 0 success; 1 output written but some inputs skipped; 3 no readable input;
-        4 rendering failed; 6 missing system resource (ISO country data, Graphviz plugins).
+        4 rendering failed; 5 graph store failed; 6 missing system resource (ISO country data,
+        Graphviz plugins).
         """)
 
     @Argument(help: "Text files, folders, or - for standard input.")
@@ -38,6 +40,9 @@ extension EntityGraphCommand {
     @Option(help: "Seconds a single image render may take before it is abandoned.")
     var timeBudget: Double = 60
 
+    @Option(help: "Also add the documents to this SQLite graph store (incremental, like `ingest`).")
+    var db: String?
+
     public init() {}
 
     public func validate() throws {
@@ -59,7 +64,7 @@ extension EntityGraphCommand {
       }
       let result: CorpusResult
       do {
-        result = try Corpus.analyze(paths, extractor: extractor, maxBytes: maxFileSize)
+        result = try Corpus.analyze(paths, extractor: extractor, maxBytes: maxFileSize, keepDocuments: db != nil)
       } catch {
         Console.error("error: \(error)")
         throw ExitCode(ExitCodes.noInput)
@@ -92,6 +97,19 @@ extension EntityGraphCommand {
       } catch {
         Console.error("error: cannot write to \(out): \(error)")
         throw ExitCode(ExitCodes.environment)
+      }
+      if let db {
+        do {
+          let store = try GraphStore(path: db)
+          for analyzed in result.documents {
+            let graph = analyzed.makeGraph()
+            try store.ingest(graph, for: graph.documents[0])
+          }
+          written.append(db)
+        } catch {
+          Console.error("error: graph store \(db): \(error)")
+          throw ExitCode(ExitCodes.storeFailed)
+        }
       }
       let g = result.graph
       Console.error(
