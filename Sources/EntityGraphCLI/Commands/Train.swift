@@ -16,7 +16,7 @@ extension EntityGraphCommand {
           entitygraph train --conll ../shared/eval/gum-train/train.conll \\
             --out Sources/Extraction/Resources/tagger.bin
 
-        With --stack-folds N (default 5) a second, document-level pass is trained on first-pass tags
+        With --stack-folds N (e.g. 5; default 0: off) a second, document-level pass is trained on first-pass tags
         predicted by N-fold jackknife and stored in the same file.
 
         Exit codes: 0 success; 3 unreadable training file; 6 missing system resource.
@@ -38,10 +38,13 @@ extension EntityGraphCommand {
     var seed: UInt64 = 42
 
     @Option(help: "Folds of the jackknife that trains the document-level second pass (0: one pass only).")
-    var stackFolds: Int = 5
+    var stackFolds: Int = 0
 
     @Option(help: "Hold out every Nth document and report its token accuracy and span F1 (0: none).")
     var holdoutEvery: Int = 0
+
+    @Option(help: "Which of the --holdout-every folds to hold out (0 ..< N; for cross-validation).")
+    var holdoutFold: Int = 0
 
     public init() {}
 
@@ -49,6 +52,9 @@ extension EntityGraphCommand {
       if epochs < 1 { throw ValidationError("--epochs must be at least 1") }
       if bits < 12 || bits > 24 { throw ValidationError("--bits must be between 12 and 24") }
       if stackFolds < 0 || stackFolds == 1 { throw ValidationError("--stack-folds must be 0 or at least 2") }
+      if holdoutFold < 0 || (holdoutEvery > 0 && holdoutFold >= holdoutEvery) {
+        throw ValidationError("--holdout-fold must be in 0 ..< --holdout-every")
+      }
       if holdoutEvery < 0 { throw ValidationError("--holdout-every must not be negative") }
     }
 
@@ -69,8 +75,9 @@ extension EntityGraphCommand {
       var train = documents
       var held: [TrainingDocument] = []
       if holdoutEvery > 0 {
-        train = documents.enumerated().filter { ($0.offset + 1) % holdoutEvery != 0 }.map(\.element)
-        held = documents.enumerated().filter { ($0.offset + 1) % holdoutEvery == 0 }.map(\.element)
+        let fold = holdoutFold
+        train = documents.enumerated().filter { ($0.offset + 1 + fold) % holdoutEvery != 0 }.map(\.element)
+        held = documents.enumerated().filter { ($0.offset + 1 + fold) % holdoutEvery == 0 }.map(\.element)
       }
       let trainer = PerceptronTrainer(lexicon: lexicon, epochs: epochs, bits: bits, seed: seed)
       let tokens = train.reduce(0) { $0 + $1.sentences.reduce(0) { $0 + $1.tokens.count } }

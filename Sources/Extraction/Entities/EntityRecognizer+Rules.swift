@@ -151,6 +151,18 @@ extension EntityRecognizer {
         s.kind = .organization
       }
     }
+    // A lone organization head word ("Congress", "Parliament") names the institution, not a gathering.
+    if s.kind == .event, single, c.has(s.first, .orgWord) { s.kind = .organization }
+    // "Springfield Falcons": a place followed by a capitalized plural noun names a team or company, not a
+    // place (unless the whole name is a known place, "Palm Springs", or the noun is a place word).
+    if s.kind == .location, s.end - s.first >= 2, c.has(s.first, .place) || c.has(s.first, .country),
+      c.isCapitalized(s.end - 1), c.text(s.end - 1).hasSuffix("s"), !c.has(s.end - 1, .placeWord),
+      !c.has(s.end - 1, .place), !c.has(s.end - 1, .demonym), !c.has(s.end - 1, .surname),
+      (c.lexicon.table[c.phraseHash(s.first, s.end)] ?? 0) & (Lexicon.Category.place.rawValue
+        | Lexicon.Category.country.rawValue | Lexicon.Category.knownPlace.rawValue) == 0
+    {
+      s.kind = .organization
+    }
     // "Trinidad and Tobago Court of Appeal": an organization named after two places joined by "and".
     if s.kind == .organization, s.end - s.first >= 2, s.first >= 2, c.lower(s.first - 1) == "and",
       c.isCapitalized(s.first - 2), c.isCapitalized(s.first),
@@ -248,12 +260,14 @@ extension EntityRecognizer {
       {
         s.first += c.text(s.first + 1) == "-" ? 2 : 1
       }
-      // "CEO of the Example Center": a role phrase, the name is the organization after "of".
-      if s.end - s.first > 2, c.has(s.first, .title), c.lower(s.first + 1) == "of" {
-        s.first += 2
-        if s.first < s.end - 1, c.lower(s.first) == "the" { s.first += 1 }
-        s.kind = .organization
-      }
+    }
+    // "CEO of the Example Center": a role phrase, the name is the organization after "of".
+    if s.kind == .person || s.kind == .organization, s.end - s.first > 2, c.has(s.first, .title),
+      !c.has(s.first, .orgWord), c.lower(s.first + 1) == "of"
+    {
+      s.first += 2
+      if s.first < s.end - 1, c.lower(s.first) == "the" { s.first += 1 }
+      s.kind = .organization
     }
     while s.end > s.first {
       let t = c.tokens[s.end - 1]
@@ -705,8 +719,11 @@ extension EntityRecognizer {
     let n = c.tokens.count
     for (k, s) in spans.enumerated() where s.country == nil && !s.isDemonym && s.role == nil && s.kind != .event {
       let h = c.phraseHash(s.first, s.end)
-      // "X, a company …", "X, the publishing giant …", "X, an American multinational …"
-      if s.end + 2 < n, c.text(s.end) == ",", ["a", "an", "the"].contains(c.lower(s.end + 1)) {
+      // "X, a company …", "X, an American multinational …" (not "Under X, the company grew": "the" may open
+      // a new clause; nor a person's full name)
+      if s.end + 2 < n, c.text(s.end) == ",", ["a", "an"].contains(c.lower(s.end + 1)),
+        s.kind != .person || !c.has(s.first, .firstName) || s.end - s.first == 1
+      {
         var j = s.end + 2
         var steps = 0
         while j < n, steps < 3, c.tokens[j].kind == .word, c.sentenceOf[j] == c.sentenceOf[s.first] {
@@ -770,6 +787,7 @@ extension EntityRecognizer {
   /// "Star of …"-like phrase (a common word, "of", a name) is not a person's name.
   func markGroupsInLists(_ c: RecognitionContext, _ spans: inout [NameSpan]) {
     var groupStart = Set<Int>()
+    var listedGroups = Set<UInt64>()
     for s in spans where s.role == .group || s.isDemonym { groupStart.insert(s.first) }
     func isSeparator(_ i: Int) -> Bool {
       let w = c.lower(i)
@@ -798,8 +816,15 @@ extension EntityRecognizer {
         {
           spans[k].role = .group
           groupStart.insert(s.first)
+          listedGroups.insert(c.infos[s.first].lower)
         }
       }
+    }
+    // The same word elsewhere in the document ("the Xs were ignored") is the same group.
+    for k in spans.indices where spans[k].kind == .person && spans[k].role == nil && spans[k].country == nil
+      && spans[k].end - spans[k].first == 1 && listedGroups.contains(c.infos[spans[k].first].lower)
+    {
+      spans[k].role = .group
     }
     spans.removeAll { s in
       s.kind == .person && s.role == nil && s.end - s.first >= 3 && c.lower(s.first + 1) == "of"

@@ -36,6 +36,10 @@ enum DocumentContext {
   static let possessive = set(["'s", "'"])
   static let openers = set(["(", ","])
   static let of = set(["of", "for"])
+  static let organizationNouns = set(Array(EntityRecognizer.organizationNouns))
+  static let organizationRoles = set(Array(EntityRecognizer.organizationRoles))
+  static let articles = set(["a", "an", "the"])
+  static let by = set(["by"])
 }
 
 /// Orthographic and document-level flags of a token.
@@ -218,6 +222,22 @@ enum TokenAnalyzer {
           if n.inside & placeWordBit != 0 && n.flags.contains(.initialCap) { bits |= 1 << 9 }
           if DocumentContext.openers.contains(n.lower) { bits |= 1 << 10 }
         }
+        // Organization contexts: "the company X", "the CEO of X", "X, a company …", "by X".
+        if let p = prev, !p.flags.contains(.initialCap), DocumentContext.organizationNouns.contains(p.lower) {
+          bits |= 1 << 14
+        }
+        if i >= sent.lowerBound + 2, DocumentContext.of.contains(infos[i - 1].lower),
+          DocumentContext.organizationRoles.contains(infos[i - 2].lower)
+        {
+          bits |= 1 << 15
+        }
+        if i + 3 < sent.upperBound, infos[i + 1].flags.contains(.noAlnum), DocumentContext.articles.contains(infos[i + 2].lower) {
+          for j in (i + 3)..<min(sent.upperBound, i + 6) where DocumentContext.organizationNouns.contains(infos[j].lower) {
+            bits |= 1 << 16
+            break
+          }
+        }
+        if let p = prev, DocumentContext.by.contains(p.lower) { bits |= 1 << 17 }
         if prev.map({ !$0.flags.contains(.initialCap) }) ?? true, next.map({ !$0.flags.contains(.initialCap) }) ?? true {
           bits |= 1 << 11
         }
