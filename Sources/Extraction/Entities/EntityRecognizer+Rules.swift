@@ -522,9 +522,12 @@ extension EntityRecognizer {
     for s in existing where s.kind == .organization { organizationEnds.insert(s.end) }
     var out = Set<UInt64>()
     var i = 1
+    func isChar(_ k: Int, _ ch: Unicode.Scalar) -> Bool {
+      c.tokens[k].end - c.tokens[k].start == 1 && c.scalars[c.tokens[k].start] == ch
+    }
     while i + 2 < c.tokens.count {
       defer { i += 1 }
-      guard c.text(i) == "(", c.text(i + 2) == ")", c.infos[i + 1].flags.contains(.allCaps),
+      guard isChar(i, "("), isChar(i + 2, ")"), c.infos[i + 1].flags.contains(.allCaps),
         !organizationEnds.contains(i)
       else { continue }
       let short = c.text(i + 1)
@@ -755,6 +758,13 @@ extension EntityRecognizer {
         orgNames.insert(c.phraseHash(s.end + 1, s.end + 2))
       }
       _ = k
+    }
+    // Acronyms of things ("DNA", "sea surface salinity (SSS)") are not organizations, whoever proposed them.
+    let things = acronymsOfThings(c, existing: spans)
+    spans.removeAll { s in
+      s.kind == .organization && s.end - s.first == 1 && s.country == nil && c.infos[s.first].flags.contains(.allCaps)
+        && (things.contains(c.lowers[s.first]) || c.lexicon.commonAcronyms.contains(c.lowers[s.first]))
+        && !orgNames.contains(c.phraseHash(s.first, s.end))
     }
     guard !orgNames.isEmpty else { return }
     for k in spans.indices where spans[k].country == nil && !spans[k].isDemonym && spans[k].role == nil
