@@ -836,6 +836,12 @@ extension EntityRecognizer {
     {
       spans[k].role = .group
     }
+    // A religion adjective before a noun ("a Buddhist temple") is a modifier, not a mention of a group.
+    spans.removeAll { s in
+      s.role == .group && s.end - s.first == 1 && s.end < c.tokens.count && c.infos[s.end].flags.contains(.lowerInitial)
+        && Self.religionWords.contains(c.lower(s.first)) && !c.lower(s.first).hasSuffix("s")
+        && c.sentenceOf[s.end] == c.sentenceOf[s.first]
+    }
     spans.removeAll { s in
       s.kind == .person && s.role == nil && s.end - s.first >= 3 && c.lower(s.first + 1) == "of"
         && c.has(s.first, .common) && !c.has(s.first, .title) && !c.has(s.first, .knownPerson)
