@@ -101,6 +101,26 @@ import TestSupport
     #expect(result.stderr.contains("notes.sqlite") && result.stderr.contains("not a database"))
   }
 
+  // MARK: - Rendering from the store
+
+  @Test func renderDrawsAFocusedPartOfTheStore() throws {
+    let db = try hostileStore()
+    let out = try TestSupport.makeTemporaryDirectory("render-db").appendingPathComponent("france.dot")
+    let result = try run([
+      "render", "--db", db, "--focus", "France", "--depth", "1", "--kinds", "person,country", "--format", "dot",
+      "-o", out.path,
+    ])
+    #expect(result.status == 0, "\(result.stderr)")
+    let dot = try String(contentsOf: out, encoding: .utf8)
+    #expect(dot.contains("France"))
+    #expect(dot.contains("Evil \\\"Quote\\\""), "the hostile speaker, escaped by the DOT writer")
+    #expect(!dot.contains("Ada Lovelace"), "two steps away: outside --depth 1")
+    let unknown = try run(["render", "--db", db, "--focus", "Atlantis", "--format", "dot", "-o", out.path])
+    #expect(unknown.status == ExitCodes.noInput)
+    let both = try run(["render", "graph.json", "--db", db, "--format", "dot", "-o", out.path])
+    #expect(both.status == ExitCodes.usage)
+  }
+
   // MARK: - Hostile names through every query output
 
   static let hostile = "Evil \"Quote\" \\ <script>alert(1)</script> & Co,\nLine2"

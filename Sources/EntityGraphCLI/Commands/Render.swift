@@ -2,6 +2,7 @@ import ArgumentParser
 import DocumentModel
 import Foundation
 import GraphRendering
+import GraphStore
 
 extension OutputFormat: ExpressibleByArgument {}
 extension LayoutEngine: ExpressibleByArgument {}
@@ -30,6 +31,9 @@ extension EntityGraphCommand {
 
     @Argument(help: "The graph to draw: a graph JSON file (.json) or a DOT file (.dot, .gv).")
     var input: String?
+
+    @Option(help: "Draw from a graph store (made by `entitygraph ingest`) instead of a file.")
+    var db: String?
 
     @Option(help: "Output format: svg, png, pdf or dot.")
     var format: OutputFormat = .svg
@@ -88,7 +92,10 @@ extension EntityGraphCommand {
     }
 
     public func validate() throws {
-      guard let input else { throw ValidationError("give the graph to draw: a .json or .dot file") }
+      if input != nil && db != nil { throw ValidationError("give a graph file or --db FILE, not both") }
+      guard let input = input ?? db else {
+        throw ValidationError("give the graph to draw: a .json or .dot file, or --db FILE")
+      }
       if depth < 0 { throw ValidationError("--depth must be 0 or more") }
       if !(0...1).contains(minConfidence) { throw ValidationError("--min-confidence must be between 0 and 1") }
       if let timeBudget, !(timeBudget > 0 && timeBudget <= 86_400) {
@@ -136,6 +143,7 @@ extension EntityGraphCommand {
     }
 
     func loadSource() throws -> Source {
+      if let db { return .graph(try storeGraph(db)) }
       let path = input ?? ""
       let bytes: Data
       do {
@@ -154,6 +162,25 @@ extension EntityGraphCommand {
         return .graph(try KnowledgeGraph(jsonData: bytes))
       } catch {
         throw failure("\(path): not a graph JSON file: \(Self.reason(error))", ExitCodes.noInput)
+      }
+    }
+
+    /// The part of a graph store around --focus (or all of it), through the store's own queries.
+    func storeGraph(_ path: String) throws -> KnowledgeGraph {
+      guard FileManager.default.fileExists(atPath: path) else {
+        throw failure(
+          "\(path): no graph store; create it with `entitygraph ingest PATH... --db \(path)`", ExitCodes.storeFailed)
+      }
+      do {
+        let store = try GraphStore(path: path)
+        if let focus {
+          return try store.subgraph(focus: focus, depth: depth, kinds: try kindSet, minConfidence: minConfidence)
+        }
+        return try store.loadGraph(minConfidence: minConfidence)
+      } catch let error as StoreError {
+        let code =
+          error.code == .unknownEntity || error.code == .ambiguousEntity ? ExitCodes.noInput : ExitCodes.storeFailed
+        throw failure("\(path): \(error)", code)
       }
     }
 
@@ -186,7 +213,7 @@ extension EntityGraphCommand {
     /// the writer).
     func selectedGraph(_ graph: KnowledgeGraph) throws -> KnowledgeGraph {
       var selected = speakers ? speakersGraph(graph) : graph
-      if let focus {
+      if let focus, db == nil {
         // Focus within the kinds asked for, so --depth counts steps through drawn entities.
         selected = filteredGraph(selected, kinds: try kindSet, minConfidence: minConfidence)
         let ids = entityIDs(matching: focus, in: selected)
