@@ -23,6 +23,7 @@ extension EntityGraphCommand {
           entitygraph render output/graph.json --focus "Jane Doe" --depth 1 --format png -o jane.png
           entitygraph render output/graph.json --speakers --kinds person,country --format svg -o who.svg
           entitygraph render big.dot --layout sfdp --time-budget 30 --format pdf -o big.pdf
+          entitygraph render --db output/graph.sqlite --focus "Jane Doe" --kinds person,country --format svg -o jane.svg
 
         Exit codes: 0 success; 3 the input cannot be read or nothing matches --focus;
         4 rendering failed (layout error, time budget); 6 Graphviz plugins missing or output not writable;
