@@ -55,25 +55,9 @@ extension EntityGraphCommand {
     }
 
     public func run() throws {
-      let extractor: Extractor
-      do {
-        extractor = try Extractor()
-      } catch {
-        Console.error("error: \(error)")
-        throw ExitCode(ExitCodes.environment)
-      }
-      let result: CorpusResult
-      do {
-        result = try Corpus.analyze(paths, extractor: extractor, maxBytes: maxFileSize, keepDocuments: db != nil)
-      } catch {
-        Console.error("error: \(error)")
-        throw ExitCode(ExitCodes.noInput)
-      }
-      for failure in result.failures { Console.error("skipped: \(failure)") }
-      if result.graph.documents.isEmpty {
-        Console.error("error: none of the inputs could be read; nothing written")
-        throw ExitCode(ExitCodes.noInput)
-      }
+      let extractor = try Extractor.makeForCommand()
+      let result = try Corpus.analyzeForCommand(
+        paths, extractor: extractor, maxBytes: maxFileSize, keepDocuments: db != nil)
       let directory = URL(fileURLWithPath: out, isDirectory: true)
       do {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

@@ -51,24 +51,13 @@ extension EntityGraphCommand {
           let recognizer = EntityRecognizer(lexicon: try Lexicon.makeDefault(), model: tagger)
           extractor = Extractor(pipeline: try Pipeline(stages: [Tokenizer(), SentenceSplitter(), recognizer]))
         } else {
-          extractor = try Extractor()
+          extractor = try Extractor.makeForCommand()
         }
       } catch {
         Console.error("error: \(error)")
         throw ExitCode(ExitCodes.environment)
       }
-      let result: CorpusResult
-      do {
-        result = try Corpus.analyze(paths, extractor: extractor, keepDocuments: true)
-      } catch {
-        Console.error("error: \(error)")
-        throw ExitCode(ExitCodes.noInput)
-      }
-      for failure in result.failures { Console.error("skipped: \(failure)") }
-      if result.documents.isEmpty {
-        Console.error("error: none of the inputs could be read")
-        throw ExitCode(ExitCodes.noInput)
-      }
+      let result = try Corpus.analyzeForCommand(paths, extractor: extractor, keepDocuments: true)
       let recognizer = extractor.pipeline.stages.lazy.compactMap { $0 as? EntityRecognizer }.first
       var out = ""
       for analyzed in result.documents {

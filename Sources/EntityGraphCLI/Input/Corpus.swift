@@ -1,3 +1,4 @@
+import ArgumentParser
 import DocumentModel
 import Extraction
 import Foundation
@@ -63,5 +64,43 @@ final class Mutex<Value>: @unchecked Sendable {
     lock.lock()
     defer { lock.unlock() }
     return try body(&value)
+  }
+}
+
+// MARK: - Command helpers
+
+extension Extractor {
+  /// The default extractor for a command: on failure the reason goes to stderr and the command exits
+  /// with ``ExitCodes/environment`` (a missing model, gazetteer or ISO country data).
+  static func makeForCommand() throws -> Extractor {
+    do {
+      return try Extractor()
+    } catch {
+      Console.error("error: \(error)")
+      throw ExitCode(ExitCodes.environment)
+    }
+  }
+}
+
+extension Corpus {
+  /// ``analyze(_:extractor:maxBytes:keepDocuments:)`` for a command: discovery errors and skipped files
+  /// go to stderr, and the command exits with ``ExitCodes/noInput`` when nothing could be read.
+  static func analyzeForCommand(
+    _ paths: [String], extractor: Extractor, maxBytes: Int = DocumentLoader.defaultMaxBytes,
+    keepDocuments: Bool = false
+  ) throws -> CorpusResult {
+    let result: CorpusResult
+    do {
+      result = try analyze(paths, extractor: extractor, maxBytes: maxBytes, keepDocuments: keepDocuments)
+    } catch {
+      Console.error("error: \(error)")
+      throw ExitCode(ExitCodes.noInput)
+    }
+    for failure in result.failures { Console.error("skipped: \(failure)") }
+    if result.graph.documents.isEmpty {
+      Console.error("error: none of the inputs could be read; nothing written")
+      throw ExitCode(ExitCodes.noInput)
+    }
+    return result
   }
 }
