@@ -47,13 +47,7 @@ extension EntityGraphCommand {
         throw ExitCode(ExitCodes.noInput)
       }
       let graphStore = try store.open(mustExist: false)
-      let extractor: Extractor
-      do {
-        extractor = try Extractor()
-      } catch {
-        Console.error("error: \(error)")
-        throw ExitCode(ExitCodes.environment)
-      }
+      let extractor = try Extractor.makeForCommand()
       let report = IngestRun.ingest(
         files, into: graphStore, extractor: extractor, jobs: jobs, force: force, maxBytes: maxFileSize,
         showProgress: Console.stderrIsTerminal)

@@ -206,13 +206,7 @@ func analyseIntoMemory(_ paths: [String]) throws -> GraphStore {
     Console.error("error: \(error)")
     throw ExitCode(ExitCodes.noInput)
   }
-  let extractor: Extractor
-  do {
-    extractor = try Extractor()
-  } catch {
-    Console.error("error: \(error)")
-    throw ExitCode(ExitCodes.environment)
-  }
+  let extractor = try Extractor.makeForCommand()
   let store = try withStoreErrors { try GraphStore() }
   let report = IngestRun.ingest(files, into: store, extractor: extractor, showProgress: false)
   for failure in report.failures { Console.error("skipped: \(failure)") }
