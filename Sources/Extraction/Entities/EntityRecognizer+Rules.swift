@@ -252,7 +252,7 @@ extension EntityRecognizer {
       s.first += 1
     }
     // A person's titles, nationality and country are not part of the name ("Justice Scalia" → "Scalia",
-    // "Azerbaijani MP Rasim Musabeyli" → "Rasim Musabeyli"); titles become aliases later.
+    // "Chilean MP Rosa Fuentes" → "Rosa Fuentes"); titles become aliases later.
     if s.kind == .person {
       while s.end - s.first > 1,
         c.has(s.first, .title) || c.has(s.first, .demonym) || c.has(s.first, .country) || c.text(s.first) == "-",
@@ -650,7 +650,7 @@ extension EntityRecognizer {
       }
     }
     spans += added
-    // Surnames: the words after a person's first name, alone ("Kedar said", "Ha-Levi noted").
+    // Surnames: the words after a person's first name, alone ("Lopez said", "Ortiz-Vega noted").
     var surnames: [UInt64: Int] = [:]
     for s in spans where s.kind == .person && s.role == nil && s.end - s.first >= 2 && s.end - s.first <= 4 {
       let rest = (s.first + 1)..<s.end

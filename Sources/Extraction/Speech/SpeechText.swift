@@ -108,7 +108,7 @@ struct SpeechText {
           } else if (c == "'" || c == "\u{2019}" || c == "-" || c == "\u{2010}" || c == "\u{2011}" || c == ".")
             && j + 1 < n && SpeechText.isAlnum(scalars[j + 1])
           {
-            // "don't", "Ha-Levi", "U.S", "1.5" — but not a sentence end followed by a letter without space.
+            // "don't", "Ortiz-Vega", "U.S", "1.5" — but not a sentence end followed by a letter without space.
             if c == "." && !SpeechText.isSingleLetterRun(scalars, i, j)
               && !(SpeechText.isDigit(scalars[j - 1]) && SpeechText.isDigit(scalars[j + 1]))
             {
