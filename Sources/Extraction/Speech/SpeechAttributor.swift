@@ -532,8 +532,9 @@ struct AttributionRun {
   /// that presents an interview or a journalist ("Our editor, X, spoke with her"), other than the interviewee.
   mutating func interviewer() -> EntityID? {
     if let cached = turnInterviewer { return cached }
-    turnInterviewer = findInterviewer() ?? .some(nil)
-    return turnInterviewer ?? nil
+    let found = findInterviewer()
+    turnInterviewer = .some(found)
+    return found
   }
   var turnInterviewer: EntityID??
 
