@@ -4,12 +4,14 @@ import Foundation
 
 /// `eg-bench extract [--texts DIR] [--words N]`: throughput of the whole pipeline from text to entities
 /// (tokenizer, sentence splitter, entity recognizer) on one core and on all cores, peak memory, and a
-/// linearity check on hostile input.
+/// linearity check on hostile input. `--full` runs every default stage instead (quotes, speech
+/// attribution and relations too), i.e. `Extractor()` as `build` uses it.
 enum ExtractionBenchmark {
   static func run(_ arguments: [String]) {
     var textsDir = "../shared/eval/gum-train"
     var targetWords = 1_000_000
     var hostile = true
+    var full = false
     var i = 0
     while i < arguments.count {
       switch arguments[i] {
@@ -17,6 +19,7 @@ enum ExtractionBenchmark {
         textsDir = arguments[i + 1]
         i += 1
       case "--no-hostile": hostile = false
+      case "--full": full = true
       case "--words" where i + 1 < arguments.count:
         targetWords = Int(arguments[i + 1]) ?? targetWords
         i += 1
@@ -26,7 +29,10 @@ enum ExtractionBenchmark {
     }
     let pipeline: Pipeline
     do {
-      pipeline = try Pipeline(stages: [Tokenizer(), SentenceSplitter(), try EntityRecognizer.makeDefault()])
+      pipeline =
+        full
+        ? try Extractor().pipeline
+        : try Pipeline(stages: [Tokenizer(), SentenceSplitter(), try EntityRecognizer.makeDefault()])
     } catch {
       FileHandle.standardError.write(Data("error: \(error)\n".utf8))
       exit(6)
@@ -53,7 +59,11 @@ enum ExtractionBenchmark {
       }
       round += 1
     }
-    print("Extraction benchmark: tokenizer + sentence splitter + entity recognizer (release build)")
+    print(
+      "Extraction benchmark: "
+        + (full
+          ? "every default stage (entities, quotes, speech, relations)"
+          : "tokenizer + sentence splitter + entity recognizer") + " (release build)")
     print("corpus: \(texts.count) texts from \(textsDir), repeated \(round)×: \(corpus.count) documents, \(words) words")
     // Warm-up.
     _ = pipeline.run(corpus[0])
