@@ -80,6 +80,12 @@ struct SpeakerContext {
 
   /// A readable evidence piece around `start..<end`: its sentence, clipped to `bounds`, at most ~300 code points.
   func sentencePiece(_ start: Int, _ end: Int, within bounds: Range<Int>) -> Evidence {
+    let r = sentencePieceRange(start, end, within: bounds)
+    return evidence(r.lowerBound, r.upperBound)
+  }
+
+  /// The offsets of ``sentencePiece(_:_:within:)``, without building its text (cheap to dedupe).
+  func sentencePieceRange(_ start: Int, _ end: Int, within bounds: Range<Int>) -> Range<Int> {
     var a = max(bounds.lowerBound, text.sentenceStart(before: start, lower: bounds.lowerBound))
     var b = min(bounds.upperBound, text.sentenceEnd(after: end, upper: bounds.upperBound))
     if b - a > 300 {
@@ -88,7 +94,7 @@ struct SpeakerContext {
     }
     while a < start && SpeechText.isSpace(text.scalars[a]) { a += 1 }
     while b > end && SpeechText.isSpace(text.scalars[b - 1]) { b -= 1 }
-    return evidence(a, b)
+    return a..<max(a, b)
   }
 
   /// The meeting the article reports on: an event with a title, or one named as a meeting (webinar,

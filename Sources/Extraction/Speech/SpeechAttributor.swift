@@ -690,7 +690,9 @@ struct AttributionRun {
       var offset: Int
     }
     var counted: Set<Counted> = []
-    var grouped: [RelationKey: (count: Int, evidence: Set<Evidence>, confidence: Double)] = [:]
+    // Evidence pieces are kept as offsets: an evidence's text, document and sentence follow from its offsets,
+    // so deduplicating offsets is deduplicating evidence, without building and hashing a string per mention.
+    var grouped: [RelationKey: (count: Int, evidence: Set<Range<Int>>, confidence: Double)] = [:]
     for (i, q) in quotes.enumerated() {
       guard let speaker = q.speaker else { continue }
       for m in context.mentions(in: q.start, q.end) where m.entity != speaker {
@@ -698,7 +700,7 @@ struct AttributionRun {
         let key = RelationKey(subject: speaker, predicate: .mentioned, object: m.entity)
         // Updated in place: copying the evidence set out and back would make this quadratic.
         grouped[key, default: (0, [], 0)].count += 1
-        grouped[key, default: (0, [], 0)].evidence.insert(context.sentencePiece(m.start, m.end, within: q.start..<q.end))
+        grouped[key, default: (0, [], 0)].evidence.insert(context.sentencePieceRange(m.start, m.end, within: q.start..<q.end))
         grouped[key, default: (0, [], 0)].confidence = max(
           grouped[key]?.confidence ?? 0, (q.confidence * m.confidence * 100).rounded() / 100)
       }
@@ -714,11 +716,26 @@ struct AttributionRun {
             evidence: q.cue.map { [$0] } ?? [], source: "embedded-quote"))
       }
     }
+    // One text per distinct piece, shared by every relation citing it.
+    var pieces: [Range<Int>: Evidence] = [:]
     for (key, g) in grouped {
+      // Same order as sorting the evidence: one document, and equal offsets mean equal text.
+      let ranges = g.evidence.sorted { ($0.lowerBound, $0.upperBound) < ($1.lowerBound, $1.upperBound) }
+      var evidence: [Evidence] = []
+      evidence.reserveCapacity(ranges.count)
+      for r in ranges {
+        if let e = pieces[r] {
+          evidence.append(e)
+        } else {
+          let e = context.evidence(r.lowerBound, r.upperBound)
+          pieces[r] = e
+          evidence.append(e)
+        }
+      }
       out.append(
         Relation(
           subject: key.subject, predicate: .mentioned, object: key.object, confidence: g.confidence, count: g.count,
-          evidence: g.evidence.sorted(), source: "quote-attribution"))
+          evidence: evidence, source: "quote-attribution"))
     }
     for o in outlets where o.source != o.outlet {
       out.append(Relation(subject: o.source, predicate: .quotedIn, object: o.outlet, confidence: 0.8, evidence: [o.evidence], source: "told-outlet"))
