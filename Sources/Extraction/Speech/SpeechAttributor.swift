@@ -162,9 +162,11 @@ struct AttributionRun {
       while b >= 0 && ["the", "a", "an"].contains(words[b].lower) { b -= 1 }
       let isObject = b >= 0 && words[b].start >= s && Self.objectMarkers.contains(words[b].lower)
       let first = !isObject && seenSentence.insert(s).inserted
-      candidates.append((m.entity, m.start, box, first || introducesSpeaker(m), false))
+      // Asked once: it reads the words around the name, and it has no side effects.
+      let introduces = introducesSpeaker(m)
+      candidates.append((m.entity, m.start, box, first || introduces, false))
       if m.kind == .person { learnTitleGender(m) }
-      if box == nil && m.kind == .person && introducesSpeaker(m) {
+      if box == nil && m.kind == .person && introduces {
         let end = text.sentenceEnd(after: m.end, upper: text.scalars.count)
         introduced.append((m.entity, context.evidence(s, end)))
       }
