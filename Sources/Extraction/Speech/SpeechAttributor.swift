@@ -80,7 +80,10 @@ struct AttributionRun {
   init(context: SpeakerContext, lexicon: SpeechLexicon) {
     self.context = context
     self.lexicon = lexicon
-    let sorted = context.document.quotes.sorted { ($0.start, -$0.end) < ($1.start, -$1.end) }
+    // Sorted through their offsets: moving whole quotes (with their cue texts) around costs more.
+    let found = context.document.quotes
+    let keys = found.map { (start: $0.start, end: $0.end) }
+    let sorted = found.indices.sorted { (keys[$0].start, -keys[$0].end) < (keys[$1].start, -keys[$1].end) }.map { found[$0] }
     quotes = sorted
     // The innermost enclosing direct quote, with a stack of the direct quotes open at each start (direct
     // quotes nest, and `sorted` puts outer quotes first).
@@ -687,24 +690,55 @@ struct AttributionRun {
   func relations() -> [Relation] {
     var out: [Relation] = []
     // mentioned: speaker → entity, counted once per mention.
-    struct Counted: Hashable {
-      var speaker: EntityID
-      var offset: Int
+    // Entities are numbered once (mentions by their index), so the per-mention work hashes integers only:
+    // on run-on text a mention lies inside many overlapping reported clauses.
+    var entityNumber: [EntityID: Int] = [:]
+    var entityOfNumber: [EntityID] = []
+    func number(_ e: EntityID) -> Int {
+      if let n = entityNumber[e] { return n }
+      entityNumber[e] = entityOfNumber.count
+      entityOfNumber.append(e)
+      return entityOfNumber.count - 1
     }
-    var counted: Set<Counted> = []
+    let mentions = context.mentions
+    var mentionNumber = [Int](repeating: -1, count: mentions.count)
+    // (speaker number, mention start) pairs already counted.
+    let stride = context.text.scalars.count + 1
+    var counted: Set<Int> = []
     // Evidence pieces are kept as offsets: an evidence's text, document and sentence follow from its offsets,
     // so deduplicating offsets is deduplicating evidence, without building and hashing a string per mention.
-    var grouped: [RelationKey: (count: Int, evidence: Set<Range<Int>>, confidence: Double)] = [:]
+    var groupIndex: [Int: Int] = [:]  // speaker number << 32 | object number → index into `groups`
+    var groups: [(subject: Int, object: Int, count: Int, evidence: Set<Range<Int>>, confidence: Double)] = []
     for (i, q) in quotes.enumerated() {
       guard let speaker = q.speaker else { continue }
-      for m in context.mentions(in: q.start, q.end) where m.entity != speaker {
-        guard counted.insert(Counted(speaker: speaker, offset: m.start)).inserted else { continue }
-        let key = RelationKey(subject: speaker, predicate: .mentioned, object: m.entity)
+      let s = number(speaker)
+      // The mentions inside the quote (`mentions` is sorted by start).
+      var lo = 0
+      var hi = mentions.count
+      while lo < hi {
+        let mid = (lo + hi) / 2
+        if mentions[mid].start < q.start { lo = mid + 1 } else { hi = mid }
+      }
+      while lo < mentions.count && mentions[lo].start < q.end {
+        let k = lo
+        lo += 1
+        guard mentions[k].end <= q.end else { continue }
+        if mentionNumber[k] < 0 { mentionNumber[k] = number(mentions[k].entity) }
+        let o = mentionNumber[k]
+        guard o != s, counted.insert(s &* stride &+ mentions[k].start).inserted else { continue }
+        let pair = s << 32 | o
+        let g: Int
+        if let found = groupIndex[pair] {
+          g = found
+        } else {
+          g = groups.count
+          groupIndex[pair] = g
+          groups.append((s, o, 0, [], 0))
+        }
         // Updated in place: copying the evidence set out and back would make this quadratic.
-        grouped[key, default: (0, [], 0)].count += 1
-        grouped[key, default: (0, [], 0)].evidence.insert(context.sentencePieceRange(m.start, m.end, within: q.start..<q.end))
-        grouped[key, default: (0, [], 0)].confidence = max(
-          grouped[key]?.confidence ?? 0, (q.confidence * m.confidence * 100).rounded() / 100)
+        groups[g].count += 1
+        groups[g].evidence.insert(context.sentencePieceRange(mentions[k].start, mentions[k].end, within: q.start..<q.end))
+        groups[g].confidence = max(groups[g].confidence, (q.confidence * mentions[k].confidence * 100).rounded() / 100)
       }
       // quoted_in: embedded source → the nearest enclosing speaker.
       var a = parent[i]
@@ -720,7 +754,8 @@ struct AttributionRun {
     }
     // One text per distinct piece, shared by every relation citing it.
     var pieces: [Range<Int>: Evidence] = [:]
-    for (key, g) in grouped {
+    for g in groups {
+      let key = RelationKey(subject: entityOfNumber[g.subject], predicate: .mentioned, object: entityOfNumber[g.object])
       // Same order as sorting the evidence: one document, and equal offsets mean equal text.
       let ranges = g.evidence.sorted { ($0.lowerBound, $0.upperBound) < ($1.lowerBound, $1.upperBound) }
       var evidence: [Evidence] = []
