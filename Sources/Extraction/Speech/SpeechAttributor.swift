@@ -96,6 +96,13 @@ struct AttributionRun {
       if q.form == .direct { stack.append(i) }
     }
     parent = parents
+    // Prefix counts of the words `introducesSpeaker` looks for.
+    var cues = [Int32](repeating: 0, count: context.text.words.count + 1)
+    for (k, w) in context.text.words.enumerated() {
+      let hit = w.isWord && (lexicon.speakerNouns.contains(w.lower) || Self.introVerbs.contains(w.lower))
+      cues[k + 1] = cues[k] + (hit ? 1 : 0)
+    }
+    introCues = cues
     // Fill outer quotes first so inner ones overwrite them.
     innermost = [Int32](repeating: -1, count: context.text.scalars.count)
     let direct = sorted.indices.filter { sorted[$0].form == .direct }.sorted {
@@ -176,6 +183,11 @@ struct AttributionRun {
     }
   }
 
+  /// Verbs of `introducesSpeaker`'s forms ("spoke next", "took the floor", "opened the session").
+  static let introVerbs: Set<String> = ["spoke", "took", "opened", "closed"]
+  /// `introCues[k]`: how many of the first `k` words are speaker nouns or ``introVerbs``.
+  var introCues: [Int32] = []
+
   /// How far (code points) a clause reaches from its cue: bounds the work per quote on run-on text.
   static let clauseReach = 400
 
@@ -205,7 +217,11 @@ struct AttributionRun {
     // At most a few hundred code points around the name: run-on "sentences" must not make this quadratic.
     let s = max(text.sentenceStart(before: m.start, lower: para.lowerBound), m.start - Self.clauseReach)
     let e = min(text.sentenceEnd(after: m.end, upper: para.upperBound), m.end + Self.clauseReach)
-    let idx = context.wordIndices(s, e)
+    // Every way below to say yes needs a speaker noun, "spoke", "took", "opened" or "closed" in the window:
+    // without one, the answer is no, known from two prefix counts instead of the window's words.
+    let range = text.wordRange(s, e)
+    guard introCues[range.upperBound] > introCues[range.lowerBound] else { return false }
+    let idx = range.filter { words[$0].isWord }
     let lw = idx.map { words[$0].lower }
     // Only the first person of the sentence is its subject, unless a "speaker was X" form names another.
     let persons = context.mentions(in: s, e).filter { $0.kind == .person && container(ofOffset: $0.start) == nil }
@@ -510,9 +526,14 @@ struct AttributionRun {
       return (m.entity, cue, 0.9)
     }
     // A surname label ("SMITH:") names a person of the document.
-    for e in context.document.entities.values.sorted(by: { $0.id < $1.id }) where e.kind == .person {
-      let names = ([e.name] + e.aliases).map { $0.lowercased() }
-      if names.contains(where: { $0 == label || $0.hasSuffix(" " + label) }) { return (e.id, cue, 0.85) }
+    if personNames == nil {
+      // Sorted and lower-cased once per document, not once per turn.
+      personNames = context.document.entities.values.sorted(by: { $0.id < $1.id }).filter { $0.kind == .person }.map {
+        ($0.id, ([$0.name] + $0.aliases).map { $0.lowercased() })
+      }
+    }
+    for (id, names) in personNames ?? [] {
+      if names.contains(where: { $0 == label || $0.hasSuffix(" " + label) }) { return (id, cue, 0.85) }
     }
     if ["a", "answer"].contains(label) {
       if turnInterviewee == nil {
@@ -526,6 +547,9 @@ struct AttributionRun {
     }
     return nil
   }
+
+  /// The document's people by id with their lower-cased names and aliases (filled on the first turn).
+  var personNames: [(EntityID, [String])]?
 
   /// Words that present a journalist or an interview in the narration before the turns.
   static let interviewerCues: Set<String> = [
