@@ -820,7 +820,9 @@ struct AttributionRun {
         out.append(Relation(subject: s, predicate: .spokeAt, object: event, confidence: 0.8, evidence: [ev], source: "speaker-of-event"))
       }
     }
-    return out.sorted { $0.key < $1.key }
+    // Sorted through their keys, each computed once (the same comparisons, so the same order).
+    let keys = out.map(\.key)
+    return out.indices.sorted { keys[$0] < keys[$1] }.map { out[$0] }
   }
 
   func reportedEvent() -> EntityID? { context.reportedEvent() }

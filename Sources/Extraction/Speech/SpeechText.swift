@@ -119,6 +119,20 @@ struct SpeechText {
             break
           }
         }
+        if scalars[i..<j].allSatisfy({ $0.value < 0x80 }) {
+          // ASCII: the lower-cased bytes written at once (the same string as the loop below builds).
+          let start = i
+          let lower = String(unsafeUninitializedCapacity: j - i) { buffer in
+            for k in start..<j {
+              let v = scalars[k].value
+              buffer[k - start] = UInt8(v >= 0x41 && v <= 0x5A ? v + 0x20 : v)
+            }
+            return j - start
+          }
+          words.append(Word(start: i, end: j, lower: lower, isWord: true, isCapitalized: SpeechText.isUpper(s)))
+          i = j
+          continue
+        }
         var lower = ""
         var ascii = true
         for c in scalars[i..<j] {
