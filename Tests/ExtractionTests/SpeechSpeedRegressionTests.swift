@@ -55,4 +55,27 @@ import Testing
     #expect(doc.quotes.count <= words)
     #expect(doc.quotes.allSatisfy { $0.end - $0.start <= 1_500 })
   }
+
+  /// Board seats and "organized by" look back only over their own sentence's mentions: the nearest person
+  /// (or event) before the verb in the sentence, never one of an earlier sentence.
+  @Test func seatAndEventLookBackWithinTheSentence() {
+    let text = """
+      Nora Vance met Ivan Petrov. Sara Lind sits on the board of directors of Harbor Trust. \
+      Marco Diaz and Ana Ruiz sit on the board of directors of Open Roads. \
+      The Delta Forum was held in May. The Coast Summit was organized by Harbor Trust.
+      """
+    var doc = makeSpeechDocument(
+      text,
+      [
+        .person("Nora Vance"), .person("Ivan Petrov"), .person("Sara Lind"), .person("Marco Diaz"),
+        .person("Ana Ruiz"), .org("Harbor Trust"), .org("Open Roads"), .event("Delta Forum"), .event("Coast Summit"),
+      ])
+    RelationExtractor().process(&doc)
+    let lines = doc.relationLines()
+    #expect(lines.contains("Sara Lind board_member_of Harbor Trust"))
+    #expect(lines.contains("Ana Ruiz board_member_of Open Roads"))
+    #expect(!lines.contains { $0.hasPrefix("Ivan Petrov board_member_of") || $0.hasPrefix("Marco Diaz board_member_of") })
+    #expect(lines.contains("Harbor Trust organized Coast Summit"))
+    #expect(!lines.contains("Harbor Trust organized Delta Forum"))
+  }
 }

@@ -53,7 +53,8 @@ struct RelationRun {
   let lexicon: RelationLexicon
   let speech: SpeechLexicon
   var found: [Relation] = []
-  private var seen: Set<RelationKey> = []
+  /// Where each key's relation is in `found` (one relation per key).
+  private var foundIndex: [RelationKey: Int] = [:]
 
   private var words: [SpeechText.Word] { context.text.words }
 
@@ -95,11 +96,12 @@ struct RelationRun {
     let r = Relation(
       subject: s, predicate: p, object: o, confidence: confidence,
       evidence: [context.evidence(min(a, b), max(a, b))], source: rule)
-    if seen.insert(r.key).inserted {
-      found.append(r)
-    } else if let i = found.firstIndex(where: { $0.key == r.key }) {
+    if let i = foundIndex[r.key] {
       found[i].evidence = Array(Set(found[i].evidence + r.evidence)).sorted()
       found[i].count = found[i].evidence.count
+    } else {
+      foundIndex[r.key] = found.count
+      found.append(r)
     }
   }
 
@@ -111,6 +113,25 @@ struct RelationRun {
   func mentionEnding(at k: Int) -> EntityMention? {
     guard let m = context.mention(atWord: k), k + 1 >= words.count || context.mention(atWord: k + 1)?.start != m.start else { return nil }
     return m
+  }
+
+  /// The last mention (in `context.mentions` order) of `kind` inside `lower..<end`. `mentions` is sorted by
+  /// start, so the walk starts at the last one starting before `end` and stops at the first one starting
+  /// before `lower`: the sentence's mentions, not the whole document's, per verb.
+  func lastMention(_ kind: EntityKind, endingBy end: Int, from lower: Int) -> EntityMention? {
+    let mentions = context.mentions
+    var lo = 0
+    var hi = mentions.count
+    while lo < hi {
+      let mid = (lo + hi) / 2
+      if mentions[mid].start < end { lo = mid + 1 } else { hi = mid }
+    }
+    var k = lo - 1
+    while k >= 0 && mentions[k].start >= lower {
+      if mentions[k].kind == kind && mentions[k].end <= end { return mentions[k] }
+      k -= 1
+    }
+    return nil
   }
 
   /// The first word index after the mention `m`.
@@ -297,7 +318,7 @@ struct RelationRun {
     guard let owner else { return }
     // The person: the nearest person mention before the verb in the sentence.
     let sentence = sentenceRange(words[k].start)
-    guard let person = context.mentions.last(where: { $0.kind == .person && $0.end <= words[k].start && $0.start >= sentence.lowerBound })
+    guard let person = lastMention(.person, endingBy: words[k].start, from: sentence.lowerBound)
     else { return }
     add(person.entity, predicate, owner, 0.85, words[k].start, words[max(after - 1, k)].end, "board-seat")
   }
@@ -313,7 +334,7 @@ struct RelationRun {
       while j < words.count && RelationRun.titleWords.contains(words[j].lower) { j += 1 }
       guard j < words.count, let agent = context.mention(atWord: j), agent.kind == .person || agent.kind == .organization else { return }
       let event =
-        context.mentions.last(where: { $0.kind == .event && $0.end <= words[k].start && $0.start >= sentence.lowerBound })?.entity
+        lastMention(.event, endingBy: words[k].start, from: sentence.lowerBound)?.entity
         ?? context.reportedEvent()
       guard let event else { return }
       if predicate == .hosted && agent.kind == .person { return }
