@@ -25,23 +25,6 @@ import Testing
     "Sweden": ["Swedish"], "Uruguay": [],
   ]
 
-  struct Gold: Decodable {
-    struct GoldEntity: Decodable {
-      var id: String
-      var kind: String
-      var name: String
-      var aliases: [String]
-    }
-    struct Speaker: Decodable {
-      var speaker: String
-      var required: Bool
-      var countries_mentioned: [String]
-      var countries_debatable: [String]
-    }
-    var entities: [GoldEntity]
-    var speakers: [Speaker]
-  }
-
   /// Name normalization of `Scripts/score-speakers.py`.
   static func norm(_ s: String) -> String {
     var t = s.precomposedStringWithCompatibilityMapping
@@ -55,32 +38,9 @@ import Testing
     return t
   }
 
-  /// (true positives, false positives, false negatives) of speaker–country pairs, predicted pairs keyed by gold id
-  /// (or "unmatched:" + name).
-  static func counts(_ gold: Gold, _ predicted: [String: Set<String>]) -> (Int, Int, Int) {
-    var (tp, fp, fn) = (0, 0, 0)
-    let speakers = Dictionary(uniqueKeysWithValues: gold.speakers.map { ($0.speaker, $0) })
-    for s in gold.speakers where s.required {
-      let deb = Set(s.countries_debatable)
-      let g = Set(s.countries_mentioned).subtracting(deb)
-      let p = (predicted[s.speaker] ?? []).subtracting(deb)
-      tp += p.intersection(g).count
-      fp += p.subtracting(g).count
-      fn += g.subtracting(p).count
-    }
-    for (s, p) in predicted where speakers[s] == nil { fp += p.count }
-    return (tp, fp, fn)
-  }
-
-  static func load(_ name: String) throws -> (String, Gold) {
-    let text = try loadFixture("heldout-blind/\(name).txt")
-    let gold = try JSONDecoder().decode(Gold.self, from: Data(try loadFixture("heldout-blind/\(name).gold.json").utf8))
-    return (text, gold)
-  }
-
   /// Pair counts of the whole default pipeline on one article.
   static func pipelineCounts(_ name: String, _ extractor: Extractor) throws -> (Int, Int, Int) {
-    let (text, gold) = try load(name)
+    let (text, gold) = try HeldoutScoring.load("heldout-blind", name)
     let doc = extractor.analyze(Document(id: name, path: "\(name).txt", text: text))
     var byName: [String: String] = [:]
     for e in gold.entities {
@@ -97,30 +57,15 @@ import Testing
     for r in doc.relations where r.predicate == .mentioned && doc.entities[r.object]?.kind == .country {
       predicted[goldID(r.subject), default: []].insert(goldID(r.object))
     }
-    return counts(gold, predicted)
+    return HeldoutScoring.counts(gold, predicted)
   }
 
   /// Pair counts of the speech stages alone, on the gold entities as mentions.
   static func speechCounts(_ name: String) throws -> (Int, Int, Int) {
-    let (text, gold) = try load(name)
-    var entities: [SpeechEntity] = []
-    var goldID: [EntityID: String] = [:]
-    for e in gold.entities {
-      guard let kind = EntityKind(rawValue: e.kind) else { continue }
-      var s = SpeechEntity(kind: kind, name: e.name, aliases: e.aliases)
-      if kind == .country { s.demonyms = demonyms[e.name] ?? [] }
-      entities.append(s)
-      goldID[s.id] = e.id
-    }
-    let doc = attribute(text, entities)
-    var predicted: [String: Set<String>] = [:]
-    for r in doc.relations where r.predicate == .mentioned && doc.entities[r.object]?.kind == .country {
-      predicted[goldID[r.subject] ?? r.subject.rawValue, default: []].insert(goldID[r.object] ?? r.object.rawValue)
-    }
-    return counts(gold, predicted)
+    try HeldoutScoring.speechCounts("heldout-blind", name, demonyms: demonyms)
   }
 
-  static func f1(_ c: (Int, Int, Int)) -> Double { 2.0 * Double(c.0) / Double(max(1, 2 * c.0 + c.1 + c.2)) }
+  static func f1(_ c: (Int, Int, Int)) -> Double { HeldoutScoring.f1(c) }
 
   @Test func wholePipelineMeetsTheBlindFloor() throws {
     let extractor = try Extractor()

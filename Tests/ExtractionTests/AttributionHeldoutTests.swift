@@ -19,53 +19,9 @@ import Testing
     "speech-report", "wire-story",
   ]
 
-  struct Gold: Decodable {
-    struct GoldEntity: Decodable {
-      var id: String
-      var kind: String
-      var name: String
-      var aliases: [String]
-    }
-    struct Speaker: Decodable {
-      var speaker: String
-      var required: Bool
-      var countries_mentioned: [String]
-      var countries_debatable: [String]
-    }
-    var entities: [GoldEntity]
-    var speakers: [Speaker]
-  }
-
   /// (true positives, false positives, false negatives) of speaker–country pairs for one document.
   func pairCounts(_ name: String) throws -> (Int, Int, Int) {
-    let text = try loadFixture("heldout/\(name).txt")
-    let gold = try JSONDecoder().decode(Gold.self, from: Data(try loadFixture("heldout/\(name).gold.json").utf8))
-    var entities: [SpeechEntity] = []
-    var goldID: [EntityID: String] = [:]
-    for e in gold.entities {
-      guard let kind = EntityKind(rawValue: e.kind) else { continue }
-      var s = SpeechEntity(kind: kind, name: e.name, aliases: e.aliases)
-      if kind == .country { s.demonyms = Self.demonyms[e.name] ?? [] }
-      entities.append(s)
-      goldID[s.id] = e.id
-    }
-    let doc = attribute(text, entities)
-    var predicted: [String: Set<String>] = [:]
-    for r in doc.relations where r.predicate == .mentioned && doc.entities[r.object]?.kind == .country {
-      predicted[goldID[r.subject] ?? r.subject.rawValue, default: []].insert(goldID[r.object] ?? r.object.rawValue)
-    }
-    var (tp, fp, fn) = (0, 0, 0)
-    let speakers = Dictionary(uniqueKeysWithValues: gold.speakers.map { ($0.speaker, $0) })
-    for s in gold.speakers where s.required {
-      let deb = Set(s.countries_debatable)
-      let g = Set(s.countries_mentioned).subtracting(deb)
-      let p = (predicted[s.speaker] ?? []).subtracting(deb)
-      tp += p.intersection(g).count
-      fp += p.subtracting(g).count
-      fn += g.subtracting(p).count
-    }
-    for (s, p) in predicted where speakers[s] == nil { fp += p.count }
-    return (tp, fp, fn)
+    try HeldoutScoring.speechCounts("heldout", name, demonyms: Self.demonyms)
   }
 
   @Test(arguments: documents)
