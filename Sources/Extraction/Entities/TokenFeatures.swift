@@ -312,48 +312,20 @@ struct FeatureExtractor: Sendable {
     add(27, TextHash.combine(nLower, n2Lower))
     add(28, UInt64(t.flags.rawValue) << 32 | UInt64(t.inside))
     // Gazetteer categories of this token and its neighbours, one feature per category.
-    var bitsSet = t.inside
-    while bitsSet != 0 {
-      let b = UInt64(bitsSet.trailingZeroBitCount)
-      add(40 + b, 1)
-      bitsSet &= bitsSet - 1
-    }
-    var st = t.starts
-    while st != 0 {
-      let b = UInt64(st.trailingZeroBitCount)
-      add(60 + b, 1)
-      st &= st - 1
-    }
-    if hasPrev {
-      var pb = infos[i - 1].inside
-      while pb != 0 {
-        let b = UInt64(pb.trailingZeroBitCount)
-        add(80 + b, 1)
-        pb &= pb - 1
+    /// One feature per set bit of `bits`, numbered from `base`.
+    @inline(__always) func addBits(_ bits: UInt32, from base: UInt64) {
+      var rest = bits
+      while rest != 0 {
+        add(base + UInt64(rest.trailingZeroBitCount), 1)
+        rest &= rest - 1
       }
     }
-    if hasNext {
-      var nb = infos[i + 1].inside
-      while nb != 0 {
-        let b = UInt64(nb.trailingZeroBitCount)
-        add(100 + b, 1)
-        nb &= nb - 1
-      }
-    }
-    var dc = t.documentContexts
-    while dc != 0 {
-      let b = UInt64(dc.trailingZeroBitCount)
-      add(140 + b, 1)
-      dc &= dc - 1
-    }
-    if hasNext2 {
-      var nb = infos[i + 2].inside
-      while nb != 0 {
-        let b = UInt64(nb.trailingZeroBitCount)
-        add(120 + b, 1)
-        nb &= nb - 1
-      }
-    }
+    addBits(t.inside, from: 40)
+    addBits(t.starts, from: 60)
+    if hasPrev { addBits(infos[i - 1].inside, from: 80) }
+    if hasNext { addBits(infos[i + 1].inside, from: 100) }
+    addBits(t.documentContexts, from: 140)
+    if hasNext2 { addBits(infos[i + 2].inside, from: 120) }
   }
 }
 
