@@ -106,7 +106,7 @@ enum ExtractionBenchmark {
       "THE", "UNITED", "NATIONS", "SAID", "IRAN", "ISRAELI", "😀", "שלום", "مرحبا", "e\u{301}\u{302}", "DR", "JOHN",
       "SMITH", "\u{202E}", "ZERO\u{200B}WIDTH", "Mixed", "case", "Words", "and", "more", "👩‍👩‍👧",
     ]
-    var rng = SplitMixBench(seed: 7)
+    var rng = SplitMix64(seed: 7)
     for mb in [1, 2, 4] {
       var s = ""
       s.reserveCapacity(mb << 20)
@@ -149,18 +149,6 @@ enum ExtractionBenchmark {
       lock.lock()
       value += n
       lock.unlock()
-    }
-  }
-
-  struct SplitMixBench {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
     }
   }
 }

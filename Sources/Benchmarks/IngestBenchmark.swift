@@ -74,7 +74,7 @@ enum IngestBenchmark {
     let corpusDir = work.appendingPathComponent("docs")
     try? FileManager.default.removeItem(at: work)
     try? FileManager.default.createDirectory(at: corpusDir, withIntermediateDirectories: true)
-    var rng = SplitMix(seed: 2024)
+    var rng = SplitMix64(seed: 2024)
     for n in 0..<options.docs {
       var parts: [String] = []
       let count = 8 + Int(rng.next() % 17)
@@ -260,17 +260,4 @@ enum IngestBenchmark {
   }
 
   static func fmt(_ value: Double) -> String { String(format: value >= 100 ? "%.0f" : "%.2f", value) }
-
-  /// A small deterministic random generator.
-  struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
-    }
-  }
 }

@@ -18,20 +18,9 @@ import Testing
     " attacked", " webinar", " titled", " organized by", " moderated by", " ALL CAPS", " x", "Z",
   ]
 
-  struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
-    }
-  }
-
   @Test func randomHostileDocumentsKeepEveryInvariant() throws {
     let extractor = try Extractor()
-    var rng = SplitMix(state: 20_261_125)
+    var rng = SplitMix(seed: 20_261_125)
     for round in 0..<400 {
       let count = Int.random(in: 0...120, using: &rng)
       let text = (0..<count).map { _ in Self.pieces.randomElement(using: &rng)! }.joined()

@@ -215,7 +215,7 @@ public struct PerceptronTrainer: Sendable {
 }
 
 /// SplitMix64: a small deterministic random generator for reproducible training.
-struct SplitMix {
+struct SplitMix: RandomNumberGenerator {
   var state: UInt64
   init(seed: UInt64) { state = seed }
   mutating func next() -> UInt64 {
