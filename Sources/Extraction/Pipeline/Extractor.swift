@@ -25,13 +25,12 @@ public struct Extractor: Sendable {
 
   /// The default stages: tokenizer, sentence splitter, entity recognizer, speech and relation stages.
   public static func defaultStages() throws -> [any ExtractionStage] {
-    var stages: [any ExtractionStage] = [Tokenizer(), SentenceSplitter()]
-    // STAGES: the entity recognizer, quote and relation stages are appended below.
-    stages.append(try EntityRecognizer.makeDefault())
-    stages += [QuoteFinder(lexicon: try SpeechLexicon.bundled()), SpeechAttributor(lexicon: try SpeechLexicon.bundled()),
-      RelationExtractor(lexicon: try RelationLexicon.bundled(), speech: try SpeechLexicon.bundled())]
-    _ = stages.count
-    return stages
+    let speech = try SpeechLexicon.bundled()
+    return [
+      Tokenizer(), SentenceSplitter(), try EntityRecognizer.makeDefault(),
+      QuoteFinder(lexicon: speech), SpeechAttributor(lexicon: speech),
+      RelationExtractor(lexicon: try RelationLexicon.bundled(), speech: speech),
+    ]
   }
 
   /// Runs the pipeline on one document.
