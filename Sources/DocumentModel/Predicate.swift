@@ -49,6 +49,18 @@ public struct Predicate: RawRepresentable, Hashable, Codable, Sendable, Comparab
   public static let ambassadorTo: Predicate = "ambassador_to"
   public static let spokespersonOf: Predicate = "spokesperson_of"
   public static let employeeOf: Predicate = "employee_of"
+  public static let directorOf: Predicate = "director_of"
+  public static let chairOf: Predicate = "chair_of"
+  public static let headOf: Predicate = "head_of"
+  public static let editorOf: Predicate = "editor_of"
+  // Places
+  public static let basedIn: Predicate = "based_in"
+  public static let partOf: Predicate = "part_of"
+  public static let livesIn: Predicate = "lives_in"
+  public static let from: Predicate = "from"
+  public static let citizenOf: Predicate = "citizen_of"
+  // Violence
+  public static let killed: Predicate = "killed"
   // Speech
   public static let mentioned: Predicate = "mentioned"
   public static let quotedIn: Predicate = "quoted_in"

@@ -23,14 +23,20 @@ public struct Extractor: Sendable {
   /// Builds a custom pipeline.
   public init(pipeline: Pipeline) { self.pipeline = pipeline }
 
-  /// The default stages: tokenizer, sentence splitter, entity recognizer, speech and relation stages.
+  /// The default stages: tokenizer, sentence splitter, entity recognizer, speech stages, relation rules and
+  /// the trained relation classifier.
   public static func defaultStages() throws -> [any ExtractionStage] {
     let speech = try SpeechLexicon.bundled()
-    return [
+    var stages: [any ExtractionStage] = [
       Tokenizer(), SentenceSplitter(), try EntityRecognizer.makeDefault(),
       QuoteFinder(lexicon: speech), SpeechAttributor(lexicon: speech),
       RelationExtractor(lexicon: try RelationLexicon.bundled(), speech: speech),
     ]
+    // Without a bundled relation model (a fresh checkout before training) only the rules relate entities.
+    if (try? ResourceLoader.url("relation-model", "bin")) != nil {
+      stages.append(RelationClassifier(model: try RelationModel.makeDefault()))
+    }
+    return stages
   }
 
   /// Runs the pipeline on one document.

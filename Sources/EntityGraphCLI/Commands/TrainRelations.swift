@@ -1,0 +1,105 @@
+import ArgumentParser
+import DocumentModel
+import Extraction
+import Foundation
+
+extension EntityGraphCommand {
+  /// `entitygraph train-relations`: trains the relation model from annotated sentences.
+  public struct TrainRelations: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+      commandName: "train-relations",
+      abstract: "Train the relation model (averaged perceptron over mention pairs) from annotated sentences.",
+      discussion: """
+        Each --conll04 / --crossre folder holds a gold.jsonl with one sentence per line (`doc`, `text`,
+        `relations` with `type`, `head`, `tail` spans in code points), as in the shared relation sets.
+        The entity stages run on every text, candidate pairs are labelled from the gold spans, and the model
+        is cross-validated (--folds) to choose its decision threshold and its confidence calibration, then
+        trained on everything. Deterministic: the same data and options give the same model bytes.
+
+        To rebuild the bundled model:
+          entitygraph train-relations --conll04 ../shared/eval/relations/conll04-train \\
+            --crossre ../shared/eval/relations/crossre-news-train \\
+            --out Sources/Extraction/Resources/relation-model.bin
+
+        Exit codes: 0 success; 3 unreadable training data; 6 missing system resource or unwritable output.
+        """)
+
+    @Option(help: "A CoNLL04-style folder with gold.jsonl (repeatable).")
+    var conll04: [String] = []
+
+    @Option(help: "A CrossRE-style folder with gold.jsonl (repeatable).")
+    var crossre: [String] = []
+
+    @Option(help: "Where to write the model (omit with --cv-only).")
+    var out: String?
+
+    @Option(help: "Cross-validation folds that choose the threshold and calibration.")
+    var folds: Int = 5
+
+    @Option(help: "Training epochs.")
+    var epochs: Int = 12
+
+    @Option(help: "Feature hash bits (the table has 2^bits rows).")
+    var bits: Int = 18
+
+    @Option(help: "Seed of the example shuffling.")
+    var seed: UInt64 = 7
+
+    @Option(help: "Lowest cross-validated precision the chosen threshold may have.")
+    var minPrecision: Double = 0.7
+
+    @Flag(help: "Only cross-validate and print the figures; write no model.")
+    var cvOnly = false
+
+    public init() {}
+
+    public func validate() throws {
+      if conll04.isEmpty && crossre.isEmpty { throw ValidationError("give at least one --conll04 or --crossre folder") }
+      if out == nil && !cvOnly { throw ValidationError("--out is required unless --cv-only is given") }
+      if epochs < 1 || epochs > 200 { throw ValidationError("--epochs must be between 1 and 200") }
+      if bits < 12 || bits > 22 { throw ValidationError("--bits must be between 12 and 22") }
+      if folds < 2 || folds > 20 { throw ValidationError("--folds must be between 2 and 20") }
+      if !(minPrecision >= 0 && minPrecision <= 1) { throw ValidationError("--min-precision must be in 0...1") }
+    }
+
+    public func run() throws {
+      var docs: [RelationTrainingDocument] = []
+      let sets: [(String, RelationTrainingDocument.Corpus)] = conll04.map { ($0, .conll04) } + crossre.map { ($0, .crossre) }
+      for (k, (dir, corpus)) in sets.enumerated() {
+        let path = URL(fileURLWithPath: dir).appendingPathComponent("gold.jsonl").path
+        do {
+          let text = try String(contentsOfFile: path, encoding: .utf8)
+          docs += try RelationTrainingDocument.load(jsonl: text, corpus: corpus, idPrefix: "\(k)-")
+        } catch {
+          Console.error("error: \(path): \(error) [no-input]")
+          throw ExitCode(ExitCodes.noInput)
+        }
+      }
+      let stages: Pipeline
+      do {
+        stages = try Pipeline(stages: [Tokenizer(), SentenceSplitter(), try EntityRecognizer.makeDefault()])
+      } catch {
+        Console.error("error: \(error)")
+        throw ExitCode(ExitCodes.environment)
+      }
+      let trainer = RelationTrainer(entityStages: stages, epochs: epochs, bits: bits, seed: seed, minimumPrecision: minPrecision)
+      let relations = docs.reduce(0) { $0 + $1.relations.count }
+      Console.error("\(docs.count) sentences, \(relations) gold relations; \(folds)-fold cross-validation")
+      let cv = trainer.crossValidate(docs, folds: folds)
+      Console.error(cv.description)
+      guard !cvOnly, let out else { return }
+      var model = trainer.train(docs)
+      model.threshold = cv.threshold
+      model.slope = cv.slope
+      model.intercept = cv.intercept
+      let data = model.serialized()
+      do {
+        try data.write(to: URL(fileURLWithPath: out), options: .atomic)
+      } catch {
+        Console.error("error: cannot write \(out): \(error.localizedDescription)")
+        throw ExitCode(ExitCodes.environment)
+      }
+      Console.error("wrote \(out) (\(data.count) bytes)")
+    }
+  }
+}

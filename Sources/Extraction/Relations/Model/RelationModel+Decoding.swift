@@ -1,0 +1,52 @@
+import DocumentModel
+
+/// A relation the model predicts between two mentions.
+struct RelationPrediction: Sendable {
+  var candidate: RelationCandidate
+  var relationClass: RelationClass
+  var predicate: Predicate
+  /// Best relation score minus the `none` score.
+  var margin: Float
+}
+
+extension RelationModel {
+  /// Every candidate pair's best relation with a margin above `minimumMargin`, one per unordered pair of
+  /// mentions (the direction with the larger margin whose kinds fit the predicate schema).
+  func predictions(in document: AnalyzedDocument, minimumMargin: Float) -> [RelationPrediction] {
+    let view = RelationTokenView(document)
+    let candidates = RelationFeatureExtractor.candidates(in: document, view: view)
+    let fx = extractor
+    var buffer: [UInt32] = []
+    return decode(candidates, mentions: document.mentions, minimumMargin: minimumMargin) { k in
+      buffer.removeAll(keepingCapacity: true)
+      fx.features(candidates[k], in: document, view: view, into: &buffer)
+      return buffer
+    }
+  }
+
+  /// Decodes candidates that come in pairs (`(a, b)` then `(b, a)`), with the features of candidate `k`
+  /// from `features(k)`.
+  func decode(
+    _ candidates: [RelationCandidate], mentions: [EntityMention], minimumMargin: Float,
+    features: (Int) -> [UInt32]
+  ) -> [RelationPrediction] {
+    var out: [RelationPrediction] = []
+    var k = 0
+    while k + 1 < candidates.count {
+      var chosen: RelationPrediction?
+      for j in [k, k + 1] {
+        let c = candidates[j]
+        let sk = mentions[c.subject].kind
+        let ok = mentions[c.object].kind
+        guard let (cls, margin) = best(features(j), allowed: RelationClass.allowed(subject: sk, object: ok)),
+          margin > minimumMargin, margin > (chosen?.margin ?? -.infinity),
+          let p = cls.predicate(subject: sk, object: ok)
+        else { continue }
+        chosen = RelationPrediction(candidate: c, relationClass: cls, predicate: p, margin: margin)
+      }
+      if let chosen { out.append(chosen) }
+      k += 2
+    }
+    return out
+  }
+}

@@ -1,0 +1,270 @@
+import Foundation
+import DocumentModel
+
+/// Trains ``RelationModel`` deterministically from annotated sentences, and cross-validates it.
+///
+/// The entity stages (tokenizer, sentence splitter, recognizer) run on each training text, so the model
+/// learns from the mentions the tool really finds, errors included. A candidate pair is labelled with a
+/// gold relation when its subject mention overlaps the gold head and its object mention the gold tail.
+///
+/// ```swift
+/// let trainer = RelationTrainer(entityStages: try Pipeline(stages: [Tokenizer(), SentenceSplitter(), recognizer]))
+/// let report = trainer.crossValidate(docs, folds: 5)
+/// var model = trainer.train(docs)
+/// model.threshold = report.threshold
+/// ```
+public struct RelationTrainer: Sendable {
+  public var epochs: Int
+  public var bits: Int
+  public var seed: UInt64
+  /// Lowest cross-validated precision the chosen threshold may have.
+  public var minimumPrecision: Double
+  let entityStages: Pipeline
+
+  public init(entityStages: Pipeline, epochs: Int = 12, bits: Int = 18, seed: UInt64 = 7, minimumPrecision: Double = 0.7) {
+    self.entityStages = entityStages
+    self.epochs = epochs
+    self.bits = bits
+    self.seed = seed
+    self.minimumPrecision = minimumPrecision
+  }
+
+  /// A training document analysed once: its candidates, their features and labels.
+  struct Prepared: Sendable {
+    var source: RelationTrainingDocument
+    var mentions: [EntityMention]
+    var candidates: [RelationCandidate]
+    var features: [[UInt32]]
+    /// Class index per candidate, or -1 for a pair of a type the model does not learn (skipped).
+    var labels: [Int]
+  }
+
+  func prepare(_ docs: [RelationTrainingDocument]) -> [Prepared] {
+    let fx = RelationFeatureExtractor(bits: bits)
+    return docs.map { d in
+      let analyzed = entityStages.run(Document(id: d.id, text: d.text))
+      let view = RelationTokenView(analyzed)
+      let candidates = RelationFeatureExtractor.candidates(in: analyzed, view: view)
+      var features: [[UInt32]] = []
+      var labels: [Int] = []
+      var buffer: [UInt32] = []
+      for c in candidates {
+        buffer.removeAll(keepingCapacity: true)
+        fx.features(c, in: analyzed, view: view, into: &buffer)
+        features.append(buffer)
+        let s = analyzed.mentions[c.subject]
+        let o = analyzed.mentions[c.object]
+        var label = 0
+        for g in d.relations where Self.overlaps(s, g.head) && Self.overlaps(o, g.tail) {
+          label = g.relationClass?.rawValue ?? -1
+          break
+        }
+        labels.append(label)
+      }
+      return Prepared(source: d, mentions: analyzed.mentions, candidates: candidates, features: features, labels: labels)
+    }
+  }
+
+  static func overlaps(_ m: EntityMention, _ r: Range<Int>) -> Bool { m.start < r.upperBound && r.lowerBound < m.end }
+
+  /// Trains on every document (threshold 0, identity calibration: set them from ``crossValidate(_:folds:)``).
+  public func train(_ docs: [RelationTrainingDocument]) -> RelationModel {
+    train(prepared: prepare(docs))
+  }
+
+  func train(prepared: [Prepared]) -> RelationModel {
+    var model = RelationModel(bits: bits)
+    let C = RelationClass.count
+    var items: [(features: [UInt32], label: Int, allowed: UInt32)] = []
+    for p in prepared {
+      for (k, f) in p.features.enumerated() where p.labels[k] >= 0 {
+        let c = p.candidates[k]
+        let allowed = RelationClass.allowed(subject: p.mentions[c.subject].kind, object: p.mentions[c.object].kind)
+        // A relation the kinds the tool found cannot carry teaches nothing about context: left out.
+        guard allowed & (1 << p.labels[k]) != 0 else { continue }
+        items.append((f, p.labels[k], allowed))
+      }
+    }
+    var totals = [Double](repeating: 0, count: model.weights.count)
+    var c: Double = 1
+    var rng = SplitMix(seed: seed)
+    var order = Array(items.indices)
+    for _ in 0..<epochs {
+      for i in stride(from: order.count - 1, to: 0, by: -1) {
+        order.swapAt(i, Int(rng.next() % UInt64(i + 1)))
+      }
+      for idx in order {
+        let (features, gold, allowed) = items[idx]
+        let s = model.scores(features)
+        var pred = 0
+        for k in 1..<C where allowed & (1 << k) != 0 && s[k] > s[pred] { pred = k }
+        if pred != gold {
+          for f in features {
+            let row = Int(f) * C
+            model.weights[row + gold] += 1
+            totals[row + gold] += c
+            model.weights[row + pred] -= 1
+            totals[row + pred] -= c
+          }
+        }
+        c += 1
+      }
+    }
+    for i in model.weights.indices where totals[i] != 0 { model.weights[i] -= Float(totals[i] / c) }
+    return model
+  }
+}
+
+// MARK: - Cross-validation
+
+/// What cross-validation measured, and the threshold and calibration it chose.
+public struct RelationCrossValidation: Sendable, CustomStringConvertible {
+  /// Precision, recall and F1 of one slice at the chosen threshold.
+  public struct Score: Sendable {
+    public var tp = 0
+    public var predicted = 0
+    public var gold = 0
+    public var precision: Double { predicted > 0 ? Double(tp) / Double(predicted) : 0 }
+    public var recall: Double { gold > 0 ? Double(tp) / Double(gold) : 0 }
+    public var f1: Double { precision + recall > 0 ? 2 * precision * recall / (precision + recall) : 0 }
+  }
+  public var threshold: Float
+  public var slope: Float
+  public var intercept: Float
+  /// Scores by corpus and gold type (`conll04/Work_For`, …) and micro per corpus (`conll04`, `crossre`).
+  public var scores: [String: Score]
+
+  public var description: String {
+    var lines = ["threshold \(threshold)  calibration slope \(slope) intercept \(intercept)"]
+    for k in scores.keys.sorted() {
+      let s = scores[k]!
+      lines.append(
+        "  \(k.padding(toLength: 24, withPad: " ", startingAt: 0)) gold \(s.gold)  pred \(s.predicted)  tp \(s.tp)  "
+          + "P \(fmt(s.precision)) R \(fmt(s.recall)) F1 \(fmt(s.f1))")
+    }
+    return lines.joined(separator: "\n")
+  }
+  private func fmt(_ x: Double) -> String { String(Int((x * 1000).rounded())).leftPad(4) }
+}
+
+extension String {
+  fileprivate func leftPad(_ n: Int) -> String { count >= n ? self : String(repeating: " ", count: n - count) + self }
+}
+
+extension RelationTrainer {
+  /// The gold types each corpus's micro score counts (the shared scorer's `micro_all` and `aimed`).
+  static func scoredTypes(_ corpus: RelationTrainingDocument.Corpus) -> Set<String> {
+    switch corpus {
+    case .conll04, .fixture: return ["Work_For", "OrgBased_In", "Located_In", "Live_In", "Kill"]
+    case .crossre: return ["role", "physical", "part-of", "general-affiliation"]
+    }
+  }
+
+  /// K-fold cross-validation (document `i` is in fold `i % folds`): chooses the margin threshold with the
+  /// best CoNLL04 micro F1 whose precision is at least ``minimumPrecision``, and fits the logistic
+  /// calibration of the margin on the held-out predictions.
+  public func crossValidate(_ docs: [RelationTrainingDocument], folds: Int) -> RelationCrossValidation {
+    let prepared = prepare(docs)
+    // Held-out predictions, each marked true or false positive by one-to-one greedy matching in
+    // descending margin order (so a prediction's verdict does not depend on lower-margin ones).
+    struct Verdict {
+      var margin: Float
+      var key: String  // corpus/type
+      var correct: Bool
+    }
+    var verdicts: [Verdict] = []
+    var gold: [String: Int] = [:]
+    for fold in 0..<folds {
+      let model = train(prepared: prepared.enumerated().filter { $0.offset % folds != fold }.map(\.element))
+      for (i, p) in prepared.enumerated() where i % folds == fold {
+        let corpus = p.source.corpus
+        let scored = Self.scoredTypes(corpus)
+        for g in p.source.relations where scored.contains(g.type) { gold["\(corpus.rawValue)/\(g.type)", default: 0] += 1 }
+        let preds = model.decode(p.candidates, mentions: p.mentions, minimumMargin: -.infinity) { p.features[$0] }
+        var taken = Set<Int>()
+        for pr in preds.sorted(by: { $0.margin > $1.margin }) {
+          let s = p.mentions[pr.candidate.subject]
+          let o = p.mentions[pr.candidate.object]
+          guard
+            let type = RelationTrainingDocument.goldType(corpus: corpus, predicate: pr.predicate, subject: s.kind, object: o.kind),
+            scored.contains(type)
+          else { continue }
+          var hit: Int?
+          for (gi, g) in p.source.relations.enumerated()
+          where !taken.contains(gi) && g.type == type && Self.overlaps(s, g.head) && Self.overlaps(o, g.tail) {
+            hit = gi
+            break
+          }
+          if let hit { taken.insert(hit) }
+          verdicts.append(Verdict(margin: pr.margin, key: "\(corpus.rawValue)/\(type)", correct: hit != nil))
+        }
+      }
+    }
+    verdicts.sort { $0.margin > $1.margin }
+    // Sweep thresholds over the CoNLL04 predictions.
+    let conllGold = gold.filter { $0.key.hasPrefix("conll04/") }.values.reduce(0, +)
+    var tp = 0
+    var n = 0
+    var bestF1 = -1.0
+    var bestThreshold: Float = 0
+    var fallbackF1 = -1.0
+    var fallbackThreshold: Float = 0
+    for (i, v) in verdicts.enumerated() where v.key.hasPrefix("conll04/") {
+      n += 1
+      if v.correct { tp += 1 }
+      // Cut between this verdict and the next lower margin.
+      let next = verdicts[(i + 1)...].first { $0.key.hasPrefix("conll04/") }?.margin ?? (v.margin - 1)
+      guard next < v.margin else { continue }
+      let p = Double(tp) / Double(n)
+      let r = conllGold > 0 ? Double(tp) / Double(conllGold) : 0
+      let f = p + r > 0 ? 2 * p * r / (p + r) : 0
+      let cut = (v.margin + next) / 2
+      if f > fallbackF1 { (fallbackF1, fallbackThreshold) = (f, cut) }
+      if p >= minimumPrecision && f > bestF1 { (bestF1, bestThreshold) = (f, cut) }
+    }
+    let threshold = bestF1 >= 0 ? bestThreshold : fallbackThreshold
+    // Scores at the chosen threshold.
+    var scores: [String: RelationCrossValidation.Score] = [:]
+    for (k, g) in gold { scores[k, default: .init()].gold = g }
+    for v in verdicts where v.margin > threshold {
+      scores[v.key, default: .init()].predicted += 1
+      if v.correct { scores[v.key, default: .init()].tp += 1 }
+    }
+    for corpus in ["conll04", "crossre"] {
+      var micro = RelationCrossValidation.Score()
+      for (k, s) in scores where k.hasPrefix(corpus + "/") {
+        micro.tp += s.tp
+        micro.predicted += s.predicted
+        micro.gold += s.gold
+      }
+      scores[corpus] = micro
+    }
+    let (slope, intercept) = Self.calibrate(verdicts.map { ($0.margin, $0.correct) })
+    return RelationCrossValidation(threshold: threshold, slope: slope, intercept: intercept, scores: scores)
+  }
+
+  /// Fits p(correct) = σ(slope · margin + intercept) by gradient descent on the log loss (deterministic).
+  static func calibrate(_ samples: [(Float, Bool)]) -> (Float, Float) {
+    guard !samples.isEmpty else { return (1, 0) }
+    let xs = samples.map { Double($0.0) }
+    let mean = xs.reduce(0, +) / Double(xs.count)
+    let sd = max(1e-6, (xs.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(xs.count)).squareRoot())
+    var a = 0.0
+    var b = 0.0
+    for _ in 0..<2000 {
+      var ga = 0.0
+      var gb = 0.0
+      for (k, s) in samples.enumerated() {
+        let z = (xs[k] - mean) / sd
+        let p = 1 / (1 + exp(-(a * z + b)))
+        let e = p - (s.1 ? 1 : 0)
+        ga += e * z
+        gb += e
+      }
+      a -= 0.5 * ga / Double(samples.count)
+      b -= 0.5 * gb / Double(samples.count)
+    }
+    // Undo the standardisation: a·(m − mean)/sd + b.
+    return (Float(a / sd), Float(b - a * mean / sd))
+  }
+}
