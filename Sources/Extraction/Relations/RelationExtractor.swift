@@ -44,6 +44,27 @@ public struct RelationExtractor: ExtractionStage {
     var run = RelationRun(context: SpeakerContext(document), lexicon: lexicon, speech: speech)
     run.extract()
     document.relations += run.found
+    document.relations += Self.quotedModerators(document, run.found)
+  }
+}
+
+extension RelationExtractor {
+  /// `spoke_at` for a moderator whose own words are quoted (rule `quoted-moderator`): moderating an event is
+  /// speaking at it, and the quote shows the text heard them there.
+  static func quotedModerators(_ document: AnalyzedDocument, _ found: [Relation]) -> [Relation] {
+    let quoted = Set(document.quotes.compactMap { $0.depth == 0 ? $0.speaker : nil })
+    let speaking = Set(
+      document.relations.filter { $0.predicate == .spokeAt }.map { RelationKey(subject: $0.subject, predicate: .spokeAt, object: $0.object) })
+    var out: [Relation] = []
+    for r in found where r.predicate == .moderated && quoted.contains(r.subject) {
+      let key = RelationKey(subject: r.subject, predicate: .spokeAt, object: r.object)
+      guard !speaking.contains(key) else { continue }
+      out.append(
+        Relation(
+          subject: r.subject, predicate: .spokeAt, object: r.object, confidence: min(r.confidence, 0.8),
+          evidence: r.evidence, source: "quoted-moderator"))
+    }
+    return out
   }
 }
 

@@ -814,7 +814,10 @@ struct AttributionRun {
           if quotes[p].speaker != nil && quotes[p].speaker != s { embedded = true }
           a = parent[p]
         }
-        if !embedded, let cue = q.cue { speakers[s] = cue }
+        // A quoted person spoke at the event only where the text puts them there: the event named, or a
+        // presence cue ("told the conference", "in her talk", "the panel"), in the cue's or the quote's
+        // sentence. A source quoted by phone or from elsewhere is not a speaker at the event.
+        if !embedded, let cue = q.cue, placesAtEvent(event, near: [cue.start, q.start]) { speakers[s] = cue }
       }
       for (s, ev) in speakers where s != event {
         out.append(Relation(subject: s, predicate: .spokeAt, object: event, confidence: 0.8, evidence: [ev], source: "speaker-of-event"))
@@ -826,4 +829,31 @@ struct AttributionRun {
   }
 
   func reportedEvent() -> EntityID? { context.reportedEvent() }
+
+  /// Words that put a speaker at a meeting when they share a sentence with the speaker's words.
+  static let presenceCues: Set<String> = [
+    "conference", "summit", "meeting", "panel", "panelists", "panelist", "audience", "talk", "speech", "remarks",
+    "address", "keynote", "presentation", "lecture", "session", "forum", "symposium", "webinar", "event",
+    "delegates", "attendees", "participants", "crowd", "podium", "stage", "gathering", "convention", "congress",
+    "hearing", "briefing", "seminar", "workshop", "roundtable", "debate",
+  ]
+
+  /// Whether a sentence holding one of `offsets` names `event` or holds a presence cue.
+  func placesAtEvent(_ event: EntityID, near offsets: [Int]) -> Bool {
+    let doc = context.document
+    var seen = Set<Int>()
+    for offset in offsets {
+      guard let si = doc.sentenceIndex(containing: offset), seen.insert(si).inserted else { continue }
+      let sentence = doc.sentences[si]
+      if context.mentions(in: sentence.start, sentence.end).contains(where: { $0.entity == event }) { return true }
+      var k = context.text.wordIndex(atOrAfter: sentence.start)
+      var budget = 400
+      while k < context.text.words.count, context.text.words[k].start < sentence.end, budget > 0 {
+        if Self.presenceCues.contains(context.text.words[k].lower) { return true }
+        k += 1
+        budget -= 1
+      }
+    }
+    return false
+  }
 }
