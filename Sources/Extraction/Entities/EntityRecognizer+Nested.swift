@@ -1,7 +1,8 @@
 import DocumentModel
 
 extension EntityRecognizer {
-  /// Country and place names written inside longer names ("Copenhagen" in "University of Copenhagen").
+  /// Country and place names written inside longer names ("Copenhagen" in "University of Copenhagen",
+  /// "Chicago" in "Chicago Tribune" or in a dateline's "Chicago AP").
   ///
   /// These are not mentions of the place for the graph (a country word inside an organization's name is
   /// not the country, so they are not in ``AnalyzedDocument/mentions``), but annotation schemes such as
@@ -34,7 +35,8 @@ extension EntityRecognizer {
               found = true
             } else if let bits = lexicon.table[c.phraseHash(i, e)], bits & Lexicon.Category.place.rawValue != 0,
               bits & (Lexicon.Category.firstName.rawValue | Lexicon.Category.surname.rawValue) == 0,
-              i > first, ["of", "at", "in", ","].contains(c.lower(i - 1))
+              (i > first && ["of", "at", "in", ","].contains(c.lower(i - 1)))
+                || (i == first && m.kind == .organization && e < end && c.isCapitalized(e))
             {
               let name = c.text(i, e)
               out.append(

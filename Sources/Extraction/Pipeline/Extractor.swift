@@ -27,10 +27,12 @@ public struct Extractor: Sendable {
   /// the trained relation classifier.
   public static func defaultStages() throws -> [any ExtractionStage] {
     let speech = try SpeechLexicon.bundled()
+    let recognizer = try EntityRecognizer.makeDefault()
     var stages: [any ExtractionStage] = [
-      Tokenizer(), SentenceSplitter(), try EntityRecognizer.makeDefault(),
+      Tokenizer(), SentenceSplitter(), recognizer,
       QuoteFinder(lexicon: speech), SpeechAttributor(lexicon: speech),
       RelationExtractor(lexicon: try RelationLexicon.bundled(), speech: speech),
+      NestedPlaceRelations(recognizer: recognizer),
     ]
     // Without a bundled relation model (a fresh checkout before training) only the rules relate entities.
     if (try? ResourceLoader.url("relation-model", "bin")) != nil {
