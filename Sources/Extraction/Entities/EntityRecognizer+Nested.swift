@@ -9,7 +9,9 @@ extension EntityRecognizer {
   /// GUM's count them as nested names; `entitygraph mentions` prints them for scoring.
   ///
   /// - Returns: mentions with `source == "nested"`, sorted by offset.
-  public func nestedMentions(in document: AnalyzedDocument) -> [EntityMention] {
+  /// - Parameter leadingPlaces: also a place that opens an organization's name ("Chicago" in "Chicago
+  ///   Tribune"); GUM-style annotation does not count those, the `nested-place` relation rule does.
+  public func nestedMentions(in document: AnalyzedDocument, leadingPlaces: Bool = false) -> [EntityMention] {
     let c = RecognitionContext(document: document, lexicon: lexicon)
     var startIndex: [Int: Int] = [:]
     var endIndex: [Int: Int] = [:]
@@ -36,7 +38,7 @@ extension EntityRecognizer {
             } else if let bits = lexicon.table[c.phraseHash(i, e)], bits & Lexicon.Category.place.rawValue != 0,
               bits & (Lexicon.Category.firstName.rawValue | Lexicon.Category.surname.rawValue) == 0,
               (i > first && ["of", "at", "in", ","].contains(c.lower(i - 1)))
-                || (i == first && m.kind == .organization && e < end && c.isCapitalized(e))
+                || (leadingPlaces && i == first && m.kind == .organization && e < end && c.isCapitalized(e))
             {
               let name = c.text(i, e)
               out.append(

@@ -34,7 +34,7 @@ public struct NestedPlaceRelations: ExtractionStage {
 
   /// Runs the stage on `document`.
   public func process(_ document: inout AnalyzedDocument) {
-    let nested = recognizer.nestedMentions(in: document)
+    let nested = recognizer.nestedMentions(in: document, leadingPlaces: true)
     guard !nested.isEmpty else { return }
     let organizations = document.mentions.filter { $0.kind == .organization && !$0.isDemonym }
     var index: [RelationKey: Int] = [:]
