@@ -13,8 +13,9 @@ public struct RelationTrainingDocument: Sendable {
     public var tail: Range<Int>
   }
 
-  /// Which corpus the document comes from: decides how predictions map to gold types when scoring.
-  public enum Corpus: String, Sendable { case conll04, crossre, fixture }
+  /// Which annotation scheme the document follows: decides which classes its types teach and how
+  /// predictions map to its types when scoring. Invented fixtures use CoNLL04's types.
+  public enum Corpus: String, Sendable { case conll04, crossre }
 
   public var id: String
   public var text: String
@@ -24,12 +25,11 @@ public struct RelationTrainingDocument: Sendable {
   /// The class a corpus type teaches.
   static func relationClass(corpus: Corpus, type: String) -> RelationClass? {
     switch (corpus, type) {
-    case (.conll04, "Work_For"), (.crossre, "role"), (.fixture, "role"): return .role
-    case (.conll04, "OrgBased_In"), (.conll04, "Located_In"), (.conll04, "Live_In"), (.crossre, "physical"),
-      (.fixture, "located"):
+    case (.conll04, "Work_For"), (.crossre, "role"): return .role
+    case (.conll04, "OrgBased_In"), (.conll04, "Located_In"), (.conll04, "Live_In"), (.crossre, "physical"):
       return .located
-    case (.crossre, "part-of"), (.fixture, "part-of"): return .partOf
-    case (.conll04, "Kill"), (.fixture, "killed"): return .killed
+    case (.crossre, "part-of"): return .partOf
+    case (.conll04, "Kill"): return .killed
     default: return nil
     }
   }
@@ -40,7 +40,7 @@ public struct RelationTrainingDocument: Sendable {
     let objectIsPlace = object == .country || object == .location
     let subjectIsPlace = subject == .country || subject == .location
     switch corpus {
-    case .conll04, .fixture:
+    case .conll04:
       switch predicate {
       case .employeeOf where subject == .person && object == .organization: return "Work_For"
       case .basedIn where subject == .organization && objectIsPlace: return "OrgBased_In"
