@@ -188,3 +188,22 @@ let countries: [SpeechEntity] = [
     #expect(!doc.relationLines().contains("Rita Moss spoke_at Water and Peace"))
   }
 }
+
+@Suite struct SpokeAtTests {
+  static let countries: [SpeechEntity] = [.country("Chile"), .country("Peru")]
+
+  /// Issue 9: a source quoted by phone is not a speaker at the event the article reports on.
+  @Test func onlySpeakersTheTextPutsAtTheEventSpokeAtIt() throws {
+    let event = SpeechEntity.event("Rivers and Borders", attributes: ["title": "Rivers and Borders", "date": "2024-06-09"])
+    var doc = makeSpeechDocument(
+      try loadFixture("speech/relation-events-remote.txt"),
+      [.person("Ines Carvel", "Carvel"), .person("Tomas Ferreira"), .org("Harbour Institute"), event] + Self.countries)
+    for stage: any ExtractionStage in [Tokenizer(), SentenceSplitter(), QuoteFinder(), SpeechAttributor()] {
+      stage.process(&doc)
+    }
+    let lines = doc.relationLines()
+    #expect(lines.contains("Ines Carvel spoke_at Rivers and Borders"))
+    #expect(!lines.contains("Tomas Ferreira spoke_at Rivers and Borders"))
+    #expect(doc.mentionedNames(kind: .country)["Tomas Ferreira"] == ["Peru"])
+  }
+}

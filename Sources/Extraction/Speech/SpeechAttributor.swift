@@ -32,7 +32,7 @@ public struct SpeechAttributor: ExtractionStage {
   /// The stage name.
   public let name = "speech-attributor"
   /// What the stage reads.
-  public let requires: Set<ExtractionProduct> = [.mentions, .entities, .quotes]
+  public let requires: Set<ExtractionProduct> = [.sentences, .mentions, .entities, .quotes]
   /// What the stage adds.
   public let produces: Set<ExtractionProduct> = [.attributions, .relations]
   /// The cue words.
@@ -835,24 +835,34 @@ struct AttributionRun {
     "conference", "summit", "meeting", "panel", "panelists", "panelist", "audience", "talk", "speech", "remarks",
     "address", "keynote", "presentation", "lecture", "session", "forum", "symposium", "webinar", "event",
     "delegates", "attendees", "participants", "crowd", "podium", "stage", "gathering", "convention", "congress",
-    "hearing", "briefing", "seminar", "workshop", "roundtable", "debate",
+    "hearing", "briefing", "seminar", "workshop", "roundtable", "debate", "spoke", "speaking", "addressed",
+    "addressing",
+  ]
+  /// Words that place a speaker's words elsewhere ("by phone", "in a statement"): they cancel presence.
+  static let remoteCues: Set<String> = [
+    "phone", "telephone", "interview", "statement", "email", "e-mail", "twitter", "tweet", "tweeted", "wrote",
+    "letter", "post", "emailed", "texted",
   ]
 
-  /// Whether a sentence holding one of `offsets` names `event` or holds a presence cue.
+  /// Whether a sentence holding one of `offsets` names `event` or holds a presence cue, and none of them
+  /// places the words elsewhere.
   func placesAtEvent(_ event: EntityID, near offsets: [Int]) -> Bool {
     let doc = context.document
     var seen = Set<Int>()
     for offset in offsets {
       guard let si = doc.sentenceIndex(containing: offset), seen.insert(si).inserted else { continue }
       let sentence = doc.sentences[si]
-      if context.mentions(in: sentence.start, sentence.end).contains(where: { $0.entity == event }) { return true }
+      var present = context.mentions(in: sentence.start, sentence.end).contains(where: { $0.entity == event })
       var k = context.text.wordIndex(atOrAfter: sentence.start)
       var budget = 400
       while k < context.text.words.count, context.text.words[k].start < sentence.end, budget > 0 {
-        if Self.presenceCues.contains(context.text.words[k].lower) { return true }
+        let w = context.text.words[k].lower
+        if Self.remoteCues.contains(w) { return false }
+        if Self.presenceCues.contains(w) { present = true }
         k += 1
         budget -= 1
       }
+      if present { return true }
     }
     return false
   }
