@@ -1,0 +1,46 @@
+import DocumentModel
+
+/// A quote as the report shows it: who said it, the span of text, and the entities it names.
+///
+/// The graph has no quote records yet, so ``quotes(in:)`` reads them from the evidence of each speaker's
+/// `mentioned` edges; when the graph gains a list of quotes, only that function changes.
+public struct ReportQuote: Hashable, Sendable, Comparable {
+  /// The speaker.
+  public var speaker: EntityID
+  /// Where the words are (document, code point offsets, text).
+  public var evidence: Evidence
+  /// The entities the words name, sorted.
+  public var named: [EntityID]
+
+  /// Creates a quote.
+  public init(speaker: EntityID, evidence: Evidence, named: [EntityID]) {
+    self.speaker = speaker
+    self.evidence = evidence
+    self.named = named
+  }
+
+  /// Orders by document, offsets, then speaker.
+  public static func < (a: ReportQuote, b: ReportQuote) -> Bool {
+    (a.evidence, a.speaker) < (b.evidence, b.speaker)
+  }
+
+  /// The quotes of `graph`: one per speaker and evidence span of its `mentioned` edges, naming every
+  /// entity whose `mentioned` edge from that speaker cites the span.
+  ///
+  /// - Returns: Quotes sorted by document and offset.
+  /// - Complexity: O(m log m) in the number of `mentioned` evidence spans.
+  public static func quotes(in graph: KnowledgeGraph) -> [ReportQuote] {
+    struct Key: Hashable {
+      var speaker: EntityID
+      var evidence: Evidence
+    }
+    var named: [Key: Set<EntityID>] = [:]
+    for relation in graph.relations where relation.predicate == .mentioned {
+      for evidence in relation.evidence {
+        named[Key(speaker: relation.subject, evidence: evidence), default: []].insert(relation.object)
+      }
+    }
+    return named.map { ReportQuote(speaker: $0.key.speaker, evidence: $0.key.evidence, named: $0.value.sorted()) }
+      .sorted()
+  }
+}
