@@ -13,7 +13,9 @@ extension EntityGraphCommand {
       discussion: """
         Reads .txt/.md files and folders (recursively), or - for standard input, and writes
         DIR/graph.json (the interchange format), DIR/graph.dot and the images asked for, plus a
-        focused speakers diagram (DIR/speakers.*) when anyone is quoted.
+        focused speakers diagram (DIR/speakers.*) and the drawing of who mentioned which country
+        (DIR/who-mentioned.*) when anyone is quoted, and DIR/report.html (html: one self-contained
+        page to explore the graph, see `entitygraph help report`).
 
         Exit codes: 0 success; 1 output written but some inputs skipped; 3 no readable input;
         4 rendering failed; 5 graph store failed; 6 missing system resource (ISO country data,
@@ -28,8 +30,8 @@ extension EntityGraphCommand {
 
     @Option(
       name: .long, parsing: .upToNextOption,
-      help: "Formats to write: json, dot, svg, png, pdf (several allowed).")
-    var format: [String] = ["json", "dot", "svg", "png"]
+      help: "Formats to write: json, dot, svg, png, pdf, html (several allowed).")
+    var format: [String] = Self.defaultFormats
 
     @Option(help: "Layout engine: auto, dot, neato, fdp, sfdp, circo, twopi.")
     var layout: String = "auto"
@@ -43,21 +45,33 @@ extension EntityGraphCommand {
     @Option(help: "Also add the documents to this SQLite graph store (incremental, like `ingest`).")
     var db: String?
 
+    /// What `build` writes when no --format is given.
+    static let defaultFormats = ["json", "dot", "svg", "png", "html"]
+
     public init() {}
 
     public func validate() throws {
-      let known: Set<String> = ["json", "dot", "svg", "png", "pdf"]
+      let known: Set<String> = ["json", "dot", "svg", "png", "pdf", "html"]
       for f in format where !known.contains(f.lowercased()) {
-        throw ValidationError("unknown format '\(f)'; use json, dot, svg, png or pdf")
+        throw ValidationError("unknown format '\(f)'; use json, dot, svg, png, pdf or html")
       }
       if maxFileSize <= 0 { throw ValidationError("--max-file-size must be positive") }
       if timeBudget <= 0 { throw ValidationError("--time-budget must be positive") }
     }
 
+    /// The command as it would be typed, for the report's "made with" line.
+    var commandLine: String {
+      var words = ["entitygraph", "build"] + paths + ["--out", out]
+      if format != Self.defaultFormats { words += ["--format"] + format }
+      if layout != "auto" { words += ["--layout", layout] }
+      return ReportOutput.shellWords(words)
+    }
+
     public func run() throws {
       let extractor = try Extractor.makeForCommand()
+      let formats = Set(format.map { $0.lowercased() })
       let result = try Corpus.analyzeForCommand(
-        paths, extractor: extractor, maxBytes: maxFileSize, keepDocuments: db != nil)
+        paths, extractor: extractor, maxBytes: maxFileSize, keepDocuments: db != nil || formats.contains("html"))
       let directory = URL(fileURLWithPath: out, isDirectory: true)
       do {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -65,7 +79,6 @@ extension EntityGraphCommand {
         Console.error("error: cannot create output folder \(out): \(error.localizedDescription)")
         throw ExitCode(ExitCodes.environment)
       }
-      let formats = Set(format.map { $0.lowercased() })
       var written: [String] = []
       do {
         if formats.contains("json") {
@@ -81,6 +94,15 @@ extension EntityGraphCommand {
       } catch {
         Console.error("error: cannot write to \(out): \(error)")
         throw ExitCode(ExitCodes.environment)
+      }
+      if formats.contains("html") {
+        let url = directory.appendingPathComponent("report.html")
+        let report = HTMLReport(
+          graph: result.graph, texts: ReportOutput.texts(of: result.documents),
+          metadata: ReportOutput.metadata(for: result.graph, commandLine: commandLine))
+        try ReportOutput.write(
+          report, layout: LayoutEngine(rawValue: layout.lowercased()) ?? .auto, timeBudget: timeBudget, to: url)
+        written.append(url.path)
       }
       if let db {
         do {

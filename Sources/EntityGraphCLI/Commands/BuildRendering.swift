@@ -2,8 +2,9 @@ import DocumentModel
 import Foundation
 import GraphRendering
 
-/// The diagram part of `build`: DOT text and images of the whole graph, and a focused view of
-/// the speakers and what they mentioned when anyone is quoted.
+/// The diagram part of `build`: DOT text and images of the whole graph, a focused view of the
+/// speakers and what they mentioned when anyone is quoted, and the bipartite drawing of who
+/// mentioned which country (`who-mentioned.*`, the one the HTML report shows).
 enum BuildRendering {
   struct Failure: Error { var message: String }
 
@@ -31,6 +32,16 @@ enum BuildRendering {
           graph: speakers, formats: wanted, layout: engine,
           options: DOTWriter.Options(title: "Who mentioned what: \(title)"), timeBudget: budget, to: directory,
           baseName: "speakers")
+      }
+      if let dot = HTMLReport(graph: graph, metadata: .init(title: title)).whoMentionedDOT {
+        for format in wanted {
+          let url = directory.appendingPathComponent("who-mentioned.\(format.fileExtension)")
+          let data =
+            format == .dot
+            ? Data(dot.utf8) : try GraphvizRenderer.render(dot: dot, format: format, layout: .dot, timeBudget: budget)
+          try DiagramOutput.writeAtomically(data, to: url)
+          written.append(url)
+        }
       }
     } catch let error as RenderingError {
       throw Failure(message: error.description)
