@@ -7,10 +7,12 @@ SWIFT ?= swift
 demo: deps release
 	.build/release/entitygraph build seeds --out output
 
-## Install what is missing, then build and run the whole test suite.
+## Install what is missing, then build and run the whole test suite, then the HTML report in headless
+## Chromium (Scripts/browser-test.sh installs chromium, chromium-driver and Selenium when missing).
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	SWIFT=$(SWIFT) Scripts/browser-test.sh
 
 deps:
 	@Scripts/install-deps.sh
