@@ -14,12 +14,16 @@ extension EntityGraphCommand {
         The report holds the diagram laid out by Graphviz (pan, zoom, click a node or an edge, filters, \
         search), who mentioned which country (a table and a drawing), the quotes of each speaker, and each \
         document's text with its mentions and quotes marked. Every style and script is inline and the page \
-        loads nothing from the network. A graph store keeps no document texts, so a report made with --db \
-        shows mention and evidence snippets instead. Graphs of more than 300 entities open on a focused view.
+        loads nothing from the network. Graphs of more than 300 entities open on a focused view.
+
+        With --db or --graph, the texts are read from the documents' paths when the files are still there \
+        and unchanged (same SHA-256), up to --max-text-bytes in all; documents without a text show their \
+        mention and evidence snippets only.
 
         Examples:
           entitygraph report seeds -o report.html
           entitygraph report --db graph.sqlite -o report.html
+          entitygraph report --graph output/graph.json -o report.html
 
         Exit codes: 0 success; 1 written, but some inputs skipped; 3 no readable input; 4 rendering failed; \
         5 graph store failed; 6 output not writable or a system resource missing; 64 invalid arguments.
@@ -29,6 +33,9 @@ extension EntityGraphCommand {
     var paths: [String] = []
 
     @OptionGroup var store: StoreOption
+
+    @Option(help: "Read the graph from a graph JSON file (as `build` writes it) instead.")
+    var graph: String?
 
     @Option(name: [.customShort("o"), .customLong("output")], help: "The HTML file to write.")
     var output: String
@@ -42,11 +49,16 @@ extension EntityGraphCommand {
     @Option(help: "Largest input file in bytes.")
     var maxFileSize: Int = DocumentLoader.defaultMaxBytes
 
+    @Option(help: "With --db or --graph: the most bytes of document text to embed.")
+    var maxTextBytes: Int = ReportOutput.defaultMaxTextBytes
+
     public init() {}
 
     public func validate() throws {
-      if store.db != nil && !paths.isEmpty { throw ValidationError("give either --db FILE or PATH..., not both") }
-      if store.db == nil && paths.isEmpty { throw ValidationError("give text files to analyse or --db FILE") }
+      let sources = [!paths.isEmpty, store.db != nil, graph != nil].filter { $0 }.count
+      if sources > 1 { throw ValidationError("give one of PATH..., --db FILE or --graph FILE") }
+      if sources == 0 { throw ValidationError("give text files to analyse, --db FILE or --graph FILE") }
+      if maxTextBytes < 0 { throw ValidationError("--max-text-bytes must not be negative") }
       if output.isEmpty { throw ValidationError("-o needs a file name") }
       if !(timeBudget > 0 && timeBudget <= 86_400) { throw ValidationError("--time-budget must be a number of seconds above 0") }
       if maxFileSize <= 0 { throw ValidationError("--max-file-size must be positive") }
@@ -56,6 +68,7 @@ extension EntityGraphCommand {
     var commandLine: String {
       var words = ["entitygraph", "report"] + paths
       if let db = store.db { words += ["--db", db] }
+      if let graph { words += ["--graph", graph] }
       words += ["-o", output]
       if layout != .auto { words += ["--layout", layout.rawValue] }
       return ReportOutput.shellWords(words)
@@ -72,6 +85,15 @@ extension EntityGraphCommand {
           Console.error("error: \(db): the store holds no documents")
           throw ExitCode(ExitCodes.noInput)
         }
+        texts = ReportOutput.texts(readingPathsOf: graph, maxBytes: maxTextBytes)
+      } else if let path = self.graph {
+        do {
+          graph = try KnowledgeGraph(jsonData: try Data(contentsOf: URL(fileURLWithPath: path)))
+        } catch {
+          Console.error("error: \(path): not a readable graph JSON file: \(EntityGraphCommand.Render.reason(error))")
+          throw ExitCode(ExitCodes.noInput)
+        }
+        texts = ReportOutput.texts(readingPathsOf: graph, maxBytes: maxTextBytes)
       } else {
         let extractor = try Extractor.makeForCommand()
         let result = try Corpus.analyzeForCommand(
@@ -94,6 +116,25 @@ extension EntityGraphCommand {
 
 /// What `report` and `build` share: the page's metadata, the texts, and writing the file.
 enum ReportOutput {
+  /// The most text `report --db/--graph` embeds unless told otherwise (a 10,000-article store is ~40 MB).
+  static let defaultMaxTextBytes = 16_000_000
+
+  /// The texts of the graph's documents read from their paths, for those whose file is still there and
+  /// has the SHA-256 the graph lists, in document order until `maxBytes` are used.
+  static func texts(readingPathsOf graph: KnowledgeGraph, maxBytes: Int) -> [String: String] {
+    var texts: [String: String] = [:]
+    var used = 0
+    for info in graph.documents where !info.path.isEmpty && info.path != "-" && !info.sha256.isEmpty {
+      guard let data = try? Data(contentsOf: URL(fileURLWithPath: info.path)), used + data.count <= maxBytes,
+        let text = try? DocumentLoader.decode(data, path: info.path),
+        SHA256.hex(of: text.utf8) == info.sha256
+      else { continue }
+      texts[info.id] = text
+      used += data.count
+    }
+    return texts
+  }
+
   /// The texts of analysed documents by document id.
   static func texts(of documents: [AnalyzedDocument]) -> [String: String] {
     Dictionary(documents.map { ($0.document.id, $0.document.text) }, uniquingKeysWith: { first, _ in first })

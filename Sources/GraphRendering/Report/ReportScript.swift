@@ -315,7 +315,8 @@ enum ReportScript {
         var r = R[ri], li = el('li');
         if (r.s === i) { li.appendChild(el('span', null, r.p.replace(/_/g, ' ') + ' → ')); li.appendChild(entityButton(r.o)); }
         else { li.appendChild(entityButton(r.s)); li.appendChild(el('span', null, ' → ' + r.p.replace(/_/g, ' '))); }
-        var more = el('button', 'link', ' ×' + r.n + ', conf. ' + fmt(r.c));
+        li.appendChild(document.createTextNode(' '));
+        var more = el('button', 'link', '×' + r.n + ', conf. ' + fmt(r.c));
         more.type = 'button';
         more.title = 'Show this relation and its evidence';
         more.addEventListener('click', function () { select({ relation: ri }, {}); });
@@ -582,7 +583,8 @@ enum ReportScript {
         sel.hidden = true;
         return;
       }
-      $('text-hint').textContent = 'Mentions are coloured by kind, quotes are shaded and tagged with their speaker; click a name to select it in the diagram.';
+      $('text-hint').textContent = 'Mentions are coloured by kind, quotes are shaded and tagged with their speaker; click a name to select it in the diagram.'
+        + (withText.length < DOCS.length ? ' ' + withText.length + ' of ' + DOCS.length + ' documents have their text here; the others show only snippets.' : '');
       withText.forEach(function (i) { var o = el('option', null, DOCS[i].id); o.value = String(i); sel.appendChild(o); });
       sel.addEventListener('change', function () { showDocument(+sel.value); });
       showDocument(withText[0], undefined, true);
