@@ -159,7 +159,7 @@ enum ReportScript {
           var px = m.a * cx + m.c * cy + m.e, py = m.b * cx + m.d * cy + m.f;
           cx = px; cy = py;
         }
-        var w = Math.min(base.w, Math.max(box.width * 8, base.w / 4));
+        var w = Math.min(base.w, Math.max(box.width * 6, 720));
         var h = w * (base.h / base.w);
         var r = host.getBoundingClientRect();
         if (r.width > 0 && r.height > 0) h = w * r.height / r.width;
@@ -604,7 +604,7 @@ enum ReportScript {
       spans.forEach(function (s) { cuts.push(s.a, s.b); });
       quotes.forEach(function (q) { cuts.push(q.a, q.b); });
       cuts = cuts.filter(function (x) { return x >= 0 && x <= t.length; }).sort(function (x, y) { return x - y; });
-      var target = null, lastQuote = null;
+      var target = null, lastQuote = null, lastTag = null;
       for (var k = 0; k + 1 < cuts.length; k++) {
         var a = cuts[k], b = cuts[k + 1];
         if (b <= a) continue;
@@ -612,12 +612,15 @@ enum ReportScript {
         for (var j = 0; j < spans.length; j++) { var s = spans[j]; if (s.a <= a && s.b >= b && (!m || s.b - s.a < m.b - m.a)) m = s; }
         for (var j2 = 0; j2 < quotes.length; j2++) { var qq = quotes[j2]; if (qq.a <= a && qq.b >= b) { q = qq; break; } }
         var piece = t.slice(a, b), node;
-        if (q && q !== lastQuote && q.a === a) {
+        // One tag per run of the same speaker's quote pieces (evidence comes a sentence at a time).
+        if (q && q !== lastQuote && q.a === a && !(lastTag && lastTag.s === q.s && /^[\s\u201c\u201d"',.;:!?-]*$/.test(t.slice(lastTag.b, a)))) {
+          lastTag = q;
           var tag = el('span', 'qs', E[q.s].name);
           tag.title = 'Quote attributed to ' + E[q.s].name;
           (function (s) { tag.addEventListener('click', function () { select({ entity: s }, { focus: true }); }); })(q.s);
           host.appendChild(tag);
         }
+        if (q && lastTag && lastTag.s === q.s) lastTag = { s: q.s, b: q.b };
         lastQuote = q;
         if (m) {
           node = el('span', 'm k-' + E[m.i].kind, piece);
