@@ -27,7 +27,14 @@ if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; the
 fi
 if ! "$VENV/bin/python" -c 'import selenium' 2>/dev/null; then
   echo "browser-test: installing Selenium into $VENV"
-  python3 -m venv "$VENV"
+  rm -rf "$VENV"
+  if ! command -v python3 >/dev/null || ! python3 -m venv "$VENV" >/dev/null 2>&1; then
+    # Debian's python3 makes virtual environments only with python3-venv.
+    as_root apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq python3 python3-venv >/dev/null
+    rm -rf "$VENV"
+    python3 -m venv "$VENV"
+  fi
   "$VENV/bin/pip" install -q --disable-pip-version-check selenium
 fi
 
