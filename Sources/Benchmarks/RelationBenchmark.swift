@@ -100,6 +100,16 @@ enum RelationBenchmark {
         line += String(format: " %d MB %.2f s/MB (%d rel%@)", mb, secs / Double(mb), a.relations.count, ok ? "" : ", BAD EVIDENCE")
       }
       print(line)
+      if ProcessInfo.processInfo.environment["EG_BENCH_STAGES"] != nil {
+        var a = AnalyzedDocument(document: Document(id: "h", text: make(&rng, 2 << 20)))
+        var parts: [String] = []
+        for stage in full.stages {
+          let t = Date()
+          stage.process(&a)
+          parts.append(String(format: "%@ %.2f s", stage.name, Date().timeIntervalSince(t)))
+        }
+        print("    2 MB by stage: " + parts.joined(separator: ", "))
+      }
     }
     print("peak memory (VmHWM): \(ExtractionBenchmark.peakMemory())")
   }

@@ -411,7 +411,21 @@ extension EntityRecognizer {
   /// "Cyclone Nadia", "Operation Desert Wind".
   func headedEvents(_ c: RecognitionContext, existing: [NameSpan]) -> [NameSpan] {
     var covered = [Bool](repeating: false, count: c.tokens.count)
-    for s in existing { for i in s.first..<s.end { covered[i] = true } }
+    // The spans over each token, so the checks below read the spans of one name, not of the document
+    // (a scan of every span per name was quadratic on long lists of names).
+    var owners = [[Int32]](repeating: [], count: c.tokens.count)
+    for (k, s) in existing.enumerated() {
+      for i in s.first..<s.end {
+        covered[i] = true
+        owners[i].append(Int32(k))
+      }
+    }
+    func spans(_ first: Int, _ end: Int) -> [NameSpan] {
+      var seen = Set<Int32>()
+      var out: [NameSpan] = []
+      for i in first..<end { for k in owners[i] where seen.insert(k).inserted { out.append(existing[Int(k)]) } }
+      return out
+    }
     var out: [NameSpan] = []
     for sent in c.sentences {
       var i = sent.lowerBound
@@ -429,13 +443,13 @@ extension EntityRecognizer {
         {
           var span = NameSpan(first: i, end: end, kind: .event, source: "event-head", confidence: 0.75)
           span.end = last + 1
-          if !touchesTagged || existing.contains(where: { $0.first >= i && $0.end <= span.end && $0.kind != .event }) {
+          if !touchesTagged || spans(i, span.end).contains(where: { $0.first >= i && $0.end <= span.end && $0.kind != .event }) {
             out.append(span)
           }
         } else if words.count >= 2, Self.eventPrefixes.contains(c.lower(i)), !touchesTagged {
           out.append(NameSpan(first: i, end: end, kind: .event, source: "event-head", confidence: 0.75))
         } else if words.count >= 2, let last = words.last, c.has(last, .orgWord), !c.has(last, .placeWord),
-          !c.has(last, .eventWord), !touchesTagged || onlyPlacesInside(existing, i, end)
+          !c.has(last, .eventWord), !touchesTagged || onlyPlacesInside(spans(i, end), i, end)
         {
           // "The Working Group for …", "Friends Society of …": an untagged name headed by an organization word.
           var span = NameSpan(first: i, end: end, kind: .organization, source: "org-head", confidence: 0.7)
