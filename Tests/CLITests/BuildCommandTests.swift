@@ -80,7 +80,29 @@ import TestSupport
     let (r, out) = try build(["-"], input: Data("Ana Silva flew to Chile.".utf8))
     #expect(r.status == 0, "stderr: \(r.stderr)")
     let graph = try KnowledgeGraph(jsonData: Data(contentsOf: out.appendingPathComponent("graph.json")))
-    #expect(graph.documents.map(\.id) == ["stdin"])
+    let ids = graph.documents.map(\.id)
+    #expect(ids.count == 1 && ids[0].hasPrefix("stdin-") && ids[0].count == "stdin-".count + 12, "\(ids)")
+  }
+
+  /// Issue 12: two different texts from standard input are two documents, the same text is the same one.
+  @Test func standardInputIdsFollowTheText() throws {
+    func id(_ text: String) throws -> String {
+      let (r, out) = try build(["-"], input: Data(text.utf8))
+      #expect(r.status == 0, "stderr: \(r.stderr)")
+      return try KnowledgeGraph(jsonData: Data(contentsOf: out.appendingPathComponent("graph.json"))).documents[0].id
+    }
+    let a = try id("Ana Silva flew to Chile.")
+    #expect(try id("Ana Silva flew to Chile.") == a)
+    #expect(try id("Rui Costa flew to Peru.") != a)
+  }
+
+  /// Issue 12: a time budget of NaN, infinity or beyond a day is a usage error, not a crash.
+  @Test(arguments: ["nan", "inf", "1e19", "-1", "0"])
+  func timeBudgetMustBeFinite(value: String) throws {
+    let bin = try #require(binary)
+    let r = try TestSupport.run(bin, ["build", "x.txt", "--time-budget", value])
+    #expect(r.status == ExitCodes.usage, "exit \(r.status): \(r.stderr)")
+    #expect(r.stderr.contains("--time-budget"))
   }
 
   @Test func unknownFormatIsAUsageError() throws {

@@ -56,7 +56,10 @@ extension EntityGraphCommand {
         throw ValidationError("unknown format '\(f)'; use json, dot, svg, png, pdf or html")
       }
       if maxFileSize <= 0 { throw ValidationError("--max-file-size must be positive") }
-      if timeBudget <= 0 { throw ValidationError("--time-budget must be positive") }
+      // NaN and infinity passed `<= 0` and crashed converting to milliseconds (issue 12).
+      if !(timeBudget > 0 && timeBudget <= 86_400) {
+        throw ValidationError("--time-budget must be a number of seconds above 0 and at most 86400")
+      }
     }
 
     /// The command as it would be typed, for the report's "made with" line.

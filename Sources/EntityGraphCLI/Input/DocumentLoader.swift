@@ -117,7 +117,11 @@ public enum DocumentLoader {
     }
     if data.count > maxBytes { throw tooLarge(file, data.count, maxBytes) }
     let text = try decode(data, path: file.path)
-    return Document(id: file.id, path: file.path, text: text)
+    // Standard input has no name: its id carries the text's hash, so two different texts piped into one
+    // store are two documents (issue 12: the second used to replace the first), and the same text is the
+    // same document again.
+    let id = file.isStandardInput ? "\(file.id)-\(SHA256.hex(of: text.utf8).prefix(12))" : file.id
+    return Document(id: id, path: file.path, text: text)
   }
 
   /// Validates and decodes UTF-8 text.
