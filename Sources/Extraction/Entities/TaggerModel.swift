@@ -168,38 +168,15 @@ public struct TaggerModel: Sendable {
   }
 
   func serializedSingle() -> Data {
-    let T = TagSet.count
-    var out = Data()
-    func u32(_ v: UInt32) { withUnsafeBytes(of: v.littleEndian) { out.append(contentsOf: $0) } }
-    func f32(_ v: Float) { u32(v.bitPattern) }
-    out.append(contentsOf: Self.magic)
-    u32(Self.version)
-    u32(UInt32(T))
-    u32(UInt32(bits))
-    u32(UInt32(transitions.count))
-    for v in transitions { f32(v) }
-    var maxAbs: Float = 0
-    for v in weights { maxAbs = max(maxAbs, abs(v)) }
-    let scale = maxAbs > 0 ? maxAbs / 127 : 1
-    f32(scale)
-    var rows: [(UInt32, [Int8])] = []
-    for r in 0..<(1 << bits) {
-      var q = [Int8](repeating: 0, count: T)
-      var any = false
-      for t in 0..<T {
-        let v = (weights[r * T + t] / scale).rounded()
-        let c = Int8(max(-127, min(127, v)))
-        q[t] = c
-        if c != 0 { any = true }
-      }
-      if any { rows.append((UInt32(r), q)) }
-    }
-    u32(UInt32(rows.count))
-    for (r, q) in rows {
-      u32(r)
-      for v in q { out.append(UInt8(bitPattern: v)) }
-    }
-    return out
+    var out = ModelBytes.Writer()
+    out.bytes(Self.magic)
+    out.u32(Self.version)
+    out.u32(UInt32(TagSet.count))
+    out.u32(UInt32(bits))
+    out.u32(UInt32(transitions.count))
+    for v in transitions { out.f32(v) }
+    out.quantizedRows(weights, width: TagSet.count)
+    return out.data
   }
 
   /// Reads a model written by ``serialized()``.
@@ -225,37 +202,18 @@ public struct TaggerModel: Sendable {
       self.second = SecondPass(second)
       return
     }
-    var pos = 0
-    func bad(_ why: String) -> ExtractionError { ExtractionError(.badModel, "tagger model: \(why)") }
-    func u32() throws -> UInt32 {
-      guard pos + 4 <= bytes.count else { throw bad("truncated at byte \(pos)") }
-      let v = UInt32(bytes[pos]) | UInt32(bytes[pos + 1]) << 8 | UInt32(bytes[pos + 2]) << 16
-        | UInt32(bytes[pos + 3]) << 24
-      pos += 4
-      return v
-    }
-    guard bytes.count >= 4, Array(bytes[0..<4]) == Self.magic else { throw bad("not a tagger model (bad magic)") }
-    pos = 4
-    guard try u32() == Self.version else { throw bad("unsupported version") }
-    let T = Int(try u32())
-    guard T == TagSet.count else { throw bad("expected \(TagSet.count) tags, found \(T)") }
-    let bits = Int(try u32())
-    guard bits >= 8 && bits <= 26 else { throw bad("bad hash size \(bits)") }
+    var reader = ModelBytes.Reader(data) { ExtractionError(.badModel, "tagger model: \($0)") }
+    guard reader.expect(Self.magic) else { throw reader.bad("not a tagger model (bad magic)") }
+    guard try reader.u32() == Self.version else { throw reader.bad("unsupported version") }
+    let T = Int(try reader.u32())
+    guard T == TagSet.count else { throw reader.bad("expected \(TagSet.count) tags, found \(T)") }
+    let bits = Int(try reader.u32())
+    guard bits >= 8 && bits <= 26 else { throw reader.bad("bad hash size \(bits)") }
     self.init(bits: bits)
-    let nTrans = Int(try u32())
-    guard nTrans == transitions.count else { throw bad("bad transition table size") }
-    for i in 0..<nTrans { transitions[i] = Float(bitPattern: try u32()) }
-    let scale = Float(bitPattern: try u32())
-    let rows = Int(try u32())
-    guard rows <= (1 << bits), pos + rows * (4 + T) <= bytes.count else { throw bad("truncated weight rows") }
-    for _ in 0..<rows {
-      let r = Int(try u32())
-      guard r < (1 << bits) else { throw bad("row index out of range") }
-      for t in 0..<T {
-        weights[r * T + t] = Float(Int8(bitPattern: bytes[pos])) * scale
-        pos += 1
-      }
-    }
+    let nTrans = Int(try reader.u32())
+    guard nTrans == transitions.count else { throw reader.bad("bad transition table size") }
+    for i in 0..<nTrans { transitions[i] = try reader.f32() }
+    try reader.quantizedRows(into: &weights, width: T)
   }
 
   /// Loads the model bundled with the module (`Resources/tagger.bin`).

@@ -72,38 +72,17 @@ public struct RelationModel: Sendable {
   /// intercept, weight scale, row count, then per non-zero row a UInt32 index and `classCount` Int8 values
   /// (`value = q * scale`).
   public func serialized() -> Data {
-    let C = RelationClass.count
-    var out = Data(Self.magic)
-    func u32(_ v: UInt32) { withUnsafeBytes(of: v.littleEndian) { out.append(contentsOf: $0) } }
-    func f32(_ v: Float) { u32(v.bitPattern) }
-    u32(Self.version)
-    u32(UInt32(C))
-    u32(UInt32(bits))
-    u32(RelationFeatureExtractor.templateVersion)
-    f32(threshold)
-    f32(slope)
-    f32(intercept)
-    var maxAbs: Float = 0
-    for v in weights { maxAbs = max(maxAbs, abs(v)) }
-    let scale = maxAbs > 0 ? maxAbs / 127 : 1
-    f32(scale)
-    var rows: [(UInt32, [Int8])] = []
-    for r in 0..<(1 << bits) {
-      var q = [Int8](repeating: 0, count: C)
-      var any = false
-      for c in 0..<C {
-        let v = Int8(max(-127, min(127, (weights[r * C + c] / scale).rounded())))
-        q[c] = v
-        if v != 0 { any = true }
-      }
-      if any { rows.append((UInt32(r), q)) }
-    }
-    u32(UInt32(rows.count))
-    for (r, q) in rows {
-      u32(r)
-      for v in q { out.append(UInt8(bitPattern: v)) }
-    }
-    return out
+    var out = ModelBytes.Writer()
+    out.bytes(Self.magic)
+    out.u32(Self.version)
+    out.u32(UInt32(RelationClass.count))
+    out.u32(UInt32(bits))
+    out.u32(RelationFeatureExtractor.templateVersion)
+    out.f32(threshold)
+    out.f32(slope)
+    out.f32(intercept)
+    out.quantizedRows(weights, width: RelationClass.count)
+    return out.data
   }
 
   /// Reads a model written by ``serialized()``.
@@ -112,45 +91,25 @@ public struct RelationModel: Sendable {
   /// - Throws: ``ExtractionError`` `.badModel` when the data is not a relation model of this version and
   ///   feature templates.
   public init(data: Data, name: String = "relation model") throws {
-    let bytes = [UInt8](data)
-    var pos = 0
-    func bad(_ why: String) -> ExtractionError {
-      ExtractionError(.badModel, "\(name): \(why); retrain it with `entitygraph train-relations`")
+    var reader = ModelBytes.Reader(data) {
+      ExtractionError(.badModel, "\(name): \($0); retrain it with `entitygraph train-relations`")
     }
-    func u32() throws -> UInt32 {
-      guard pos + 4 <= bytes.count else { throw bad("truncated at byte \(pos)") }
-      let v = UInt32(bytes[pos]) | UInt32(bytes[pos + 1]) << 8 | UInt32(bytes[pos + 2]) << 16
-        | UInt32(bytes[pos + 3]) << 24
-      pos += 4
-      return v
-    }
-    guard bytes.count >= 4, Array(bytes[0..<4]) == Self.magic else { throw bad("not a relation model (bad magic)") }
-    pos = 4
-    guard try u32() == Self.version else { throw bad("unsupported version") }
-    let C = Int(try u32())
-    guard C == RelationClass.count else { throw bad("expected \(RelationClass.count) classes, found \(C)") }
-    let bits = Int(try u32())
-    guard bits >= 8 && bits <= 24 else { throw bad("bad hash size \(bits)") }
-    let templates = try u32()
+    guard reader.expect(Self.magic) else { throw reader.bad("not a relation model (bad magic)") }
+    guard try reader.u32() == Self.version else { throw reader.bad("unsupported version") }
+    let C = Int(try reader.u32())
+    guard C == RelationClass.count else { throw reader.bad("expected \(RelationClass.count) classes, found \(C)") }
+    let bits = Int(try reader.u32())
+    guard bits >= 8 && bits <= 24 else { throw reader.bad("bad hash size \(bits)") }
+    let templates = try reader.u32()
     guard templates == RelationFeatureExtractor.templateVersion else {
-      throw bad("trained with feature templates v\(templates), this build computes v\(RelationFeatureExtractor.templateVersion)")
+      throw reader.bad("trained with feature templates v\(templates), this build computes v\(RelationFeatureExtractor.templateVersion)")
     }
     self.init(bits: bits)
-    threshold = Float(bitPattern: try u32())
-    slope = Float(bitPattern: try u32())
-    intercept = Float(bitPattern: try u32())
-    guard threshold.isFinite, slope.isFinite, intercept.isFinite else { throw bad("non-finite parameters") }
-    let scale = Float(bitPattern: try u32())
-    let rows = Int(try u32())
-    guard rows <= (1 << bits), pos + rows * (4 + C) <= bytes.count else { throw bad("truncated weight rows") }
-    for _ in 0..<rows {
-      let r = Int(try u32())
-      guard r < (1 << bits) else { throw bad("row index out of range") }
-      for c in 0..<C {
-        weights[r * C + c] = Float(Int8(bitPattern: bytes[pos])) * scale
-        pos += 1
-      }
-    }
+    threshold = try reader.f32()
+    slope = try reader.f32()
+    intercept = try reader.f32()
+    guard threshold.isFinite, slope.isFinite, intercept.isFinite else { throw reader.bad("non-finite parameters") }
+    try reader.quantizedRows(into: &weights, width: C)
   }
 
   /// Loads the model bundled with the module (`Resources/relation-model.bin`).
