@@ -116,8 +116,9 @@ extension EntityGraphCommand {
 
 /// What `report` and `build` share: the page's metadata, the texts, and writing the file.
 enum ReportOutput {
-  /// The most text `report --db/--graph` embeds unless told otherwise (a 10,000-article store is ~40 MB).
-  static let defaultMaxTextBytes = 16_000_000
+  /// The most text `report --db/--graph` embeds unless told otherwise: about 2,500 articles. The texts of a
+  /// 10,000-article store (~16 MB of the generated benchmark corpus) made the page take over 3 s to open.
+  static let defaultMaxTextBytes = 4_000_000
 
   /// The texts of the graph's documents read from their paths, for those whose file is still there and
   /// has the SHA-256 the graph lists, in document order until `maxBytes` are used.

@@ -7,7 +7,10 @@ enum ReportScript {
 
     (function () {
     'use strict';
+    var laps = [], lapStart = performance.now();
+    function lap(name) { var now = performance.now(); laps.push(name + ' ' + Math.round(now - lapStart)); lapStart = now; }
     var D = JSON.parse(document.getElementById('report-data').textContent);
+    lap('parse');
     var E = D.entities, R = D.relations, Q = D.quotes, DOCS = D.documents;
     var LIST_LIMIT = 60;
 
@@ -706,19 +709,27 @@ enum ReportScript {
       document.addEventListener('keydown', function (ev) { if (ev.key === 'Escape' && ev.target === document.body) select(null); });
     }
 
+    lap('indexes');
     buildViews();
     buildFilters();
     buildSearch();
     buildLegend($('legend'));
     buildLegend($('legend-about'));
+    lap('controls');
     var who = $('who-diagram').querySelector('svg');
     if (who) diagrams.push(new Diagram(who, $('who-diagram')));
     mountView(D.meta.defaultView);
+    lap('diagrams');
     buildWhoTable();
+    lap('table');
     buildQuotes();
+    lap('quotes');
     buildDocuments();
     buildDocumentText();
     buildDocumentTable();
+    lap('documents');
+    // When the script finished (ms since navigation) and what its parts took, for the browser tests.
+    document.documentElement.setAttribute('data-timing', laps.join(', '));
     document.documentElement.setAttribute('data-ready', String(Math.round(performance.now())));
     })();
 

@@ -85,6 +85,10 @@ public struct ReportView: Sendable, Hashable {
     let candidates = graph.entities.filter { among?.contains($0.id) ?? true }
     let kept = Set(
       candidates.map(\.id).sorted { (degree[$0] ?? 0, $1) > (degree[$1] ?? 0, $0) }.prefix(limit))
-    return graph.filtered { kept.contains($0.id) }
+    // Not `graph.filtered`: a view needs no document list, and re-adding 10,000 documents one by one
+    // (each add scans and re-sorts the list) took minutes.
+    return KnowledgeGraph(
+      entities: graph.entities.filter { kept.contains($0.id) },
+      relations: graph.relations.filter { kept.contains($0.subject) && kept.contains($0.object) })
   }
 }
