@@ -138,7 +138,7 @@ enum InventedRelations {
     let trainer = try InventedRelations.trainer()
     let docs = (0..<40).map(InventedRelations.document)
     var model = trainer.train(docs)
-    model.threshold = 0
+    model.thresholds = [Float](repeating: 0, count: RelationClass.count)
     var doc = trainer.entityStages.run(Document(id: "new", text: "Kira Lund, an engineer at Orin Labs, met Ada Koss on Friday."))
     RelationClassifier(model: model).process(&doc)
     let lines = doc.relationLines()
@@ -168,13 +168,13 @@ enum InventedRelations {
   @Test func serializationRoundTrips() throws {
     let trainer = try InventedRelations.trainer()
     var model = trainer.train((0..<20).map(InventedRelations.document))
-    model.threshold = 1.5
+    model.thresholds = [0, 1.5, 2, -1, 0.5]
     model.slope = 0.25
     model.intercept = -0.5
     let data = model.serialized()
     let back = try RelationModel(data: data)
     #expect(back.serialized() == data)
-    #expect(back.threshold == 1.5 && back.slope == 0.25 && back.intercept == -0.5)
+    #expect(back.thresholds == [0, 1.5, 2, -1, 0.5] && back.slope == 0.25 && back.intercept == -0.5)
   }
 
   @Test func damagedModelsFailWithBadModel() throws {
@@ -195,7 +195,7 @@ enum InventedRelations {
 
   @Test func bundledModelLoads() throws {
     let model = try RelationModel.makeDefault()
-    #expect(model.threshold.isFinite)
+    #expect(model.thresholds.count == RelationClass.count)
   }
 
   @Test func goldLinesParseAndBadLinesAreNamed() throws {

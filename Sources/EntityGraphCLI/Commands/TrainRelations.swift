@@ -89,7 +89,7 @@ extension EntityGraphCommand {
       Console.error(cv.description)
       guard !cvOnly, let out else { return }
       var model = trainer.train(docs)
-      model.threshold = cv.threshold
+      model.thresholds = cv.thresholds
       model.slope = cv.slope
       model.intercept = cv.intercept
       let data = model.serialized()

@@ -30,7 +30,7 @@ public struct RelationClassifier: ExtractionStage {
   ///
   /// - Complexity: O(mentions), each mention paired with a bounded number of neighbours.
   public func process(_ document: inout AnalyzedDocument) {
-    let predictions = model.predictions(in: document, minimumMargin: model.threshold)
+    let predictions = model.predictions(in: document, thresholds: model.thresholds)
     guard !predictions.isEmpty else { return }
     struct Pair: Hashable {
       var a: EntityID

@@ -10,14 +10,14 @@ struct RelationPrediction: Sendable {
 }
 
 extension RelationModel {
-  /// Every candidate pair's best relation with a margin above `minimumMargin`, one per unordered pair of
-  /// mentions (the direction with the larger margin whose kinds fit the predicate schema).
-  func predictions(in document: AnalyzedDocument, minimumMargin: Float) -> [RelationPrediction] {
+  /// Every candidate pair's best relation with a margin above its class's threshold (`thresholds[class]`),
+  /// one per unordered pair of mentions (the direction with the larger margin whose kinds fit the schema).
+  func predictions(in document: AnalyzedDocument, thresholds: [Float]) -> [RelationPrediction] {
     let view = RelationTokenView(document)
     let candidates = RelationFeatureExtractor.candidates(in: document, view: view)
     let fx = extractor
     var buffer: [UInt32] = []
-    return decode(candidates, mentions: document.mentions, minimumMargin: minimumMargin) { k in
+    return decode(candidates, mentions: document.mentions, thresholds: thresholds) { k in
       buffer.removeAll(keepingCapacity: true)
       fx.features(candidates[k], in: document, view: view, into: &buffer)
       return buffer
@@ -27,7 +27,7 @@ extension RelationModel {
   /// Decodes candidates that come in pairs (`(a, b)` then `(b, a)`), with the features of candidate `k`
   /// from `features(k)`.
   func decode(
-    _ candidates: [RelationCandidate], mentions: [EntityMention], minimumMargin: Float,
+    _ candidates: [RelationCandidate], mentions: [EntityMention], thresholds: [Float],
     features: (Int) -> [UInt32]
   ) -> [RelationPrediction] {
     var out: [RelationPrediction] = []
@@ -39,12 +39,11 @@ extension RelationModel {
         let sk = mentions[c.subject].kind
         let ok = mentions[c.object].kind
         guard let (cls, margin) = best(features(j), allowed: RelationClass.allowed(subject: sk, object: ok)),
-          margin > minimumMargin, margin > (chosen?.margin ?? -.infinity),
-          let p = cls.predicate(subject: sk, object: ok)
+          margin > (chosen?.margin ?? -.infinity), let p = cls.predicate(subject: sk, object: ok)
         else { continue }
         chosen = RelationPrediction(candidate: c, relationClass: cls, predicate: p, margin: margin)
       }
-      if let chosen { out.append(chosen) }
+      if let chosen, chosen.margin > thresholds[chosen.relationClass.rawValue] { out.append(chosen) }
       k += 2
     }
     return out

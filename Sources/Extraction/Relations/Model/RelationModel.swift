@@ -12,21 +12,22 @@ public struct RelationModel: Sendable {
   public let bits: Int
   /// Dense weights, row-major: `weights[row * RelationClass.count + class]`.
   var weights: [Float]
-  /// The margin (best relation score minus the `none` score) a pair needs to be emitted.
-  public var threshold: Float
+  /// Per class (by raw value; `none`'s is unused), the margin (best relation score minus the `none` score)
+  /// a pair needs to be emitted.
+  public var thresholds: [Float]
   /// Calibration: confidence = 1 / (1 + exp(-(slope · margin + intercept))).
   public var slope: Float
   public var intercept: Float
 
   static let magic: [UInt8] = Array("EGRM".utf8)
-  static let version: UInt32 = 1
+  static let version: UInt32 = 2
 
   /// An all-zero model.
   public init(bits: Int) {
     precondition(bits >= 8 && bits <= 24)
     self.bits = bits
     weights = [Float](repeating: 0, count: (1 << bits) * RelationClass.count)
-    threshold = 0
+    thresholds = [Float](repeating: 0, count: RelationClass.count)
     slope = 1
     intercept = 0
   }
@@ -68,8 +69,8 @@ public struct RelationModel: Sendable {
 
   /// Serializes the model.
   ///
-  /// Layout (little-endian): `EGRM`, version, class count, bits, feature-template version, threshold, slope,
-  /// intercept, weight scale, row count, then per non-zero row a UInt32 index and `classCount` Int8 values
+  /// Layout (little-endian): `EGRM`, version, class count, bits, feature-template version, one threshold per
+  /// class, slope, intercept, weight scale, row count, then per non-zero row a UInt32 index and `classCount` Int8 values
   /// (`value = q * scale`).
   public func serialized() -> Data {
     var out = ModelBytes.Writer()
@@ -78,7 +79,7 @@ public struct RelationModel: Sendable {
     out.u32(UInt32(RelationClass.count))
     out.u32(UInt32(bits))
     out.u32(RelationFeatureExtractor.templateVersion)
-    out.f32(threshold)
+    for t in thresholds { out.f32(t) }
     out.f32(slope)
     out.f32(intercept)
     out.quantizedRows(weights, width: RelationClass.count)
@@ -105,10 +106,10 @@ public struct RelationModel: Sendable {
       throw reader.bad("trained with feature templates v\(templates), this build computes v\(RelationFeatureExtractor.templateVersion)")
     }
     self.init(bits: bits)
-    threshold = try reader.f32()
+    for c in 0..<C { thresholds[c] = try reader.f32() }
     slope = try reader.f32()
     intercept = try reader.f32()
-    guard threshold.isFinite, slope.isFinite, intercept.isFinite else { throw reader.bad("non-finite parameters") }
+    guard thresholds.allSatisfy(\.isFinite), slope.isFinite, intercept.isFinite else { throw reader.bad("non-finite parameters") }
     try reader.quantizedRows(into: &weights, width: C)
   }
 

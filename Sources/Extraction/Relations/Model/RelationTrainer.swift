@@ -11,7 +11,7 @@ import DocumentModel
 /// let trainer = RelationTrainer(entityStages: try Pipeline(stages: [Tokenizer(), SentenceSplitter(), recognizer]))
 /// let report = trainer.crossValidate(docs, folds: 5)
 /// var model = trainer.train(docs)
-/// model.threshold = report.threshold
+/// model.thresholds = report.thresholds
 /// ```
 public struct RelationTrainer: Sendable {
   public var epochs: Int
@@ -128,14 +128,16 @@ public struct RelationCrossValidation: Sendable, CustomStringConvertible {
     public var recall: Double { gold > 0 ? Double(tp) / Double(gold) : 0 }
     public var f1: Double { precision + recall > 0 ? 2 * precision * recall / (precision + recall) : 0 }
   }
-  public var threshold: Float
+  /// The chosen margin threshold of each class (by raw value).
+  public var thresholds: [Float]
   public var slope: Float
   public var intercept: Float
   /// Scores by corpus and gold type (`conll04/Work_For`, …) and micro per corpus (`conll04`, `crossre`).
   public var scores: [String: Score]
 
   public var description: String {
-    var lines = ["threshold \(threshold)  calibration slope \(slope) intercept \(intercept)"]
+    let t = RelationClass.allCases.dropFirst().map { "\($0) \(thresholds[$0.rawValue])" }.joined(separator: ", ")
+    var lines = ["thresholds \(t)  calibration slope \(slope) intercept \(intercept)"]
     for k in scores.keys.sorted() {
       let s = scores[k]!
       lines.append(
@@ -160,8 +162,8 @@ extension RelationTrainer {
     }
   }
 
-  /// K-fold cross-validation (document `i` is in fold `i % folds`): chooses the margin threshold with the
-  /// best CoNLL04 micro F1 whose precision is at least ``minimumPrecision``, and fits the logistic
+  /// K-fold cross-validation (document `i` is in fold `i % folds`): chooses each class's margin threshold
+  /// with the best CoNLL04 F1 whose precision is at least ``minimumPrecision``, and fits the logistic
   /// calibration of the margin on the held-out predictions.
   public func crossValidate(_ docs: [RelationTrainingDocument], folds: Int) -> RelationCrossValidation {
     let prepared = prepare(docs)
@@ -170,6 +172,7 @@ extension RelationTrainer {
     struct Verdict {
       var margin: Float
       var key: String  // corpus/type
+      var relationClass: RelationClass
       var correct: Bool
     }
     var verdicts: [Verdict] = []
@@ -180,7 +183,8 @@ extension RelationTrainer {
         let corpus = p.source.corpus
         let scored = Self.scoredTypes(corpus)
         for g in p.source.relations where scored.contains(g.type) { gold["\(corpus.rawValue)/\(g.type)", default: 0] += 1 }
-        let preds = model.decode(p.candidates, mentions: p.mentions, minimumMargin: -.infinity) { p.features[$0] }
+        let open = [Float](repeating: -.infinity, count: RelationClass.count)
+        let preds = model.decode(p.candidates, mentions: p.mentions, thresholds: open) { p.features[$0] }
         var taken = Set<Int>()
         for pr in preds.sorted(by: { $0.margin > $1.margin }) {
           let s = p.mentions[pr.candidate.subject]
@@ -196,37 +200,71 @@ extension RelationTrainer {
             break
           }
           if let hit { taken.insert(hit) }
-          verdicts.append(Verdict(margin: pr.margin, key: "\(corpus.rawValue)/\(type)", correct: hit != nil))
+          verdicts.append(
+            Verdict(margin: pr.margin, key: "\(corpus.rawValue)/\(type)", relationClass: pr.relationClass, correct: hit != nil))
         }
       }
     }
     verdicts.sort { $0.margin > $1.margin }
-    // Sweep thresholds over the CoNLL04 predictions.
-    let conllGold = gold.filter { $0.key.hasPrefix("conll04/") }.values.reduce(0, +)
-    var tp = 0
-    var n = 0
-    var bestF1 = -1.0
-    var bestThreshold: Float = 0
-    var fallbackF1 = -1.0
-    var fallbackThreshold: Float = 0
-    for (i, v) in verdicts.enumerated() where v.key.hasPrefix("conll04/") {
-      n += 1
-      if v.correct { tp += 1 }
-      // Cut between this verdict and the next lower margin.
-      let next = verdicts[(i + 1)...].first { $0.key.hasPrefix("conll04/") }?.margin ?? (v.margin - 1)
-      guard next < v.margin else { continue }
-      let p = Double(tp) / Double(n)
-      let r = conllGold > 0 ? Double(tp) / Double(conllGold) : 0
-      let f = p + r > 0 ? 2 * p * r / (p + r) : 0
-      let cut = (v.margin + next) / 2
-      if f > fallbackF1 { (fallbackF1, fallbackThreshold) = (f, cut) }
-      if p >= minimumPrecision && f > bestF1 { (bestF1, bestThreshold) = (f, cut) }
+    // One threshold per class, each swept over that class's CoNLL04 predictions against the gold of the
+    // types it teaches. A class with no such gold (part_of) takes the threshold swept over all classes.
+    func sweep(_ vs: [Verdict], gold: Int) -> Float? {
+      var tp = 0
+      var n = 0
+      var best: (f: Double, cut: Float)?
+      var fallback: (f: Double, cut: Float)?
+      for (i, v) in vs.enumerated() {
+        n += 1
+        if v.correct { tp += 1 }
+        let next = i + 1 < vs.count ? vs[i + 1].margin : v.margin - 1
+        guard next < v.margin, gold > 0 else { continue }
+        let p = Double(tp) / Double(n)
+        let r = Double(tp) / Double(gold)
+        let f = p + r > 0 ? 2 * p * r / (p + r) : 0
+        let cut = (v.margin + next) / 2
+        if f > (fallback?.f ?? -1) { fallback = (f, cut) }
+        if p >= minimumPrecision && f > (best?.f ?? -1) { best = (f, cut) }
+      }
+      return (best ?? fallback)?.cut
     }
-    let threshold = bestF1 >= 0 ? bestThreshold : fallbackThreshold
+    let conll = verdicts.filter { $0.key.hasPrefix("conll04/") }
+    let conllGold = gold.filter { $0.key.hasPrefix("conll04/") }.values.reduce(0, +)
+    let global = sweep(conll, gold: conllGold) ?? 0
+    // Coordinate ascent from the global threshold: each class's cut in turn, the others fixed, maximizing
+    // the CoNLL04 micro F1 at precision ≥ minimumPrecision over all classes together.
+    var thresholds = [Float](repeating: global, count: RelationClass.count)
+    let byClass = Dictionary(grouping: conll, by: \.relationClass)
+    for _ in 0..<3 {
+      // part_of has no CoNLL04 type of its own (its place pairs score as Located_In): it keeps the global cut.
+      for cls in [RelationClass.role, .located, .killed] {
+        guard let mine = byClass[cls], !mine.isEmpty else { continue }
+        var tpOther = 0
+        var nOther = 0
+        for v in conll where v.relationClass != cls && v.margin > thresholds[v.relationClass.rawValue] {
+          nOther += 1
+          if v.correct { tpOther += 1 }
+        }
+        // Cuts: above every margin, then between consecutive margins (mine is sorted, highest first).
+        var bestCut = mine[0].margin + 1
+        var bestF = nOther > 0 && Double(tpOther) / Double(nOther) >= minimumPrecision
+          ? 2 * Double(tpOther) / Double(nOther + conllGold) : -1
+        var tp = tpOther
+        var n = nOther
+        for (i, v) in mine.enumerated() {
+          n += 1
+          if v.correct { tp += 1 }
+          let next = i + 1 < mine.count ? mine[i + 1].margin : v.margin - 1
+          guard next < v.margin else { continue }
+          let f = 2 * Double(tp) / Double(n + conllGold)
+          if Double(tp) / Double(n) >= minimumPrecision && f > bestF { (bestF, bestCut) = (f, (v.margin + next) / 2) }
+        }
+        if bestF >= 0 { thresholds[cls.rawValue] = bestCut }
+      }
+    }
     // Scores at the chosen threshold.
     var scores: [String: RelationCrossValidation.Score] = [:]
     for (k, g) in gold { scores[k, default: .init()].gold = g }
-    for v in verdicts where v.margin > threshold {
+    for v in verdicts where v.margin > thresholds[v.relationClass.rawValue] {
       scores[v.key, default: .init()].predicted += 1
       if v.correct { scores[v.key, default: .init()].tp += 1 }
     }
@@ -240,7 +278,7 @@ extension RelationTrainer {
       scores[corpus] = micro
     }
     let (slope, intercept) = Self.calibrate(verdicts.map { ($0.margin, $0.correct) })
-    return RelationCrossValidation(threshold: threshold, slope: slope, intercept: intercept, scores: scores)
+    return RelationCrossValidation(thresholds: thresholds, slope: slope, intercept: intercept, scores: scores)
   }
 
   /// Fits p(correct) = σ(slope · margin + intercept) by gradient descent on the log loss (deterministic).
