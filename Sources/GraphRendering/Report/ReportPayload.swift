@@ -30,10 +30,12 @@ struct ReportPayload: Encodable {
     var text: String?
   }
 
-  /// `[document index, start, end, sentence or -1, text]`.
+  /// `[document index, start, end, sentence or -1, text]`; the text is empty for a mention in a document
+  /// whose text the page holds (the script cuts it from there), which keeps a big store's page small.
   struct Span: Encodable {
     var document: Int
     var evidence: Evidence
+    var omitsText = false
 
     func encode(to encoder: any Encoder) throws {
       var c = encoder.unkeyedContainer()
@@ -41,7 +43,7 @@ struct ReportPayload: Encodable {
       try c.encode(evidence.start)
       try c.encode(evidence.end)
       try c.encode(evidence.sentence ?? -1)
-      try c.encode(evidence.text)
+      try c.encode(omitsText ? "" : evidence.text)
     }
   }
 
@@ -124,7 +126,10 @@ extension ReportPayload {
       entities.append(
         Entity(
           id: entity.id.rawValue, kind: entity.kind.rawValue, name: entity.name, aliases: entity.aliases,
-          confidence: entity.confidence, attributes: entity.attributes, mentions: spans(entity.mentions)))
+          confidence: entity.confidence, attributes: entity.attributes,
+          mentions: entity.mentions.map {
+            Span(document: index(of: $0.doc), evidence: $0, omitsText: texts[$0.doc] != nil)
+          }))
     }
     var relations: [Relation] = []
     for relation in graph.relations {

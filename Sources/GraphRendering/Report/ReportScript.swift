@@ -337,7 +337,7 @@ enum ReportScript {
       var ml = el('ul', 'mentions'); p.appendChild(ml);
       limited(ml, e.mentions, function (m) {
         var li = el('li');
-        li.appendChild(snippetOfSpan(m, [[0, Array.from(m[4]).length]]));
+        li.appendChild(snippetOfSpan(m, [[0, m[2] - m[1]]]));
         var where = docLabel(m);
         if (typeof DOCS[m[0]].text === 'string') {
           var b = el('button', 'link', DOCS[m[0]].id + ' @' + m[1]);
@@ -409,10 +409,29 @@ enum ReportScript {
         pf.appendChild(label);
       });
       var sel = $('filter-document');
-      DOCS.forEach(function (d, i) { var o = el('option', null, d.id); o.value = String(i); sel.appendChild(o); });
+      fillOnFirstUse(sel, DOCS.map(function (d, i) { return i; }));
       sel.addEventListener('change', function () { filters.doc = sel.value; applyFilters(); });
       var range = $('min-confidence');
       range.addEventListener('input', function () { filters.min = +range.value; $('min-confidence-value').textContent = fmt(filters.min); applyFilters(); });
+    }
+
+    // A select of thousands of documents is filled when first opened, not while the page loads.
+    function fillOnFirstUse(sel, indices) {
+      var filled = false;
+      function fill() {
+        if (filled) return;
+        filled = true;
+        var keep = sel.value, frag = document.createDocumentFragment();
+        indices.forEach(function (i) {
+          if (sel.querySelector('option[value="' + i + '"]')) return;
+          var o = el('option', null, DOCS[i].id); o.value = String(i); frag.appendChild(o);
+        });
+        sel.appendChild(frag);
+        sel.value = keep;
+      }
+      if (indices.length <= 200) fill();
+      else { ['focus', 'pointerdown', 'keydown'].forEach(function (t) { sel.addEventListener(t, fill); }); }
+      return fill;
     }
 
     // MARK: search
@@ -588,12 +607,17 @@ enum ReportScript {
       }
       $('text-hint').textContent = 'Mentions are coloured by kind, quotes are shaded and tagged with their speaker; click a name to select it in the diagram.'
         + (withText.length < DOCS.length ? ' ' + withText.length + ' of ' + DOCS.length + ' documents have their text here; the others show only snippets.' : '');
-      withText.forEach(function (i) { var o = el('option', null, DOCS[i].id); o.value = String(i); sel.appendChild(o); });
+      var first = el('option', null, DOCS[withText[0]].id);
+      first.value = String(withText[0]);
+      sel.appendChild(first);
+      fillDocuments = fillOnFirstUse(sel, withText);
       sel.addEventListener('change', function () { showDocument(+sel.value); });
       showDocument(withText[0], undefined, true);
     }
+    var fillDocuments = function () {};
     function showDocument(d, at, quietly) {
       var host = $('document-text'), t = DOCS[d].text;
+      if (!$('document-select').querySelector('option[value="' + d + '"]')) fillDocuments();
       $('document-select').value = String(d);
       clear(host);
       host.setAttribute('data-document', DOCS[d].id);
