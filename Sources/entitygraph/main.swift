@@ -1,3 +1,4 @@
 import EntityGraphCLI
 
-EntityGraphCommand.main()
+// Paths that look like options ("-notes.txt") are made explicit before parsing.
+EntityGraphCommand.main(ArgumentPaths.normalized(Array(CommandLine.arguments.dropFirst())))

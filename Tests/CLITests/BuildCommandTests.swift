@@ -155,3 +155,24 @@ import TestSupport
     }
   }
 }
+
+/// Issue 12: a file whose name starts with a dash is read, not parsed as options.
+@Suite struct DashNamedInputTests {
+  @Test func optionLikeExistingPathsBecomeExplicit() {
+    let exists: (String) -> Bool = { $0 == "-dash.txt" }
+    #expect(ArgumentPaths.normalized(["build", "-dash.txt", "-o", "out"], fileExists: exists) == ["build", "./-dash.txt", "-o", "out"])
+    #expect(ArgumentPaths.normalized(["build", "--", "-dash.txt"], fileExists: exists) == ["build", "--", "-dash.txt"])
+    #expect(ArgumentPaths.normalized(["build", "-", "-h"], fileExists: exists) == ["build", "-", "-h"])
+  }
+
+  @Test func buildReadsADashNamedFile() throws {
+    let bin = try #require(TestSupport.executable())
+    let dir = try TestSupport.makeTemporaryDirectory("dash-in")
+    try Data("Ana Silva flew to Chile.".utf8).write(to: dir.appendingPathComponent("-dash.txt"))
+    let out = try TestSupport.makeTemporaryDirectory("dash-out")
+    let r = try TestSupport.run(bin, ["build", "-dash.txt", "--out", out.path, "--format", "json"], in: dir)
+    #expect(r.status == 0, "stderr: \(r.stderr)")
+    let graph = try KnowledgeGraph(jsonData: Data(contentsOf: out.appendingPathComponent("graph.json")))
+    #expect(graph.documents.map(\.id) == ["-dash"])
+  }
+}
