@@ -37,8 +37,7 @@ public struct NestedPlaceRelations: ExtractionStage {
     let nested = recognizer.nestedMentions(in: document, leadingPlaces: true)
     guard !nested.isEmpty else { return }
     let organizations = document.mentions.filter { $0.kind == .organization && !$0.isDemonym }
-    var index: [RelationKey: Int] = [:]
-    var added: [Relation] = []
+    var added = RelationCollector()
     var k = 0
     for org in organizations {
       // `nested` is sorted by start; organizations too: walk both.
@@ -59,22 +58,13 @@ public struct NestedPlaceRelations: ExtractionStage {
           document.entities[place.entity]!.mentions.append(mention)
           document.entities[place.entity]!.mentions.sort()
         }
-        let r = Relation(
-          subject: org.entity, predicate: .basedIn, object: place.entity, confidence: Self.confidence,
-          evidence: [evidence], source: Self.source)
-        if let i = index[r.key] {
-          if !added[i].evidence.contains(evidence) {
-            added[i].evidence.append(evidence)
-            added[i].evidence.sort()
-            added[i].count = added[i].evidence.count
-          }
-        } else {
-          index[r.key] = added.count
-          added.append(r)
-        }
+        added.add(
+          Relation(
+            subject: org.entity, predicate: .basedIn, object: place.entity, confidence: Self.confidence,
+            evidence: [evidence], source: Self.source))
       }
     }
-    document.relations += added
+    document.relations += added.relations
   }
 
   /// Company suffixes before "of PLACE" in a name.

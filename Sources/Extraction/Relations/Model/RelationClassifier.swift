@@ -44,32 +44,19 @@ public struct RelationClassifier: ExtractionStage {
     for r in document.relations where r.predicate != .mentioned && r.predicate != .quotedIn {
       related.insert(Pair(r.subject, r.object))
     }
-    var index: [RelationKey: Int] = [:]
-    var added: [Relation] = []
+    var added = RelationCollector()
     let mentions = document.mentions
     for p in predictions {
       let s = mentions[p.candidate.subject]
       let o = mentions[p.candidate.object]
       guard !related.contains(Pair(s.entity, o.entity)) else { continue }
-      let start = min(s.start, o.start)
-      let end = max(s.end, o.end)
-      let evidence = document.document.evidence(start, end, sentence: p.candidate.sentence)
-      let confidence = (model.confidence(margin: p.margin) * 1000).rounded() / 1000
-      let r = Relation(
-        subject: s.entity, predicate: p.predicate, object: o.entity, confidence: confidence,
-        evidence: [evidence], source: Self.source)
-      if let i = index[r.key] {
-        if !added[i].evidence.contains(evidence) {
-          added[i].evidence.append(evidence)
-          added[i].evidence.sort()
-          added[i].count = added[i].evidence.count
-        }
-        added[i].confidence = max(added[i].confidence, confidence)
-      } else {
-        index[r.key] = added.count
-        added.append(r)
-      }
+      let evidence = document.document.evidence(min(s.start, o.start), max(s.end, o.end), sentence: p.candidate.sentence)
+      added.add(
+        Relation(
+          subject: s.entity, predicate: p.predicate, object: o.entity,
+          confidence: (model.confidence(margin: p.margin) * 1000).rounded() / 1000, evidence: [evidence],
+          source: Self.source))
     }
-    document.relations += added
+    document.relations += added.relations
   }
 }

@@ -13,6 +13,8 @@ extension RelationModel {
   /// Every candidate pair's best relation with a margin above its class's threshold (`thresholds[class]`),
   /// one per unordered pair of mentions (the direction with the larger margin whose kinds fit the schema).
   func predictions(in document: AnalyzedDocument, thresholds: [Float]) -> [RelationPrediction] {
+    // No pair, no token view to build.
+    guard document.mentions.count >= 2 else { return [] }
     let view = RelationTokenView(document)
     let candidates = RelationFeatureExtractor.candidates(in: document, view: view)
     let fx = extractor

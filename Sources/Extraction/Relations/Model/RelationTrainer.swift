@@ -206,8 +206,8 @@ extension RelationTrainer {
       }
     }
     verdicts.sort { $0.margin > $1.margin }
-    // One threshold per class, each swept over that class's CoNLL04 predictions against the gold of the
-    // types it teaches. A class with no such gold (part_of) takes the threshold swept over all classes.
+    // The best cut over a list of verdicts sorted by margin: best F1 at precision ≥ minimumPrecision, or
+    // the best F1 when no cut reaches it. Gives the global threshold the per-class ascent starts from.
     func sweep(_ vs: [Verdict], gold: Int) -> Float? {
       var tp = 0
       var n = 0
