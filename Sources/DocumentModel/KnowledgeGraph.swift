@@ -18,10 +18,10 @@ public struct DocumentInfo: Codable, Hashable, Sendable, Comparable {
   public static func < (a: DocumentInfo, b: DocumentInfo) -> Bool { (a.id, a.path) < (b.id, b.path) }
 }
 
-/// Entities and relations from one or more documents, kept in a canonical order.
+/// Entities, relations and quotes from one or more documents, kept in a canonical order.
 ///
-/// Entities are sorted by id, relations by `(subject, predicate, object)`, so the same input gives the
-/// same graph, and byte-identical exports.
+/// Entities are sorted by id, relations by `(subject, predicate, object)`, quotes by document and span, so
+/// the same input gives the same graph, and byte-identical exports.
 ///
 /// ```swift
 /// var graph = KnowledgeGraph()
@@ -32,14 +32,20 @@ public struct KnowledgeGraph: Codable, Hashable, Sendable {
   public private(set) var documents: [DocumentInfo]
   public private(set) var entities: [Entity]
   public private(set) var relations: [Relation]
+  /// Who said what: every attributed quote, sorted by document and span (see ``QuoteRecord``).
+  public private(set) var quotes: [QuoteRecord]
 
-  public init(documents: [DocumentInfo] = [], entities: [Entity] = [], relations: [Relation] = []) {
+  public init(
+    documents: [DocumentInfo] = [], entities: [Entity] = [], relations: [Relation] = [], quotes: [QuoteRecord] = []
+  ) {
     self.documents = []
     self.entities = []
     self.relations = []
+    self.quotes = []
     for d in documents { add(d) }
     for e in entities { add(e) }
     for r in relations { add(r) }
+    add(quotes: quotes)
   }
 
   /// The entity with `id`, if present.
@@ -124,19 +130,41 @@ public struct KnowledgeGraph: Codable, Hashable, Sendable {
     }
   }
 
+  /// Adds quote records; one with the id of a record already present replaces it.
+  ///
+  /// - Complexity: O((q + k) log(q + k)) for k new records: one sort, however many are added.
+  public mutating func add(quotes new: [QuoteRecord]) {
+    guard !new.isEmpty else { return }
+    var byID: [String: QuoteRecord] = [:]
+    byID.reserveCapacity(quotes.count + new.count)
+    for q in quotes { byID[q.id] = q }
+    for q in new {
+      var q = q
+      q.mentions = Array(Set(q.mentions)).sorted()
+      byID[q.id] = q
+    }
+    quotes = byID.values.sorted()
+  }
+
   /// Adds everything in `other` to this graph.
   public mutating func merge(_ other: KnowledgeGraph) {
     for d in other.documents { add(d) }
     for e in other.entities { add(e) }
     for r in other.relations { add(r) }
+    add(quotes: other.quotes)
   }
 
-  /// Removes relations whose ends are missing and returns how many were removed.
+  /// Removes relations whose ends are missing and returns how many were removed; a quote whose speaker is
+  /// missing keeps its words with no speaker, and its mentions keep only entities that exist.
   @discardableResult
   public mutating func dropDanglingRelations() -> Int {
     let before = relations.count
     let ids = Set(entities.map(\.id))
     relations.removeAll { !ids.contains($0.subject) || !ids.contains($0.object) }
+    for i in quotes.indices {
+      if let s = quotes[i].speaker, !ids.contains(s) { quotes[i].speaker = nil }
+      if quotes[i].mentions.contains(where: { !ids.contains($0) }) { quotes[i].mentions.removeAll { !ids.contains($0) } }
+    }
     return before - relations.count
   }
 
@@ -144,9 +172,16 @@ public struct KnowledgeGraph: Codable, Hashable, Sendable {
   public func filtered(_ isIncluded: (Entity) -> Bool) -> KnowledgeGraph {
     let kept = entities.filter(isIncluded)
     let ids = Set(kept.map(\.id))
+    // Quotes stay when their speaker does (or they have none); their mentions keep the kept entities.
+    let keptQuotes = quotes.compactMap { q -> QuoteRecord? in
+      if let s = q.speaker, !ids.contains(s) { return nil }
+      var q = q
+      q.mentions.removeAll { !ids.contains($0) }
+      return q
+    }
     return KnowledgeGraph(
       documents: documents, entities: kept,
-      relations: relations.filter { ids.contains($0.subject) && ids.contains($0.object) })
+      relations: relations.filter { ids.contains($0.subject) && ids.contains($0.object) }, quotes: keptQuotes)
   }
 
   /// Relations that leave or enter `id`.
@@ -166,6 +201,12 @@ public struct KnowledgeGraph: Codable, Hashable, Sendable {
       if entity(r.subject) == nil { problems.append("relation subject \(r.subject) missing") }
       if entity(r.object) == nil { problems.append("relation object \(r.object) missing") }
     }
+    for q in quotes {
+      if let s = q.speaker, entity(s) == nil { problems.append("quote \(q.id) speaker \(s) missing") }
+      for m in q.mentions where entity(m) == nil { problems.append("quote \(q.id) mention \(m) missing") }
+      if q.start < 0 || q.end < q.start { problems.append("quote \(q.id) has an invalid span") }
+    }
+    for (a, b) in zip(quotes, quotes.dropFirst()) where a.id == b.id { problems.append("quote id \(a.id) repeated") }
     return problems
   }
 }

@@ -8,7 +8,7 @@ public struct EntityGraphCommand: ParsableCommand {
     version: "0.1.0",
     subcommands: [
       Build.self, Mentions.self, Render.self, Train.self, TrainRelations.self, Predicates.self, Ingest.self, Remove.self, Merge.self, Split.self,
-      Query.self, Export.self, Report.self,
+      Query.self, Quotes.self, Export.self, Report.self,
     ]
   )
   public init() {}

@@ -129,7 +129,14 @@ extension GraphStore {
       }
     }
     let documents = try DocumentRecord.order(Column("id")).fetchAll(db).map(\.info)
-    return KnowledgeGraph(documents: documents, entities: entities, relations: relations)
+    var quotes = try loadQuotes(documents: nil, db: db)
+    if let entityIDs {
+      // A part of the store keeps the quotes of its speakers.
+      quotes = quotes.filter { q in q.speaker.map(entityIDs.contains) ?? false }
+    }
+    var graph = KnowledgeGraph(documents: documents, entities: entities, relations: relations, quotes: quotes)
+    graph.dropDanglingRelations()
+    return graph
   }
 
   private static func makeRelation(_ record: RelationRecord, db: Database) throws -> Relation {
@@ -248,7 +255,7 @@ extension GraphStore {
       }
       return KnowledgeGraph(
         documents: [document.info], entities: entities.keys.sorted().compactMap { entities[$0] },
-        relations: relations.values.sorted { $0.key < $1.key })
+        relations: relations.values.sorted { $0.key < $1.key }, quotes: try GraphStore.loadQuotes(documents: [id], db: db))
     }
   }
 }

@@ -112,6 +112,26 @@ extension GraphStore {
       let isNewDocument = documentRelations.insert(relationID).inserted
       try updateRelation.execute(arguments: [relation.confidence, relation.count, isNewDocument ? 1 : 0, relationID])
     }
+    try insertQuotes(of: graph, document: document, db: db)
+  }
+
+  /// Inserts the quote records of one document; speakers and mentions are kept as local ids.
+  static func insertQuotes(of graph: KnowledgeGraph, document: String, db: Database) throws {
+    guard !graph.quotes.isEmpty else { return }
+    let insertQuote = try db.cachedStatement(
+      sql: """
+        INSERT OR REPLACE INTO quote (doc, id, start, "end", text, kind, speaker_local, speaker_mention_start,
+          speaker_mention_end, speaker_mention_text, cue_start, cue_end, cue_text, embedded_in, mentions_local,
+          confidence, source)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """)
+    for q in graph.quotes where q.doc == document {
+      try insertQuote.execute(arguments: [
+        document, q.id, q.start, q.end, q.text, q.kind.rawValue, q.speaker?.rawValue, q.speakerMention?.start,
+        q.speakerMention?.end, q.speakerMention?.text, q.cue?.start, q.cue?.end, q.cue?.text, q.embeddedIn,
+        AttributeCoding.encodeList(q.mentions.map(\.rawValue)), q.confidence, q.source,
+      ])
+    }
   }
 
   /// Creates the store entity `id` from a local entity, or folds the local's confidence and attributes in.

@@ -234,6 +234,18 @@ enum AttributeCoding {
     if text == "{}" { return [:] }
     return (try? JSONDecoder().decode([String: String].self, from: Data(text.utf8))) ?? [:]
   }
+
+  /// A list of strings as a JSON array.
+  static func encodeList(_ items: [String]) -> String {
+    if items.isEmpty { return "[]" }
+    guard let data = try? JSONEncoder().encode(items) else { return "[]" }
+    return String(decoding: data, as: UTF8.self)
+  }
+
+  static func decodeList(_ text: String) -> [String] {
+    if text == "[]" { return [] }
+    return (try? JSONDecoder().decode([String].self, from: Data(text.utf8))) ?? []
+  }
 }
 
 /// Timestamps stored as ISO 8601 text in UTC.

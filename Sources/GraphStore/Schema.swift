@@ -7,7 +7,9 @@ import GRDB
 /// `entity` it was merged into. `statement` is a relation as one document states it (with its
 /// `evidence`), and `relation_id` is the store-wide `relation` it counts towards. Deleting a document
 /// cascades to all of those rows; entities and relations left without local facts are then deleted.
-/// `decision` keeps the manual merges and splits, which every later resolution replays.
+/// `decision` keeps the manual merges and splits, which every later resolution replays. `quote` holds a
+/// document's quote records; its speaker and mentions are local ids, so merges and splits are followed
+/// through `local_entity` when a graph is read.
 enum Schema {
   static var migrator: DatabaseMigrator {
     var migrator = DatabaseMigrator()
@@ -119,6 +121,32 @@ enum Schema {
             b TEXT,
             decided_at TEXT NOT NULL
           );
+          """)
+    }
+    migrator.registerMigration("v2-quotes") { db in
+      try db.execute(
+        sql: """
+          CREATE TABLE quote (
+            doc TEXT NOT NULL REFERENCES document(id) ON DELETE CASCADE,
+            id TEXT NOT NULL,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            speaker_local TEXT,
+            speaker_mention_start INTEGER,
+            speaker_mention_end INTEGER,
+            speaker_mention_text TEXT,
+            cue_start INTEGER,
+            cue_end INTEGER,
+            cue_text TEXT,
+            embedded_in TEXT,
+            mentions_local TEXT NOT NULL,
+            confidence REAL NOT NULL,
+            source TEXT NOT NULL,
+            PRIMARY KEY (doc, id)
+          );
+          CREATE INDEX quote_speaker ON quote(doc, speaker_local);
           """)
     }
     return migrator

@@ -65,3 +65,57 @@ import Testing
     #expect(SHA256.hex(of: Array(input.utf8)) == digest)
   }
 }
+
+@Suite struct QuoteRecordModelTests {
+  let roe = EntityID(kind: .person, name: "Jane Roe")
+  let peru = EntityID(kind: .country, name: "Peru")
+
+  func record(_ start: Int, speaker: EntityID?, mentions: [EntityID] = []) -> QuoteRecord {
+    QuoteRecord(
+      doc: "d", start: start, end: start + 5, text: "hello", kind: .direct, speaker: speaker,
+      speakerMention: speaker == nil ? nil : .init(start: 0, end: 3, text: "Roe"), mentions: mentions, confidence: 0.9,
+      source: "cue-after-quote")
+  }
+
+  @Test func encodesEveryKeyWithNulls() throws {
+    let graph = KnowledgeGraph(quotes: [record(10, speaker: nil)])
+    let json = String(decoding: try graph.jsonData(), as: UTF8.self)
+    #expect(json.contains("\"speaker\" : null"))
+    #expect(json.contains("\"speaker_mention\" : null"))
+    #expect(json.contains("\"embedded_in\" : null"))
+    #expect(json.contains("\"id\" : \"q:d:10\""))
+    let back = try KnowledgeGraph(jsonData: try graph.jsonData())
+    #expect(back == graph)
+  }
+
+  @Test func graphsWithoutQuotesStillDecode() throws {
+    let graph = try KnowledgeGraph(jsonData: Data("{\"documents\": [], \"entities\": [], \"relations\": []}".utf8))
+    #expect(graph.quotes.isEmpty)
+  }
+
+  @Test func mergeKeepsOneRecordPerIdInOrder() {
+    var a = KnowledgeGraph(quotes: [record(30, speaker: nil), record(10, speaker: nil)])
+    a.merge(KnowledgeGraph(quotes: [record(10, speaker: nil), record(20, speaker: nil)]))
+    #expect(a.quotes.map(\.start) == [10, 20, 30])
+  }
+
+  @Test func danglingSpeakersAndMentionsAreDropped() {
+    var g = KnowledgeGraph(entities: [Entity(kind: .country, name: "Peru")], quotes: [record(1, speaker: roe, mentions: [peru, roe])])
+    #expect(!g.invariantViolations().isEmpty)
+    g.dropDanglingRelations()
+    #expect(g.quotes.first?.speaker == nil)
+    #expect(g.quotes.first?.mentions == [peru])
+    #expect(g.invariantViolations().isEmpty)
+  }
+
+  @Test func filteringKeepsQuotesOfKeptSpeakers() {
+    let g = KnowledgeGraph(
+      entities: [Entity(kind: .person, name: "Jane Roe"), Entity(kind: .country, name: "Peru")],
+      quotes: [record(1, speaker: roe, mentions: [peru]), record(9, speaker: nil)])
+    let people = g.filtered { $0.kind == .person }
+    #expect(people.quotes.count == 2)
+    #expect(people.quotes.first?.mentions == [])
+    let places = g.filtered { $0.kind == .country }
+    #expect(places.quotes.map(\.start) == [9])
+  }
+}

@@ -8,6 +8,7 @@ struct DocBuilder {
   let text: String
   private(set) var entities: [Entity] = []
   private(set) var relations: [Relation] = []
+  private(set) var quotes: [QuoteRecord] = []
 
   init(_ id: String, _ text: String) {
     self.id = id
@@ -53,9 +54,18 @@ struct DocBuilder {
         evidence: [evidence(surface)], source: "test"))
   }
 
+  /// Adds a direct quote record of `surface`, said by `speaker`, naming `mentions`.
+  mutating func quote(_ surface: String, by speaker: EntityID?, mentions: [EntityID] = []) {
+    let (s, e) = span(surface)
+    quotes.append(
+      QuoteRecord(
+        doc: id, start: s, end: e, text: surface, kind: .direct, speaker: speaker, mentions: mentions, confidence: 0.9,
+        source: "test"))
+  }
+
   var graph: KnowledgeGraph {
     KnowledgeGraph(
-      documents: [info], entities: entities, relations: relations)
+      documents: [info], entities: entities, relations: relations, quotes: quotes)
   }
 
   var info: DocumentInfo {

@@ -39,6 +39,8 @@ extension EntityGraphCommand {
     var minConfidence: Double = 0
     @Option(help: "Only what this document (id) brought, with its own counts and evidence.")
     var document: String?
+    @Flag(help: "graphml, csv and cypher: also write each quote as a node, with said and mentions edges.")
+    var includeQuotes = false
 
     public init() {}
 
@@ -69,7 +71,7 @@ extension EntityGraphCommand {
           let own = try graphStore.documentGraph(document).filtered { kindSet?.contains($0.kind) ?? true }
           return KnowledgeGraph(
             documents: own.documents, entities: own.entities,
-            relations: own.relations.filter { $0.confidence >= minConfidence })
+            relations: own.relations.filter { $0.confidence >= minConfidence }, quotes: own.quotes)
         }
         if focus == nil && kindSet == nil {
           return try graphStore.loadGraph(minConfidence: minConfidence)
@@ -86,10 +88,10 @@ extension EntityGraphCommand {
           Console.error("error: cannot encode the graph as JSON: \(error)")
           throw ExitCode(ExitCodes.environment)
         }
-      case .graphml: files = [(nil, Data(GraphMLWriter().graphMLText(for: graph).utf8))]
-      case .cypher: files = [(nil, Data(CypherWriter().cypherText(for: graph).utf8))]
+      case .graphml: files = [(nil, Data(GraphMLWriter(includeQuotes: includeQuotes).graphMLText(for: graph).utf8))]
+      case .cypher: files = [(nil, Data(CypherWriter(includeQuotes: includeQuotes).cypherText(for: graph).utf8))]
       case .csv:
-        let writer = Neo4jCSVWriter()
+        let writer = Neo4jCSVWriter(includeQuotes: includeQuotes)
         files = [
           ("nodes.csv", Data(writer.nodesCSV(for: graph).utf8)), ("edges.csv", Data(writer.edgesCSV(for: graph).utf8)),
         ]

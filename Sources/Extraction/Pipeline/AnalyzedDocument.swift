@@ -98,6 +98,19 @@ public struct Quote: Hashable, Sendable {
   public var depth: Int
   /// 0...1 confidence of the attribution.
   public var confidence: Double
+  /// The attribution rule that found the speaker (empty while unattributed).
+  public var rule: String = ""
+  /// The words naming the speaker at this quote (a name, a pronoun, a role noun), when known.
+  public var speakerMention: Range<Int>?
+  /// The cue words proper ("said", "according to", a label's colon), when known.
+  public var cueWords: Range<Int>?
+  /// What kind of speech the record of this quote holds; `nil` for words in quote marks that are not speech
+  /// (a title after "titled", a scare quote with no speech cue).
+  public var kind: QuoteRecord.Kind?
+  /// Index (in ``AnalyzedDocument/quotes``) of the quote this one is cited inside, for embedded quotes.
+  public var embeddedIn: Int?
+  /// False once a rule has found the marks hold a name or title rather than speech.
+  public var isSpeech = true
 
   public init(
     start: Int, end: Int, form: Form, speaker: EntityID? = nil, cue: Evidence? = nil,
@@ -152,8 +165,58 @@ public struct AnalyzedDocument: Sendable {
       ])
     for id in entities.keys.sorted() { graph.add(entities[id]!) }
     for r in relations { graph.add(r) }
+    graph.add(quotes: quoteRecords())
     graph.dropDanglingRelations()
     return graph
+  }
+
+  /// The quote records of this document: one per quote the speech stages classified as speech, with the
+  /// entities named inside it (the speaker excluded, as in `mentioned`). Ids are `q:<doc>:<start>`, with the
+  /// end (and kind) added only where two records share a start.
+  public func quoteRecords() -> [QuoteRecord] {
+    let speech = quotes.indices.filter { quotes[$0].kind != nil }
+    guard !speech.isEmpty else { return [] }
+    var starts: [Int: Int] = [:]
+    for i in speech { starts[quotes[i].start, default: 0] += 1 }
+    var ids: [Int: String] = [:]
+    var used: Set<String> = []
+    for i in speech {
+      let q = quotes[i]
+      var id = QuoteRecord.id(doc: document.id, start: q.start)
+      if starts[q.start]! > 1 { id += ":\(q.end)" }
+      if !used.insert(id).inserted {
+        id += ":\(q.kind!.rawValue)"
+        var n = 2
+        while !used.insert(id + "-\(n)").inserted { n += 1 }
+        id += "-\(n)"
+      }
+      ids[i] = id
+    }
+    func span(_ r: Range<Int>?) -> QuoteRecord.Span? {
+      guard let r, r.lowerBound >= 0, r.upperBound <= document.length, r.lowerBound < r.upperBound else { return nil }
+      return QuoteRecord.Span(start: r.lowerBound, end: r.upperBound, text: document.text(from: r.lowerBound, to: r.upperBound))
+    }
+    return speech.map { i in
+      let q = quotes[i]
+      // The mentions inside the quote: a binary search to the first, then a walk (mentions are sorted).
+      var lo = 0
+      var hi = mentions.count
+      while lo < hi {
+        let mid = (lo + hi) / 2
+        if mentions[mid].start < q.start { lo = mid + 1 } else { hi = mid }
+      }
+      var named: Set<EntityID> = []
+      while lo < mentions.count && mentions[lo].start < q.end {
+        if mentions[lo].end <= q.end && mentions[lo].entity != q.speaker { named.insert(mentions[lo].entity) }
+        lo += 1
+      }
+      return QuoteRecord(
+        id: ids[i], doc: document.id, start: q.start, end: q.end, text: document.text(from: q.start, to: q.end),
+        kind: q.kind!, speaker: q.speaker, speakerMention: span(q.speakerMention),
+        cue: span(q.cueWords ?? q.cue.map { $0.start..<$0.end }), embeddedIn: q.embeddedIn.flatMap { ids[$0] },
+        mentions: named.sorted(), confidence: (q.confidence * 100).rounded() / 100,
+        source: q.rule.isEmpty ? (q.speaker == nil ? "unattributed" : "speech") : q.rule)
+    }
   }
 }
 

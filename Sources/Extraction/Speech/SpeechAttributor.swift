@@ -45,8 +45,43 @@ public struct SpeechAttributor: ExtractionStage {
   public func process(_ document: inout AnalyzedDocument) {
     var run = AttributionRun(context: SpeakerContext(document), lexicon: lexicon)
     run.attributeAll()
+    run.classifyQuotes()
     document.quotes = run.quotes
     document.relations += run.relations()
+  }
+}
+
+/// What attributed one quote: the speaker, the cue, a confidence and the rule.
+struct Attribution {
+  /// The attribution rules, as recorded in a quote record's `source`.
+  enum Rule: String {
+    case interviewTurn = "interview-turn"
+    case accordingTo = "according-to"
+    case reportedSubject = "reported-speech-subject"
+    case cueBeforeQuote = "cue-before-quote"
+    case cueAfterQuote = "cue-after-quote"
+    case colonIntro = "name-colon"
+    case continuation = "continued-quote"
+  }
+  var speaker: EntityID
+  var cue: Evidence
+  var confidence: Double
+  var rule: Rule
+  /// Whether words at this quote name the speaker (false for a continued quote).
+  var namesSpeaker = true
+
+  init(speaker: EntityID, cue: Evidence, confidence: Double, rule: Rule, namesSpeaker: Bool = true) {
+    self.speaker = speaker
+    self.cue = cue
+    self.confidence = confidence
+    self.rule = rule
+    self.namesSpeaker = namesSpeaker
+  }
+
+  /// Wraps a rule's `(speaker, cue, confidence)` answer.
+  init?(_ found: (EntityID, Evidence, Double)?, rule: Rule) {
+    guard let found else { return nil }
+    self.init(speaker: found.0, cue: found.1, confidence: found.2, rule: rule)
   }
 }
 
@@ -74,8 +109,8 @@ struct AttributionRun {
   var outlets: [(source: EntityID, outlet: EntityID, evidence: Evidence)] = []
   var turnInterviewee: EntityID?
 
-  private var text: SpeechText { context.text }
-  private var words: [SpeechText.Word] { context.text.words }
+  var text: SpeechText { context.text }
+  var words: [SpeechText.Word] { context.text.words }
 
   init(context: SpeakerContext, lexicon: SpeechLexicon) {
     self.context = context
@@ -127,14 +162,28 @@ struct AttributionRun {
         floor == nil || intro.evidence.start > (lastFloorChange ?? -1)
       {
         floor = (intro.entity, text.paragraphIndex(of: intro.evidence.start), intro.evidence)
+        floorMention = context.mentions(in: intro.evidence.start, intro.evidence.end).first { $0.entity == intro.entity }.map { $0.start..<$0.end }
         lastFloorChange = intro.evidence.start
       }
-      guard let (speaker, cue, confidence) = attribution(of: i) else { continue }
+      guard let found = attribution(of: i) else { continue }
+      let (speaker, cue) = (found.speaker, found.cue)
       quotes[i].speaker = speaker
       quotes[i].cue = cue
-      quotes[i].confidence = confidence
+      quotes[i].confidence = found.confidence
+      quotes[i].rule = found.rule.rawValue
+      if found.namesSpeaker {
+        quotes[i].speakerMention = speakerMention(of: speaker, in: cue, quote: q)
+        // A transcript label names its speaker even when it is not a recognized name ("SMITH:").
+        if quotes[i].speakerMention == nil && found.rule == .interviewTurn && cue.end - cue.start > 1 {
+          quotes[i].speakerMention = cue.start..<(cue.end - 1)
+        }
+      } else if found.rule == .continuation {
+        // A quote that continues the floor is named by the words that gave the speaker the floor.
+        quotes[i].speakerMention = floorMention
+      }
       if parent[i] == nil || quotes[parent[i]!].form != .direct || isTurn(parent[i]!) {
         floor = (speaker, text.paragraphIndex(of: q.end), cue)
+        floorMention = quotes[i].speakerMention
         lastFloorChange = q.start
       }
       // Keep `candidates` sorted by position.
@@ -143,6 +192,8 @@ struct AttributionRun {
     }
   }
   var lastFloorChange: Int?
+  /// The words that named the speaker holding the floor.
+  var floorMention: Range<Int>?
 
   func isTurn(_ i: Int) -> Bool {
     let q = quotes[i]
@@ -249,20 +300,21 @@ struct AttributionRun {
 
   // MARK: - One quote
 
-  mutating func attribution(of i: Int) -> (EntityID, Evidence, Double)? {
+  /// The speaker of quote `i`, with the cue, a confidence and the rule that found it.
+  mutating func attribution(of i: Int) -> Attribution? {
     let q = quotes[i]
-    if isTurn(i) { return turnSpeaker(i) }
+    if isTurn(i) { return Attribution(turnSpeaker(i), rule: .interviewTurn) }
     if q.form == .reported {
       guard let cue = q.cue else { return nil }
       let v = text.wordIndex(atOrAfter: cue.start)
       // "According to X, …" / "…, according to X.": the source follows "to".
       if words[v].lower == "according", v + 2 < words.count, words[v + 1].lower == "to" {
-        return accordingSource(v + 2, limit: cue.end, quoteIndex: i).map { ($0.0, cue, 0.8 * $0.1) }
+        return Attribution(accordingSource(v + 2, limit: cue.end, quoteIndex: i).map { ($0.0, cue, 0.8 * $0.1) }, rule: .accordingTo)
       }
       let lower = boundsStart(for: i)
       let clauseStart = max(text.sentenceStart(before: cue.start, lower: lower), cue.start - Self.clauseReach)
       guard let (who, conf) = subject(beforeWord: v, clauseStart: clauseStart, quoteIndex: i) else { return nil }
-      return (who, context.evidence(max(clauseStart, cue.start - 150), cue.end), 0.8 * conf)
+      return Attribution(speaker: who, cue: context.evidence(max(clauseStart, cue.start - 150), cue.end), confidence: 0.8 * conf, rule: .reportedSubject)
     }
     // Direct quote: locate the opening mark.
     var open = q.start - 1
@@ -283,17 +335,20 @@ struct AttributionRun {
     }
     let pre = context.wordIndices(clauseStart, open).filter { !insideSibling($0, of: i) }
     let before = text.wordIndex(atOrAfter: open) - 1
-    if before >= 0, words[before].isWord, lexicon.titleWords.contains(words[before].lower) { return nil }
-    if let found = preCue(pre, quoteIndex: i, open: open) { return found }
-    if let found = postCue(i) { return found }
+    if before >= 0, words[before].isWord, lexicon.titleWords.contains(words[before].lower) {
+      quotes[i].isSpeech = false
+      return nil
+    }
+    if let found = Attribution(preCue(pre, quoteIndex: i, open: open), rule: .cueBeforeQuote) { return found }
+    if let found = Attribution(postCue(i), rule: .cueAfterQuote) { return found }
     // "X: “…”" — the clause is only a name and a colon.
-    if let found = colonIntro(clauseStart, open) { return found }
+    if let found = Attribution(colonIntro(clauseStart, open), rule: .colonIntro) { return found }
     // Continuation: a quote that opens its sentence, with no cue, keeps the floor.
     if pre.isEmpty, parent[i] == nil, let floor, context.wordIndices(q.start, q.end).count >= 4,
       text.paragraphIndex(of: q.start) - floor.paragraph <= 2, !hasUnresolvedCue(after: i)
     {
-      // The cue is the one that gave the speaker the floor.
-      return (floor.entity, floor.cue, 0.7)
+      // The cue is the one that gave the speaker the floor; no words name the speaker at this quote.
+      return Attribution(speaker: floor.entity, cue: floor.cue, confidence: 0.7, rule: .continuation, namesSpeaker: false)
     }
     return nil
   }

@@ -5,14 +5,19 @@ import DocumentModel
 /// One statement per line: a uniqueness constraint on `Entity.id`, a `MERGE` per entity (labels `Entity` and
 /// its kind, e.g. `Person`) and a `MATCH … MERGE` per relation (type = predicate in upper case, quoted with
 /// backticks). String literals escape `\`, `'`, line breaks and control characters, so any name is safe and
-/// the script stays one statement per line. Running it twice gives the same database.
+/// the script stays one statement per line. Running it twice gives the same database. With `includeQuotes`,
+/// each quote record is a `Quote` node, with a `SAID` edge from its speaker and a `MENTIONS` edge to each
+/// entity it names.
 ///
 /// ```swift
 /// let script = CypherWriter().cypherText(for: graph)
 /// ```
 public struct CypherWriter: Sendable {
+  /// Whether quote records become `Quote` nodes with `SAID` and `MENTIONS` edges.
+  public var includeQuotes: Bool
+
   /// Creates a writer.
-  public init() {}
+  public init(includeQuotes: Bool = false) { self.includeQuotes = includeQuotes }
 
   /// The script for `graph`, ending with a newline.
   public func cypherText(for graph: KnowledgeGraph) -> String {
@@ -36,6 +41,26 @@ public struct CypherWriter: Sendable {
       out += "r.confidence = \(ExportText.number(relation.confidence)), r.count = \(relation.count), "
       out += "r.documents = [\(ExportText.documents(of: relation).map(Self.literal).joined(separator: ", "))], "
       out += "r.evidence = \(Self.literal(relation.evidence.first?.text ?? ""));\n"
+    }
+    if includeQuotes { out += quoteStatements(graph) }
+    return out
+  }
+
+  /// `Quote` nodes and their `SAID` / `MENTIONS` edges.
+  func quoteStatements(_ graph: KnowledgeGraph) -> String {
+    guard !graph.quotes.isEmpty else { return "" }
+    var out = "CREATE CONSTRAINT quote_id IF NOT EXISTS FOR (q:Quote) REQUIRE q.id IS UNIQUE;\n"
+    for q in graph.quotes {
+      out += "MERGE (q:Quote {id: \(Self.literal(q.id))}) SET q.text = \(Self.literal(q.text)), "
+      out += "q.kind = \(Self.literal(q.kind.rawValue)), q.doc = \(Self.literal(q.doc)), q.start = \(q.start), q.end = \(q.end), "
+      out += "q.speaker_mention = \(Self.literal(q.speakerMention?.text ?? "")), "
+      out += "q.confidence = \(ExportText.number(q.confidence)), q.source = \(Self.literal(q.source));\n"
+      if let s = q.speaker {
+        out += "MATCH (a:Entity {id: \(Self.literal(s.rawValue))}), (q:Quote {id: \(Self.literal(q.id))}) MERGE (a)-[:SAID]->(q);\n"
+      }
+      for m in q.mentions {
+        out += "MATCH (q:Quote {id: \(Self.literal(q.id))}), (b:Entity {id: \(Self.literal(m.rawValue))}) MERGE (q)-[:MENTIONS]->(b);\n"
+      }
     }
     return out
   }

@@ -11,8 +11,12 @@ import DocumentModel
 /// let xml = GraphMLWriter().graphMLText(for: graph)
 /// ```
 public struct GraphMLWriter: Sendable {
+  /// Whether quote records become nodes (kind `quote`, label = the quoted words) with `said` edges from
+  /// speakers and `mentions` edges to the entities they name.
+  public var includeQuotes: Bool
+
   /// Creates a writer.
-  public init() {}
+  public init(includeQuotes: Bool = false) { self.includeQuotes = includeQuotes }
 
   struct Key {
     let id: String
@@ -38,6 +42,14 @@ public struct GraphMLWriter: Sendable {
     Key(id: "d11", domain: "edge", name: "evidence", type: "string"),
     Key(id: "d12", domain: "edge", name: "documents", type: "string"),
   ]
+  /// Keys of quote nodes (written only with quotes).
+  static let quoteKeys = [
+    Key(id: "d13", domain: "node", name: "quote_kind", type: "string"),
+    Key(id: "d14", domain: "node", name: "doc", type: "string"),
+    Key(id: "d15", domain: "node", name: "start", type: "int"),
+    Key(id: "d16", domain: "node", name: "end", type: "int"),
+    Key(id: "d17", domain: "node", name: "source", type: "string"),
+  ]
 
   /// The GraphML document for `graph`, ending with a newline.
   public func graphMLText(for graph: KnowledgeGraph) -> String {
@@ -48,7 +60,7 @@ public struct GraphMLWriter: Sendable {
       xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">
 
       """
-    for key in Self.nodeKeys + Self.edgeKeys {
+    for key in Self.nodeKeys + Self.edgeKeys + (includeQuotes ? Self.quoteKeys : []) {
       out += "  <key id=\"\(key.id)\" for=\"\(key.domain)\" attr.name=\"\(key.name)\" attr.type=\"\(key.type)\"/>\n"
     }
     out += "  <graph id=\"G\" edgedefault=\"directed\">\n"
@@ -78,6 +90,37 @@ public struct GraphMLWriter: Sendable {
       out += data("d11", relation.evidence.first?.text ?? "")
       out += data("d12", ExportText.jsonArray(ExportText.documents(of: relation)))
       out += "    </edge>\n"
+    }
+    if includeQuotes {
+      for (index, q) in graph.quotes.enumerated() {
+        let id = "q\(index)"
+        out += "    <node id=\"\(id)\">\n"
+        out += data("d0", q.text)
+        out += data("d1", q.id)
+        out += data("d2", "quote")
+        out += data("d4", ExportText.number(q.confidence))
+        out += data("d5", String(q.mentions.count))
+        out += data("d13", q.kind.rawValue)
+        out += data("d14", q.doc)
+        out += data("d15", String(q.start))
+        out += data("d16", String(q.end))
+        out += data("d17", q.source)
+        out += "    </node>\n"
+        var ends: [(source: String, target: String, predicate: String)] = []
+        if let s = q.speaker, let n = nodeID[s] { ends.append((n, id, "said")) }
+        for m in q.mentions { if let n = nodeID[m] { ends.append((id, n, "mentions")) } }
+        for e in ends {
+          out += "    <edge id=\"e\(edgeIndex)\" source=\"\(e.source)\" target=\"\(e.target)\">\n"
+          edgeIndex += 1
+          out += data("d7", e.predicate)
+          out += data("d8", e.predicate)
+          out += data("d9", ExportText.number(q.confidence))
+          out += data("d10", "1")
+          out += data("d11", q.text)
+          out += data("d12", ExportText.jsonArray([q.doc]))
+          out += "    </edge>\n"
+        }
+      }
     }
     out += "  </graph>\n</graphml>\n"
     return out

@@ -12,8 +12,12 @@ import DocumentModel
 /// neo4j-admin database import full --nodes=nodes.csv --relationships=edges.csv --multiline-fields=true neo4j
 /// ```
 public struct Neo4jCSVWriter: Sendable {
+  /// Whether quote records become `Quote` nodes (name = the quoted words, kind = the quote kind, attributes
+  /// = document, span and source) with `SAID` edges from speakers and `MENTIONS` edges to named entities.
+  public var includeQuotes: Bool
+
   /// Creates a writer.
-  public init() {}
+  public init(includeQuotes: Bool = false) { self.includeQuotes = includeQuotes }
 
   /// The header line of `nodes.csv`.
   public static let nodeHeader = "id:ID,:LABEL,name,kind,aliases,confidence:double,mentions:int,attributes"
@@ -31,6 +35,19 @@ public struct Neo4jCSVWriter: Sendable {
           String(entity.mentions.count), Self.field(ExportText.jsonObject(entity.attributes)),
         ].joined(separator: ",") + "\n"
     }
+    if includeQuotes {
+      for q in graph.quotes {
+        let attributes = ExportText.jsonObject([
+          "doc": q.doc, "start": String(q.start), "end": String(q.end), "source": q.source,
+          "speaker_mention": q.speakerMention?.text ?? "",
+        ])
+        out +=
+          [
+            Self.field(q.id), "Quote", Self.field(q.text), q.kind.rawValue, Self.field("[]"),
+            ExportText.number(q.confidence), String(q.mentions.count), Self.field(attributes),
+          ].joined(separator: ",") + "\n"
+      }
+    }
     return out
   }
 
@@ -46,6 +63,25 @@ public struct Neo4jCSVWriter: Sendable {
           Self.field(ExportText.jsonArray(ExportText.documents(of: relation))),
           Self.field(relation.evidence.first?.text ?? ""),
         ].joined(separator: ",") + "\n"
+    }
+    if includeQuotes {
+      for q in graph.quotes {
+        let docs = Self.field(ExportText.jsonArray([q.doc]))
+        if let speaker = q.speaker {
+          out +=
+            [
+              Self.field(speaker.rawValue), Self.field(q.id), Self.field("SAID"), Self.field("said"),
+              ExportText.number(q.confidence), "1", docs, Self.field(q.text),
+            ].joined(separator: ",") + "\n"
+        }
+        for m in q.mentions {
+          out +=
+            [
+              Self.field(q.id), Self.field(m.rawValue), Self.field("MENTIONS"), Self.field("mentions"),
+              ExportText.number(q.confidence), "1", docs, Self.field(q.text),
+            ].joined(separator: ",") + "\n"
+        }
+      }
     }
     return out
   }

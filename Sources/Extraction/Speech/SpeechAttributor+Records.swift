@@ -1,0 +1,271 @@
+import DocumentModel
+
+/// The record side of attribution: what kind of speech each quote is, the words that name its speaker, the cue
+/// words proper, and a source for quotes no rule gave a speaker ("officials said", "a spokesman said").
+extension AttributionRun {
+  /// Verbs that make a quoted phrase inside narration someone's words ("called it a “disgrace”").
+  static let phraseVerbs: Set<String> = [
+    "called", "calls", "call", "calling", "described", "describes", "describing", "dubbed", "dubs", "labeled",
+    "labelled", "labels", "termed", "terms", "branded", "brands", "referred", "refers", "promised", "promises",
+    "vowed", "vows", "pledged", "pledges", "praised", "praises", "criticized", "criticised", "slammed", "blasted",
+    "accused", "accuses", "denounced", "derided", "mocked", "hailed", "characterized", "characterised",
+  ]
+  /// Quotes this short (in words), with no speech cue and no speaker, are scare quotes or titles, not speech.
+  static let scareQuoteWords = 3
+
+  /// Decides each quote's record kind and embedding, and fills the source of quotes without a speaker.
+  mutating func classifyQuotes() {
+    for i in quotes.indices {
+      let q = quotes[i]
+      guard q.isSpeech else {
+        quotes[i].kind = nil
+        continue
+      }
+      // A quote the speaker cites inside their own words.
+      if let p = parent[i], quotes[p].form == .direct {
+        quotes[i].kind = .embedded
+        quotes[i].embeddedIn = p
+        continue
+      }
+      if q.form == .reported {
+        quotes[i].kind = .indirect
+      } else if isTurn(i) {
+        quotes[i].kind = .turn
+      } else {
+        quotes[i].kind = isPartial(i) ? .partial : .direct
+      }
+      if quotes[i].speaker == nil { attributeWithoutEntity(i) }
+      if quotes[i].cueWords == nil, let cue = quotes[i].cue { quotes[i].cueWords = cueWords(in: cue) }
+    }
+  }
+
+  /// Whether direct quote `i` is a phrase inside narration: narration words run into its opening mark in the
+  /// same sentence ("called him a “con artist”"), not a cue and its punctuation ("said: “…”", "said, “…”").
+  func isPartial(_ i: Int) -> Bool {
+    let q = quotes[i]
+    var open = q.start - 1
+    while open > 0 && SpeechText.isSpace(text.scalars[open]) { open -= 1 }
+    var b = open - 1
+    while b >= 0 && SpeechText.isSpace(text.scalars[b]) { b -= 1 }
+    guard b >= 0, SpeechText.isAlnum(text.scalars[b]) else { return false }
+    let para = text.paragraphs[text.paragraphIndex(of: q.start)]
+    guard text.sentenceStart(before: open, lower: para.lowerBound) < open else { return false }
+    let w = text.wordIndex(atOrAfter: open) - 1
+    guard w >= 0 else { return false }
+    let lw = words[w].lower
+    // "said “we will win”", "said that “…”": a whole quoted clause after its cue.
+    if (lexicon.speechVerbs.contains(lw) || lexicon.complementizers.contains(lw)) && endsSentence(q) { return false }
+    return true
+  }
+
+  /// Whether the quote's words end with sentence punctuation (inside or right after the closing mark).
+  func endsSentence(_ q: Quote) -> Bool {
+    var e = q.end - 1
+    while e > q.start && SpeechText.isSpace(text.scalars[e]) { e -= 1 }
+    if [".", "!", "?"].contains(text.scalars[e]) { return true }
+    var a = q.end
+    while a < text.scalars.count && (QuoteMarks.isMark(text.scalars[a])) { a += 1 }
+    return a < text.scalars.count && [".", "!", "?"].contains(text.scalars[a])
+  }
+
+  /// The words naming `speaker` in the cue clause of quote `q`: the speaker's own mention nearest the quote,
+  /// else a pronoun, else a role or organization noun ("the ministry"), else `nil`.
+  func speakerMention(of speaker: EntityID, in cue: Evidence, quote q: Quote) -> Range<Int>? {
+    let before = cue.end <= q.start
+    let named = context.mentions(in: cue.start, cue.end).filter { $0.entity == speaker && !$0.isDemonym }
+    if let m = before ? named.last : named.first { return m.start..<m.end }
+    // A mention of another entity that the canonicalizer folded into the speaker ("the Ministry" for the
+    // ministry) is still the speaker's name at this quote.
+    let idx = context.wordIndices(cue.start, cue.end)
+    let ordered = before ? Array(idx.reversed()) : idx
+    if let k = ordered.first(where: { SpeakerContext.personalPronouns.contains(words[$0].lower) || ["who", "i", "we"].contains(words[$0].lower) }) {
+      return words[k].start..<words[k].end
+    }
+    if let k = ordered.first(where: { lexicon.organizationNouns.contains(words[$0].lower) || Self.roleNouns[words[$0].lower] != nil || lexicon.speakerNouns.contains(words[$0].lower) }) {
+      var a = k
+      while a > 0, words[a - 1].start >= cue.start, ["the", "a", "an"].contains(words[a - 1].lower) || words[a - 1].isCapitalized && words[a - 1].isWord { a -= 1 }
+      return words[a].start..<words[k].end
+    }
+    return nil
+  }
+
+  /// The cue words proper inside a cue clause: its speech verb (with a following "that"), "according to", or
+  /// a label's colon.
+  func cueWords(in cue: Evidence) -> Range<Int>? {
+    let idx = context.wordIndices(cue.start, cue.end)
+    if let a = idx.firstIndex(where: { words[$0].lower == "according" }), a + 1 < idx.count, words[idx[a + 1]].lower == "to" {
+      return words[idx[a]].start..<words[idx[a + 1]].end
+    }
+    if let v = idx.last(where: { lexicon.speechVerbs.contains(words[$0].lower) }) { return words[v].start..<words[v].end }
+    if let c = idx.last(where: { words[$0].lower == ":" }) { return words[c].start..<words[c].end }
+    return nil
+  }
+
+  /// A quote with no speaker entity: a partial quote inside an attributed reported clause takes that
+  /// clause's speaker; otherwise a speech verb beside the quote with a noun phrase that names no entity
+  /// ("officials said", "said a spokesman") makes a record with no speaker and that phrase as its source.
+  /// A short quote with neither is a scare quote or a title: no record.
+  mutating func attributeWithoutEntity(_ i: Int) {
+    let q = quotes[i]
+    if q.form == .direct, let host = enclosingReported(i), let s = quotes[host].speaker {
+      quotes[i].speaker = s
+      quotes[i].cue = quotes[host].cue
+      quotes[i].speakerMention = quotes[host].speakerMention
+      quotes[i].cueWords = quotes[host].cueWords
+      quotes[i].confidence = quotes[host].confidence * 0.95
+      quotes[i].rule = "inside-reported-speech"
+      return
+    }
+    if q.form == .direct, let (source, verb) = nominalSource(i) {
+      quotes[i].speakerMention = source
+      quotes[i].cueWords = verb
+      quotes[i].confidence = 0.6
+      quotes[i].rule = "nominal-source"
+      return
+    }
+    if q.form == .direct, quotes[i].kind == .partial, let found = phraseSubject(i) {
+      quotes[i].speaker = found.speaker
+      quotes[i].speakerMention = found.mention
+      quotes[i].cueWords = found.verb
+      quotes[i].cue = context.evidence(found.mention.lowerBound, found.verb.upperBound)
+      quotes[i].confidence = 0.7
+      quotes[i].rule = "phrase-verb-subject"
+      return
+    }
+    if q.form == .direct, let found = sentenceSpeaker(i) {
+      quotes[i].speaker = found.speaker
+      quotes[i].speakerMention = found.mention
+      quotes[i].cueWords = found.verb
+      quotes[i].cue = found.verb.map { context.evidence($0.lowerBound, $0.upperBound) }
+      quotes[i].confidence = found.confidence
+      quotes[i].rule = found.rule
+      return
+    }
+    if q.form == .direct && context.wordIndices(q.start, q.end).count <= Self.scareQuoteWords { quotes[i].kind = nil }
+  }
+
+  /// The speaker of an otherwise unattributed direct or partial quote from its own sentence: the speaker of
+  /// an attributed quote earlier in the sentence ("X said, “A,” adding that “B”"), else the sentence's
+  /// subject when the narration before the quote holds a speech or phrase verb, or runs into the quote
+  /// with a comma, colon or dash ("X shared her worry with donors, “…”").
+  mutating func sentenceSpeaker(_ i: Int) -> (speaker: EntityID, mention: Range<Int>?, verb: Range<Int>?, confidence: Double, rule: String)? {
+    let q = quotes[i]
+    guard parent[i] == nil else { return nil }
+    let para = text.paragraphs[text.paragraphIndex(of: q.start)]
+    var open = q.start - 1
+    while open > para.lowerBound && SpeechText.isSpace(text.scalars[open]) { open -= 1 }
+    let s = max(text.sentenceStart(before: open, lower: para.lowerBound), open - Self.clauseReach)
+    guard s < open else { return nil }
+    let pre = context.wordIndices(s, open).filter { !insideSibling($0, of: i) }
+    let verb = pre.last { lexicon.speechVerbs.contains(words[$0].lower) || Self.phraseVerbs.contains(words[$0].lower) }
+    let verbRange = verb.map { words[$0].start..<words[$0].end }
+    // An attributed sibling earlier in the same sentence.
+    var j = i - 1
+    while j >= 0 && quotes[j].end > s {
+      if parent[j] == nil, quotes[j].form == .direct, let speaker = quotes[j].speaker, quotes[j].start >= s,
+        verb != nil || pre.contains(where: { words[$0].lower == "and" })
+      {
+        return (speaker, quotes[j].speakerMention, verbRange, 0.7, "same-sentence-speaker")
+      }
+      j -= 1
+    }
+    var last = open - 1
+    while last > s && SpeechText.isSpace(text.scalars[last]) { last -= 1 }
+    let runsIn = [",", ":", "\u{2014}", "\u{2013}"].contains(text.scalars[last])
+    guard verb != nil || runsIn, pre.count >= 2 else { return nil }
+    let limit = verb.map { words[$0].start } ?? open
+    let first = pre.first!
+    if SpeakerContext.personalPronouns.contains(words[first].lower), Self.subjectPronouns.contains(words[first].lower) {
+      if let who = resolvePronoun(words[first].lower, at: words[first].start, quoteIndex: i) {
+        return (who, words[first].start..<words[first].end, verbRange, 0.6, "sentence-subject")
+      }
+    }
+    let ms = context.mentions(in: s, limit).filter {
+      ($0.kind == .person || $0.kind == .organization) && !$0.isDemonym && !insideSibling(text.wordIndex(atOrAfter: $0.start), of: i)
+    }
+    guard let m = ms.first else { return nil }
+    return (m.entity, m.start..<m.end, verbRange, verb == nil ? 0.55 : 0.65, "sentence-subject")
+  }
+
+  /// The attributed reported clause (indirect speech) holding quote `i`, if any.
+  func enclosingReported(_ i: Int) -> Int? {
+    let q = quotes[i]
+    // Reported clauses start before the quote; walk back over the quotes starting earlier in its paragraph.
+    let para = text.paragraphs[text.paragraphIndex(of: q.start)]
+    var j = i - 1
+    while j >= 0 && quotes[j].start >= para.lowerBound {
+      let o = quotes[j]
+      if o.form == .reported && o.start <= q.start && q.end <= o.end + 2 && o.speaker != nil { return j }
+      j -= 1
+    }
+    return nil
+  }
+
+  /// A nominal source beside direct quote `i`: "“…,” a spokesman said." / "“…,” said one official." /
+  /// "Officials said: “…”". Returns the source words and the verb.
+  func nominalSource(_ i: Int) -> (Range<Int>, Range<Int>)? {
+    let q = quotes[i]
+    let para = text.paragraphs[text.paragraphIndex(of: q.start)]
+    // After the quote: up to eight words before the sentence ends.
+    var a = q.end
+    while a < para.upperBound && (QuoteMarks.isMark(text.scalars[a]) || SpeechText.isSpace(text.scalars[a]) || text.scalars[a] == ",") { a += 1 }
+    let after = context.wordIndices(a, min(para.upperBound, text.sentenceEnd(after: a, upper: para.upperBound), a + 200)).prefix(9)
+    if let v = after.firstIndex(where: { lexicon.speechVerbs.contains(words[$0].lower) }) {
+      let verb = words[after[v]].start..<words[after[v]].end
+      if v == after.startIndex {
+        // "said a spokesman": the noun phrase after the verb, to a comma or the sentence end.
+        let np = after.dropFirst().prefix { words[$0].isWord }
+        if let first = np.first, let last = np.prefix(6).last, isNominal(Array(np.prefix(6))) { return (words[first].start..<words[last].end, verb) }
+      } else {
+        let np = Array(after[after.startIndex..<v])
+        if np.count <= 6, np.allSatisfy({ words[$0].isWord }), isNominal(np) { return (words[np.first!].start..<words[np.last!].end, verb) }
+      }
+    }
+    // Before the quote: "Officials said: “…”", "A spokesman told reporters, “…”".
+    var open = q.start - 1
+    while open > para.lowerBound && SpeechText.isSpace(text.scalars[open]) { open -= 1 }
+    let s = max(text.sentenceStart(before: open, lower: para.lowerBound), open - 200)
+    let pre = context.wordIndices(s, open).filter { words[$0].isWord || words[$0].lower == "," || words[$0].lower == ":" }
+    guard let v = pre.lastIndex(where: { lexicon.speechVerbs.contains(words[$0].lower) }) else { return nil }
+    let np = Array(pre[0..<v]).filter { words[$0].isWord }
+    guard !np.isEmpty, np.count <= 6, isNominal(np) else { return nil }
+    return (words[np.first!].start..<words[np.last!].end, words[pre[v]].start..<words[pre[v]].end)
+  }
+
+  /// Whether words `np` are a noun phrase naming a source without naming an entity: no mention inside, and
+  /// a source noun ("officials", "spokesman", "the report") as the head.
+  func isNominal(_ np: [Int]) -> Bool {
+    guard let head = np.last else { return false }
+    if np.contains(where: { context.mention(atWord: $0) != nil }) { return false }
+    let lw = words[head].lower
+    if SpeakerContext.personalPronouns.contains(lw) || ["i", "we", "you"].contains(lw) { return false }
+    return lexicon.speakerNouns.contains(lw) || lexicon.organizationNouns.contains(lw) || lexicon.statementNouns.contains(lw)
+      || Self.sourceNouns.contains(lw)
+  }
+
+  /// Head nouns of nominal sources beyond the lexicon's speaker and organization nouns.
+  static let sourceNouns: Set<String> = [
+    "official", "officials", "spokesman", "spokeswoman", "spokesperson", "aide", "aides", "source", "sources",
+    "adviser", "advisers", "advisor", "advisors", "analyst", "analysts", "expert", "experts", "critics", "critic",
+    "supporters", "supporter", "voters", "voter", "residents", "resident", "witnesses", "witness", "people",
+    "lawmakers", "lawmaker", "democrats", "republicans", "campaign", "statement", "report", "memo", "letter",
+    "email", "lawyer", "lawyers", "attorney", "attorneys", "police", "investigators", "prosecutors", "officers",
+    "staff", "staffer", "staffers", "members", "member", "leaders", "leader", "observers", "insiders", "diplomats",
+    "democrat", "republican", "independent", "voter", "delegate", "delegates", "strategist", "strategists",
+    "operative", "operatives", "donor", "donors", "activist", "activists", "economist", "economists", "poll", "survey",
+  ]
+
+  /// "X called it a “disgrace”": the subject of a phrase verb right before a partial quote.
+  func phraseSubject(_ i: Int) -> (speaker: EntityID, mention: Range<Int>, verb: Range<Int>)? {
+    let q = quotes[i]
+    let para = text.paragraphs[text.paragraphIndex(of: q.start)]
+    let s = max(text.sentenceStart(before: q.start, lower: para.lowerBound), q.start - 300)
+    let pre = context.wordIndices(s, q.start)
+    guard let v = pre.lastIndex(where: { Self.phraseVerbs.contains(words[$0].lower) }), pre.distance(from: v, to: pre.endIndex) <= 8 else { return nil }
+    let verb = words[pre[v]].start..<words[pre[v]].end
+    // The nearest person or organization before the verb in the sentence.
+    let ms = context.mentions(in: s, words[pre[v]].start).filter { ($0.kind == .person || $0.kind == .organization) && !$0.isDemonym }
+    guard let m = ms.last, text.wordIndex(atOrAfter: m.end) >= pre[v] - 3 else { return nil }
+    return (m.entity, m.start..<m.end, verb)
+  }
+}
