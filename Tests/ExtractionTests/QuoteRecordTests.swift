@@ -115,3 +115,82 @@ import Testing
     #expect(Set(rs.map(\.id)).count == rs.count)
   }
 }
+
+/// Speech cues that name speakers, and pronouns that respect first-name gender (texts invented).
+@Suite struct SpeakerCueTests {
+  @Test func unknownNamesBesideSpeechVerbsArePeople() throws {
+    let doc = try EntityFixtures.analyze(
+      "The hall was quiet.\n\n“We wrote it in a week,” Vantrell continued.\n\nOfficials said the doors would open. "
+        + "“It matters,” said county clerk Odalys Brenneke.")
+    let people = Set(doc.mentions.filter { $0.kind == .person }.map { doc.document.text(from: $0.start, to: $0.end) })
+    #expect(people.contains("Vantrell"))
+    #expect(people.contains("Odalys Brenneke"))
+    #expect(!people.contains("Officials"))
+  }
+
+  @Test func lowerCaseTitlesBeforeAnInvertedSpeaker() throws {
+    let roe = SpeechEntity.person("Jane Roe", "Roe")
+    let doc = attribute("“The vote is close,” said veteran pollster Jane Roe.", [roe])
+    #expect(doc.speaker(ofQuoteContaining: "vote is close") == "Jane Roe")
+  }
+
+  @Test func sheNeverGoesToAManFirstName() throws {
+    let mark = SpeechEntity.person("Mark Dunmore", "Dunmore")
+    let doc = attribute("Mark Dunmore spoke first.\n\n“The wells are dry,” she said.", [mark])
+    #expect(doc.speaker(ofQuoteContaining: "wells") == nil)
+    let maria = SpeechEntity.person("Maria Dunmore", "Dunmore")
+    let doc2 = attribute("Maria Dunmore spoke first.\n\n“The wells are dry,” he said.", [maria])
+    #expect(doc2.speaker(ofQuoteContaining: "wells") == nil)
+    let doc3 = attribute("Maria Dunmore spoke first.\n\n“The wells are dry,” she said.", [maria])
+    #expect(doc3.speaker(ofQuoteContaining: "wells") == "Maria Dunmore")
+  }
+
+  @Test func appositiveBeforeTheVerb() throws {
+    let roe = SpeechEntity.person("Jane Roe", "Roe")
+    let doc = attribute(
+      "“Prices will rise,” Jane Roe, who ran the county water board for a decade before she retired, said on Friday.",
+      [roe])
+    #expect(doc.speaker(ofQuoteContaining: "Prices") == "Jane Roe")
+  }
+
+  @Test func describedSourceIsTheSpeakerMention() throws {
+    let doc = attribute("“The gap is too wide,” said a Denver teacher.", [.place("Denver")])
+    let q = try #require(doc.quoteRecords().first)
+    #expect(q.speaker == nil)
+    #expect(q.speakerMention?.text == "a Denver teacher")
+  }
+
+  @Test func shortQuoteContinuesInTheSameParagraph() throws {
+    let roe = SpeechEntity.person("Jane Roe", "Roe")
+    let doc = attribute("“We wrote the songs,” Roe said. “Now we wait.”", [roe])
+    #expect(doc.speaker(ofQuoteContaining: "Now we wait") == "Jane Roe")
+  }
+}
+
+/// Hostile quote marks: thousands of unclosed or nested marks give a bounded number of records, all inside
+/// the document (timing is measured by `eg-bench speech`, not here).
+@Suite struct HostileQuoteTests {
+  func check(_ text: String) -> [QuoteRecord] {
+    let doc = attribute(text, [SpeechEntity.person("Jane Roe", "Roe")])
+    let records = doc.quoteRecords()
+    for q in records {
+      #expect(0 <= q.start && q.start < q.end && q.end <= doc.document.length)
+    }
+    return records
+  }
+
+  @Test func unclosedMarksGiveOneQuotePerParagraph() {
+    let records = check(String(repeating: "\u{201C}", count: 20_000) + " Jane Roe said the plan failed.\n")
+    #expect(records.filter { $0.kind == .direct || $0.kind == .partial }.count <= 1)
+  }
+
+  @Test func deepNestingIsCut() {
+    var text = "Jane Roe said: "
+    for i in 0..<1000 { text += i % 2 == 0 ? "\u{201C}level \(i) says " : "\u{2018}level \(i) says " }
+    text += "end"
+    for i in (0..<1000).reversed() { text += i % 2 == 0 ? "\u{201D}" : "\u{2019}" }
+    let records = check(text)
+    #expect(records.count <= QuoteFinder.maxNesting + 2)
+    #expect(records.contains { $0.kind == .direct })
+  }
+}

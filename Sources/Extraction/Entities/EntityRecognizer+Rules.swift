@@ -33,6 +33,8 @@ extension EntityRecognizer {
     spans += datedEvents(c)
     spans += headedEvents(c, existing: spans)
     spans += knownNames(c, existing: spans)
+    retypeSpeakers(c, &spans)
+    spans += speakerNames(c, existing: spans)
     spans = resolveOverlaps(spans, count: c.tokens.count)
     // "International Water Council (IWC)": the acronym in brackets is a name of the same kind.
     var acronyms: [NameSpan] = []

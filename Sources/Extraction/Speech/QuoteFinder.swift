@@ -125,10 +125,32 @@ public struct QuoteFinder: ExtractionStage {
     }
   }
 
+  /// Quote marks nest at most this deep; deeper opening marks are read as plain characters, so hostile text
+  /// (thousands of opening marks) costs linear time and at most this many overlapping quotes per position.
+  static let maxNesting = 12
+
   private func markedQuotes(_ text: SpeechText, _ document: Document, _ diagnostics: inout [Diagnostic]) -> [Quote] {
     let s = text.scalars
     var out: [Quote] = []
     var stack: [Open] = []
+    var tooDeep = false
+    /// Closing double marks from each position to the end of the current paragraph (filled on first use).
+    var closersAfter: [Int32] = []
+    var closersParagraph = -1
+    func push(_ open: Open, at i: Int) {
+      guard stack.count < QuoteFinder.maxNesting else {
+        if !tooDeep {
+          tooDeep = true
+          diagnostics.append(
+            Diagnostic(
+              .note, code: "quotes-too-deep",
+              message: "quote marks nest deeper than \(QuoteFinder.maxNesting) levels; deeper marks are read as text",
+              doc: document.id, offset: i))
+        }
+        return
+      }
+      stack.append(open)
+    }
 
     func emit(_ open: Open, _ end: Int) {
       var a = open.contentStart
@@ -155,8 +177,10 @@ public struct QuoteFinder: ExtractionStage {
         if opensWithDoubleMark(p) {
           i = firstNonSpace(p) + 1
         } else {
+          // Only the outermost open quote runs to the paragraph's end: every inner unclosed mark would give
+          // another quote over nearly the same words.
           let prevEnd = text.paragraphs[pi - 1].upperBound
-          for open in stack.reversed() where open.kind == .double { emit(open, prevEnd) }
+          if let open = stack.first(where: { $0.kind == .double }) { emit(open, prevEnd) }
           diagnostics.append(
             Diagnostic(
               .note, code: "unclosed-quote", message: "a quote opened in paragraph \(pi) is never closed",
@@ -177,23 +201,23 @@ public struct QuoteFinder: ExtractionStage {
         let nextSpace = next.map { SpeechText.isSpace($0) } ?? true
         switch c {
         case "\u{201C}", "\u{201E}", "\u{00AB}":
-          stack.append(Open(kind: .double, contentStart: i + 1, isStraight: false))
+          push(Open(kind: .double, contentStart: i + 1, isStraight: false), at: i)
         case "\u{201D}", "\u{00BB}":
           closeDouble(at: i)
         case "\"":
           if QuoteFinder.isOpeningContext(prev) && !nextSpace {
-            stack.append(Open(kind: .double, contentStart: i + 1, isStraight: true))
+            push(Open(kind: .double, contentStart: i + 1, isStraight: true), at: i)
           } else {
             closeDouble(at: i)
           }
         case "\u{2018}", "\u{201A}":
           if QuoteFinder.isOpeningContext(prev) && (next.map { SpeechText.isAlpha($0) || QuoteMarks.isMark($0) } ?? false) {
-            stack.append(Open(kind: .single, contentStart: i + 1, isStraight: false))
+            push(Open(kind: .single, contentStart: i + 1, isStraight: false), at: i)
           }
         case "'", "\u{2019}":
           if prevAlnum && nextAlnum { break }  // don't, Chile's, 1990's
           if c == "'" && QuoteFinder.isOpeningContext(prev) && (next.map { SpeechText.isAlpha($0) } ?? false) {
-            stack.append(Open(kind: .single, contentStart: i + 1, isStraight: true))
+            push(Open(kind: .single, contentStart: i + 1, isStraight: true), at: i)
             break
           }
           guard prev != nil, !(SpeechText.isSpace(prev!)) else { break }
@@ -204,8 +228,18 @@ public struct QuoteFinder: ExtractionStage {
             // A nested quote closed with the wrong mark ("…’): repair when too few closers remain.
             let doubles = stack.filter { $0.kind == .double }.count
             if doubles >= 2 {
-              var closers = 0
-              for k in (i + 1)..<p.upperBound where s[k] == "\u{201D}" || s[k] == "\u{00BB}" || s[k] == "\"" { closers += 1 }
+              // Suffix counts of closing marks, computed once per paragraph (a scan per mark was quadratic).
+              if closersParagraph != pi {
+                closersParagraph = pi
+                closersAfter = [Int32](repeating: 0, count: p.count + 1)
+                var k = p.upperBound - 1
+                while k >= p.lowerBound {
+                  let isCloser = s[k] == "\u{201D}" || s[k] == "\u{00BB}" || s[k] == "\""
+                  closersAfter[k - p.lowerBound] = closersAfter[k - p.lowerBound + 1] + (isCloser ? 1 : 0)
+                  k -= 1
+                }
+              }
+              let closers = Int(closersAfter[i + 1 - p.lowerBound])
               if closers < doubles {
                 stack.removeLast()
                 emit(top, i)
@@ -226,7 +260,7 @@ public struct QuoteFinder: ExtractionStage {
       if !stack.isEmpty {
         let nextOpens = pi + 1 < text.paragraphs.count && opensWithDoubleMark(text.paragraphs[pi + 1])
         if !nextOpens {
-          for open in stack.reversed() { emit(open, p.upperBound) }
+          if let open = stack.first { emit(open, p.upperBound) }
           diagnostics.append(
             Diagnostic(
               .note, code: "unclosed-quote", message: "a quote in paragraph \(pi) is not closed",

@@ -172,7 +172,10 @@ extension AttributionRun {
     var last = open - 1
     while last > s && SpeechText.isSpace(text.scalars[last]) { last -= 1 }
     let runsIn = [",", ":", "\u{2014}", "\u{2013}"].contains(text.scalars[last])
-    guard verb != nil || runsIn, pre.count >= 2 else { return nil }
+    // A phrase of several words quoted inside narration is the sentence subject's ("X credited the win to
+    // “a closed primary”"); a shorter one needs a cue.
+    let phrase = quotes[i].kind == .partial && context.wordIndices(q.start, q.end).count >= 3
+    guard verb != nil || runsIn || phrase, pre.count >= 2 else { return nil }
     let limit = verb.map { words[$0].start } ?? open
     let first = pre.first!
     if SpeakerContext.personalPronouns.contains(words[first].lower), Self.subjectPronouns.contains(words[first].lower) {
@@ -236,7 +239,10 @@ extension AttributionRun {
   /// a source noun ("officials", "spokesman", "the report") as the head.
   func isNominal(_ np: [Int]) -> Bool {
     guard let head = np.last else { return false }
-    if np.contains(where: { context.mention(atWord: $0) != nil }) { return false }
+    // Places and demonyms may qualify the source ("a Nevada Democrat"); a person or organization names it.
+    if np.contains(where: { context.mention(atWord: $0).map { $0.kind == .person || $0.kind == .organization } ?? false }) {
+      return false
+    }
     let lw = words[head].lower
     if SpeakerContext.personalPronouns.contains(lw) || ["i", "we", "you"].contains(lw) { return false }
     return lexicon.speakerNouns.contains(lw) || lexicon.organizationNouns.contains(lw) || lexicon.statementNouns.contains(lw)
@@ -253,6 +259,11 @@ extension AttributionRun {
     "staff", "staffer", "staffers", "members", "member", "leaders", "leader", "observers", "insiders", "diplomats",
     "democrat", "republican", "independent", "voter", "delegate", "delegates", "strategist", "strategists",
     "operative", "operatives", "donor", "donors", "activist", "activists", "economist", "economists", "poll", "survey",
+    "senator", "governor", "congressman", "congresswoman", "lawmaker", "mayor", "candidate", "nominee", "director",
+    "secretary", "chairman", "chairwoman", "president", "minister", "ambassador", "judge", "professor", "researcher",
+    "spokesmen", "representative", "commissioner", "organizer", "pollster", "chief", "executive", "founder",
+    "teacher", "teachers", "worker", "workers", "student", "students", "farmer", "farmers", "owner", "owners",
+    "parent", "parents", "nurse", "doctor", "doctors", "veteran", "veterans", "neighbor", "neighbors",
   ]
 
   /// "X called it a “disgrace”": the subject of a phrase verb right before a partial quote.

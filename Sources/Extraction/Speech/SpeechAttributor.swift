@@ -226,12 +226,27 @@ struct AttributionRun {
       // Asked once: it reads the words around the name, and it has no side effects.
       let introduces = introducesSpeaker(m)
       candidates.append((m.entity, m.start, box, first || introduces, false))
-      if m.kind == .person { learnTitleGender(m) }
+      if m.kind == .person {
+        if gender[m.entity] == nil, let g = nameGender(of: m.entity) { gender[m.entity] = g }
+        learnTitleGender(m)
+      }
       if box == nil && m.kind == .person && introduces {
         let end = text.sentenceEnd(after: m.end, upper: text.scalars.count)
         introduced.append((m.entity, context.evidence(s, end)))
       }
     }
+  }
+
+  /// The gender the name list gives the person's first name ("Maria Lopez" → female), if it knows one.
+  func nameGender(of entity: EntityID) -> Bool? {
+    guard let name = context.entity(entity)?.name else { return nil }
+    for word in name.split(separator: " ").prefix(3) {
+      let w = word.lowercased()
+      // Skip initials and titles ("J.", "Dr."): the first full word decides.
+      if w.hasSuffix(".") || w.count < 2 { continue }
+      return lexicon.nameGender[w]
+    }
+    return nil
   }
 
   /// Verbs of `introducesSpeaker`'s forms ("spoke next", "took the floor", "opened the session").
@@ -252,8 +267,9 @@ struct AttributionRun {
     let w = text.wordIndex(atOrAfter: m.start)
     for k in [w, w - 1, w - 2] where k >= 0 && k < words.count && words[k].start <= m.start + 4 {
       switch words[k].lower {
-      case "mr", "sir", "lord": gender[m.entity] = false
-      case "mrs", "ms", "miss", "dame", "lady": gender[m.entity] = true
+      // A first name's gender, where the name list knows it, is not overridden by a title.
+      case "mr", "sir", "lord": if gender[m.entity] == nil { gender[m.entity] = false }
+      case "mrs", "ms", "miss", "dame", "lady": if gender[m.entity] == nil { gender[m.entity] = true }
       default: continue
       }
       return
@@ -344,7 +360,9 @@ struct AttributionRun {
     // "X: “…”" — the clause is only a name and a colon.
     if let found = Attribution(colonIntro(clauseStart, open), rule: .colonIntro) { return found }
     // Continuation: a quote that opens its sentence, with no cue, keeps the floor.
-    if pre.isEmpty, parent[i] == nil, let floor, context.wordIndices(q.start, q.end).count >= 4,
+    // A short quote continues only in the paragraph where the speaker just spoke ("“A,” X said. “B.”").
+    if pre.isEmpty, parent[i] == nil, let floor,
+      context.wordIndices(q.start, q.end).count >= 4 || floor.paragraph == text.paragraphIndex(of: q.start),
       text.paragraphIndex(of: q.start) - floor.paragraph <= 2, !hasUnresolvedCue(after: i)
     {
       // The cue is the one that gave the speaker the floor; no words name the speaker at this quote.
@@ -506,10 +524,20 @@ struct AttributionRun {
       {
         return (who, cue, 0.75)
       }
-      // Titles before the name: capitalized words only ("said Defense Minister X").
+      // Titles before the name: capitalized words ("said Defense Minister X"), or up to three lower-case title
+      // words before a person who closes the clause ("said Republican strategist X.").
       var t = k
-      while t < idx.count && t < k + 5 && context.mention(atWord: idx[t]) == nil && words[idx[t]].isCapitalized { t += 1 }
+      var lowerWords = 0
+      while t < idx.count && t < k + 6 && context.mention(atWord: idx[t]) == nil && words[idx[t]].isWord {
+        if !words[idx[t]].isCapitalized { lowerWords += 1 }
+        t += 1
+      }
       guard t < idx.count, let m = context.mention(atWord: idx[t]), isSpeakerKind(m.kind) else { return nil }
+      if lowerWords > 0 {
+        let after = text.wordIndex(atOrAfter: m.end)
+        guard lowerWords <= 3, m.kind == .person, after >= words.count || [",", ".", ";"].contains(words[after].lower) || after >= idx.last! + 1
+        else { return nil }
+      }
       if !m.isDemonym { return (m.entity, context.evidence(words[w0].start, m.end), 0.95) }
       // "said Peruvian Trade Minister X": the person follows the demonym and the title.
       let limit = words[idx[min(idx.count - 1, t + 6)]].end
@@ -529,7 +557,19 @@ struct AttributionRun {
       return nil
     }
     // "he added", "X noted", "X, the minister, said", "Trade Secretary X told reporters", "the ministry said".
-    guard let v = idx.prefix(12).firstIndex(where: { lexicon.speechVerbs.contains(words[$0].lower) }), v > 0 else { return nil }
+    // "X, who served as …, said": a person set off by an appositive may reach the verb later, after a comma.
+    let appositive: Int? = {
+      guard let m = context.mention(atWord: w0), m.kind == .person else { return nil }
+      let after = text.wordIndex(atOrAfter: m.end)
+      guard after < words.count, words[after].lower == "," else { return nil }
+      return idx.prefix(40).indices.first { k in
+        // `idx` holds words only: the comma is the token right before the verb.
+        k > 0 && words[idx[k]].start > m.end && lexicon.speechVerbs.contains(words[idx[k]].lower) && idx[k] > 0
+          && words[idx[k] - 1].lower == ","
+      }
+    }()
+    guard let v = idx.prefix(12).firstIndex(where: { lexicon.speechVerbs.contains(words[$0].lower) }) ?? appositive, v > 0
+    else { return nil }
     let between = Array(idx[0..<v])
     let cue = context.evidence(words[w0].start, words[idx[v]].end)
     if SpeakerContext.personalPronouns.contains(lw), between.dropFirst().allSatisfy({ lexicon.skipWords.contains(words[$0].lower) }) {

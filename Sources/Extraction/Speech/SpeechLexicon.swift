@@ -29,6 +29,19 @@ public struct SpeechLexicon: Sendable, Hashable {
   public var organizationNouns: Set<String> = []
   /// Nouns of written statements.
   public var statementNouns: Set<String> = []
+  /// Lower-case first names and whether they are given to women (`true`) or men (`false`), from
+  /// `Resources/speech/first-name-gender.tsv` (the 1990 US Census lists); names given to both are absent.
+  public var nameGender: [String: Bool] = [:]
+
+  /// Reads `name<TAB>f|m` lines into ``nameGender`` (`#` starts a comment; other lines are ignored).
+  public mutating func addNameGenders(tsv: String) {
+    for line in tsv.split(separator: "\n") where !line.hasPrefix("#") {
+      let parts = line.split(separator: "\t")
+      guard parts.count == 2 else { continue }
+      let g = parts[1].trimmingCharacters(in: .whitespaces)
+      if g == "f" || g == "m" { nameGender[parts[0].lowercased()] = g == "f" }
+    }
+  }
 
   /// Parses the TSV text.
   ///
@@ -68,7 +81,12 @@ public struct SpeechLexicon: Sendable, Hashable {
       ?? Bundle.module.url(forResource: "speech-cues", withExtension: "tsv")
     guard let url else { throw ExtractionError(.missingResource, "speech-cues.tsv is not in the bundle") }
     do {
-      return try SpeechLexicon(tsv: String(contentsOf: url, encoding: .utf8))
+      var lexicon = try SpeechLexicon(tsv: String(contentsOf: url, encoding: .utf8))
+      let genders =
+        Bundle.module.url(forResource: "first-name-gender", withExtension: "tsv", subdirectory: "Resources/speech")
+        ?? Bundle.module.url(forResource: "first-name-gender", withExtension: "tsv", subdirectory: "speech")
+      if let genders { lexicon.addNameGenders(tsv: try String(contentsOf: genders, encoding: .utf8)) }
+      return lexicon
     } catch let error as ExtractionError {
       throw error
     } catch {

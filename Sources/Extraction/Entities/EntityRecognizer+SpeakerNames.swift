@@ -1,0 +1,107 @@
+import DocumentModel
+
+/// Names that news text presents as speakers: a capitalized name right before or after a speech verb
+/// ("Nefzi said", "“…,” said Ana Ruiz.", "“…,” Keidis continued") is a person even when the tagger and the
+/// name lists do not know it. Words the lexicon knows as common English are not taken ("Officials said"),
+/// unless they are known first names or surnames.
+extension EntityRecognizer {
+  /// Speech verbs whose subject or inverted subject is a speaker.
+  static let speakerVerbs: Set<String> = [
+    "said", "says", "told", "added", "adds", "noted", "argued", "explained", "wrote", "tweeted", "asked", "insisted",
+    "stated", "continued", "recalled", "acknowledged", "admitted", "warned", "claimed", "replied", "responded",
+    "countered", "recounted", "remarked", "observed", "emphasized", "stressed", "conceded", "quipped", "testified",
+  ]
+  /// Lower-case words allowed inside a name ("Joao dos Santos", "Ludwig van Beethoven").
+  static let nameParticles: Set<String> = ["de", "da", "dos", "das", "del", "van", "von", "der", "al", "bin", "la", "le", "di"]
+
+  /// Retypes as people the tagger's place names that a speech verb presents as speakers and that open with a
+  /// known first name ("“…,” said county clerk Odalys Brenneke", typed as a place).
+  func retypeSpeakers(_ c: RecognitionContext, _ spans: inout [NameSpan]) {
+    let n = c.tokens.count
+    for k in spans.indices where spans[k].kind == .location && spans[k].source == "tagger" && spans[k].country == nil {
+      let s = spans[k]
+      // Two or three words, none a known place or place word; a known first name, or no word the lexicon knows.
+      let words = s.first..<s.end
+      guard (2...3).contains(words.count), !words.contains(where: { c.has($0, .place) || c.has($0, .placeWord) || c.has($0, .knownPlace) }),
+        c.has(s.first, .firstName) || !words.contains(where: { c.has($0, .common) })
+      else { continue }
+      let before = s.first - 1
+      let after = s.end
+      let verbBefore = before >= 0 && Self.speakerVerbs.contains(c.lower(before))
+      let verbAfter = after < n && Self.speakerVerbs.contains(c.lower(after))
+      // "said … Name" with lower-case title words between.
+      var b = before
+      while b >= 0 && b > before - 4 && c.tokens[b].kind == .word && !c.isCapitalized(b) && !Self.speakerVerbs.contains(c.lower(b)) { b -= 1 }
+      let verbBeforeTitles = b >= 0 && b < before && Self.speakerVerbs.contains(c.lower(b))
+      if verbBefore || verbAfter || verbBeforeTitles {
+        spans[k].kind = .person
+        spans[k].source = "speaker-cue"
+      }
+    }
+  }
+
+  /// Person spans proposed by the speech cues around unrecognized capitalized names.
+  func speakerNames(_ c: RecognitionContext, existing: [NameSpan]) -> [NameSpan] {
+    let n = c.tokens.count
+    guard n > 1 else { return [] }
+    var covered = [Bool](repeating: false, count: n)
+    for s in existing { for i in s.first..<min(s.end, n) { covered[i] = true } }
+    func isNameWord(_ i: Int) -> Bool {
+      guard i >= 0, i < n, !covered[i], c.tokens[i].kind == .word, c.isCapitalized(i),
+        !c.infos[i].flags.contains(.allCaps) || c.tokens[i].end - c.tokens[i].start <= 2
+      else { return false }
+      if c.has(i, .title) || c.has(i, .country) || c.has(i, .demonym) || c.has(i, .time) { return false }
+      if c.has(i, .common) && !c.has(i, .firstName) && !c.has(i, .surname) { return false }
+      return true
+    }
+    /// The name run ending at token `last` (inclusive), at most four words with particles inside.
+    func runEnding(at last: Int) -> Range<Int>? {
+      guard isNameWord(last) else { return nil }
+      var first = last
+      var words = 1
+      while first > 0 && words < 4 {
+        let p = first - 1
+        if isNameWord(p) && c.sentenceOf[p] == c.sentenceOf[last] {
+          first = p
+          words += 1
+        } else if p > 0, Self.nameParticles.contains(c.lower(p)), isNameWord(p - 1) {
+          first = p - 1
+          words += 2
+        } else {
+          break
+        }
+      }
+      return first..<(last + 1)
+    }
+    /// Whether a clause ends at token `i` (a comma, a full stop, a closing quote, the sentence end).
+    func clauseEnds(at i: Int) -> Bool {
+      i >= n || c.sentenceOf[i] != c.sentenceOf[i - 1] || [",", ".", ";", "!", "?"].contains(c.text(i))
+    }
+    var out: [NameSpan] = []
+    var taken = Set<Int>()
+    func propose(_ r: Range<Int>) {
+      // A lone sentence-initial word is too weak: "Still said nothing".
+      if r.count == 1, c.infos[r.lowerBound].flags.contains(.sentenceInitial), !c.has(r.lowerBound, .surname) { return }
+      guard r.allSatisfy({ !taken.contains($0) }) else { return }
+      for i in r { taken.insert(i) }
+      out.append(NameSpan(first: r.lowerBound, end: r.upperBound, kind: .person, source: "speaker-cue", confidence: 0.6))
+    }
+    for v in 1..<n where c.tokens[v].kind == .word && Self.speakerVerbs.contains(c.lower(v)) {
+      // "Nefzi said" / "dos Santos says": the name opens its clause.
+      if let r = runEnding(at: v - 1) {
+        let before = r.lowerBound - 1
+        let opens =
+          before < 0 || c.sentenceOf[before] != c.sentenceOf[r.lowerBound] || c.tokens[before].kind == .quote
+          || [",", "and", "but", "—", "–", ":"].contains(c.lower(before))
+        if opens { propose(r) }
+      }
+      // "“…,” said Ana Ruiz." / "said Republican strategist Ana Ruiz,": after a closing quote and comma.
+      guard v >= 2, c.text(v - 1) == "," || c.tokens[v - 1].kind == .quote else { continue }
+      var end = v + 1
+      while end < n && end <= v + 7 && !clauseEnds(at: end) { end += 1 }
+      guard end > v + 1, end <= v + 7, let r = runEnding(at: end - 1), r.lowerBound > v else { continue }
+      propose(r)
+    }
+    return out
+  }
+}
