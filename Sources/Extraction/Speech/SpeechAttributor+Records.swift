@@ -141,6 +141,15 @@ extension AttributionRun {
       quotes[i].rule = found.rule
       return
     }
+    if q.form == .direct, let (source, verb) = nominalSource(i, strict: false) {
+      // A speech verb beside the quote whose subject the rules cannot resolve ("“…,” he said" with no
+      // antecedent): no speaker, but the words that name the source are kept.
+      quotes[i].speakerMention = source
+      quotes[i].cueWords = verb
+      quotes[i].confidence = 0.4
+      quotes[i].rule = "unresolved-source"
+      return
+    }
     if q.form == .direct && context.wordIndices(q.start, q.end).count <= Self.scareQuoteWords { quotes[i].kind = nil }
   }
 
@@ -206,7 +215,9 @@ extension AttributionRun {
 
   /// A nominal source beside direct quote `i`: "“…,” a spokesman said." / "“…,” said one official." /
   /// "Officials said: “…”". Returns the source words and the verb.
-  func nominalSource(_ i: Int) -> (Range<Int>, Range<Int>)? {
+  /// With `strict` false, any short noun phrase (or a pronoun) without a person or organization is accepted.
+  func nominalSource(_ i: Int, strict: Bool = true) -> (Range<Int>, Range<Int>)? {
+    func accepts(_ np: [Int]) -> Bool { strict ? isNominal(np) : isSourcePhrase(np) }
     let q = quotes[i]
     let para = text.paragraphs[text.paragraphIndex(of: q.start)]
     // After the quote: up to eight words before the sentence ends.
@@ -218,10 +229,10 @@ extension AttributionRun {
       if v == after.startIndex {
         // "said a spokesman": the noun phrase after the verb, to a comma or the sentence end.
         let np = after.dropFirst().prefix { words[$0].isWord }
-        if let first = np.first, let last = np.prefix(6).last, isNominal(Array(np.prefix(6))) { return (words[first].start..<words[last].end, verb) }
+        if let first = np.first, let last = np.prefix(6).last, accepts(Array(np.prefix(6))) { return (words[first].start..<words[last].end, verb) }
       } else {
         let np = Array(after[after.startIndex..<v])
-        if np.count <= 6, np.allSatisfy({ words[$0].isWord }), isNominal(np) { return (words[np.first!].start..<words[np.last!].end, verb) }
+        if np.count <= 6, np.allSatisfy({ words[$0].isWord }), accepts(np) { return (words[np.first!].start..<words[np.last!].end, verb) }
       }
     }
     // Before the quote: "Officials said: “…”", "A spokesman told reporters, “…”".
@@ -231,7 +242,7 @@ extension AttributionRun {
     let pre = context.wordIndices(s, open).filter { words[$0].isWord || words[$0].lower == "," || words[$0].lower == ":" }
     guard let v = pre.lastIndex(where: { lexicon.speechVerbs.contains(words[$0].lower) }) else { return nil }
     let np = Array(pre[0..<v]).filter { words[$0].isWord }
-    guard !np.isEmpty, np.count <= 6, isNominal(np) else { return nil }
+    guard !np.isEmpty, np.count <= 6, accepts(np) else { return nil }
     return (words[np.first!].start..<words[np.last!].end, words[pre[v]].start..<words[pre[v]].end)
   }
 
@@ -247,6 +258,18 @@ extension AttributionRun {
     if SpeakerContext.personalPronouns.contains(lw) || ["i", "we", "you"].contains(lw) { return false }
     return lexicon.speakerNouns.contains(lw) || lexicon.organizationNouns.contains(lw) || lexicon.statementNouns.contains(lw)
       || Self.sourceNouns.contains(lw)
+  }
+
+  /// Whether words `np` can name a source the rules did not resolve: a pronoun, or a short phrase with no
+  /// person or organization that does not open with a conjunction or a relative word.
+  func isSourcePhrase(_ np: [Int]) -> Bool {
+    guard let first = np.first, np.count <= 5 else { return false }
+    if np.contains(where: { context.mention(atWord: $0).map { $0.kind == .person || $0.kind == .organization } ?? false }) {
+      return false
+    }
+    let lw = words[first].lower
+    if ["and", "but", "or", "that", "which", "as", "when", "if", "so", "then", "it", "there", "this"].contains(lw) { return false }
+    return np.count == 1 ? SpeakerContext.personalPronouns.contains(lw) || ["i", "we", "who"].contains(lw) || words[first].isCapitalized : true
   }
 
   /// Head nouns of nominal sources beyond the lexicon's speaker and organization nouns.
