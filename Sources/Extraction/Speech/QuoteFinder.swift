@@ -302,7 +302,9 @@ public struct QuoteFinder: ExtractionStage {
 
   private static let determiners: Set<String> = ["the", "a", "an", "this", "that", "his", "her", "their", "its", "our", "my"]
   /// Speech verb forms that are also plural nouns.
-  private static let nounLikeVerbs: Set<String> = ["states", "claims", "notes", "posts", "reports", "tells", "talks", "answers"]
+  private static let nounLikeVerbs: Set<String> = [
+    "states", "claims", "notes", "posts", "reports", "tells", "talks", "answers", "shows", "hopes", "fears", "finds",
+  ]
   /// Lower-case words that can be the subject right before a verb.
   private static let subjectWords: Set<String> = ["he", "she", "it", "who", "which", "that", "one", "everyone", "nobody", "someone"]
 

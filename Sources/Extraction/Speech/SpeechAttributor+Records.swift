@@ -107,6 +107,11 @@ extension AttributionRun {
   /// A short quote with neither is a scare quote or a title: no record.
   mutating func attributeWithoutEntity(_ i: Int) {
     let q = quotes[i]
+    if q.form == .reported {
+      quotes[i].speakerMention = reportedSource(i)
+      if quotes[i].speakerMention != nil { quotes[i].rule = "unresolved-source" }
+      return
+    }
     if q.form == .direct, let host = enclosingReported(i), let s = quotes[host].speaker {
       quotes[i].speaker = s
       quotes[i].cue = quotes[host].cue
@@ -197,6 +202,29 @@ extension AttributionRun {
     }
     guard let m = ms.first else { return nil }
     return (m.entity, m.start..<m.end, verbRange, verb == nil ? 0.55 : 0.65, "sentence-subject")
+  }
+
+  /// The words naming the source of an unattributed reported clause: the noun phrase before its verb
+  /// ("Experts say …", "the campaign's lawyers argued that …"), or the words after "according to".
+  func reportedSource(_ i: Int) -> Range<Int>? {
+    guard let cue = quotes[i].cue else { return nil }
+    let v = text.wordIndex(atOrAfter: cue.start)
+    guard v < words.count else { return nil }
+    if words[v].lower == "according", let last = context.wordIndices(cue.start, cue.end).last, v + 2 <= last {
+      return words[v + 2].start..<words[last].end
+    }
+    var k = v - 1
+    while k >= 0 && words[k].isWord && lexicon.skipWords.contains(words[k].lower) { k -= 1 }
+    guard k >= 0, words[k].isWord else { return nil }
+    let boundary: Set<String> = ["and", "but", "or", "that", "which", "who", "as", "when", "if", "because", "while", "said", "says"]
+    if boundary.contains(words[k].lower) { return nil }
+    var first = k
+    while first > 0 && k - first < 4 && words[first - 1].isWord && !boundary.contains(words[first - 1].lower)
+      && !lexicon.speechVerbs.contains(words[first - 1].lower)
+    {
+      first -= 1
+    }
+    return words[first].start..<words[k].end
   }
 
   /// The attributed reported clause (indirect speech) holding quote `i`, if any.
