@@ -10,6 +10,11 @@ extension AttributionRun {
     "vowed", "vows", "pledged", "pledges", "praised", "praises", "criticized", "criticised", "slammed", "blasted",
     "accused", "accuses", "denounced", "derided", "mocked", "hailed", "characterized", "characterised",
   ]
+  /// Verbs of belief and finding: they attribute clauses ("polls show that …"), not short quoted words.
+  static let beliefVerbs: Set<String> = [
+    "show", "shows", "showed", "found", "finds", "believe", "believes", "believed", "think", "thinks", "hope", "hopes",
+    "fear", "fears", "expect", "expects", "expected", "know", "knows", "suggest", "suggests", "suggested",
+  ]
   /// Quotes this short (in words), with no speech cue and no speaker, are scare quotes or titles, not speech.
   static let scareQuoteWords = 3
 
@@ -121,7 +126,10 @@ extension AttributionRun {
       quotes[i].rule = "inside-reported-speech"
       return
     }
-    if q.form == .direct, let (source, verb) = nominalSource(i) {
+    // A short quoted word beside a verb of belief or finding ("critics found the “vibe” odd") is a scare
+    // quote, not someone's words.
+    let short = context.wordIndices(q.start, q.end).count <= Self.scareQuoteWords
+    if q.form == .direct, let (source, verb) = nominalSource(i), !(short && Self.beliefVerbs.contains(text.text(verb.lowerBound, verb.upperBound).lowercased())) {
       quotes[i].speakerMention = source
       quotes[i].cueWords = verb
       quotes[i].confidence = 0.6
@@ -146,7 +154,7 @@ extension AttributionRun {
       quotes[i].rule = found.rule
       return
     }
-    if q.form == .direct, let (source, verb) = nominalSource(i, strict: false) {
+    if q.form == .direct, !short, let (source, verb) = nominalSource(i, strict: false) {
       // A speech verb beside the quote whose subject the rules cannot resolve ("“…,” he said" with no
       // antecedent): no speaker, but the words that name the source are kept.
       quotes[i].speakerMention = source

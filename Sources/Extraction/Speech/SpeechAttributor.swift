@@ -782,14 +782,17 @@ struct AttributionRun {
     // and speakers first, most recent first, then other mentions.
     let end = firstCandidate(atOrAfter: offset)
     // A narration pronoun goes first to the last compatible speaker of this or the previous paragraph, even
-    // past a newer sentence subject: news text keeps "he said" for the person it is quoting (PolNeAR train:
-    // direct-quote attribution F1 0.807 -> 0.811).
+    // past a newer sentence subject of the previous paragraph: news text keeps "he said" for the person it is
+    // quoting (PolNeAR train: direct-quote attribution F1 0.807 -> 0.811). A new subject in the pronoun's own
+    // paragraph ("Representative X questioned the timeline. “…,” he said.") is the person instead.
     if box == nil {
       var k = end - 1
       while k >= 0 && end - k <= Self.pronounWindow && offsetParagraph - text.paragraphIndex(of: candidates[k].position) <= 1 {
         let c = candidates[k]
         k -= 1
-        if c.container == nil && c.isSpeaker && accepts(c) { return found(c.entity) }
+        guard c.container == nil, accepts(c) else { continue }
+        if c.isSpeaker { return found(c.entity) }
+        if c.isSubject && text.paragraphIndex(of: c.position) == offsetParagraph { break }
       }
     }
     for wantSubject in [true, false] {
