@@ -71,6 +71,24 @@ import TestSupport
     #expect(leftovers(beside: out).isEmpty)
   }
 
+  /// A build killed with SIGKILL leaves its staging folder; the next build removes it.
+  @Test func stagingFolderOfAKilledBuildIsRemovedByTheNextBuild() throws {
+    let bin = try #require(binary)
+    let dir = try TestSupport.makeTemporaryDirectory("consistency-killed")
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let input = dir.appendingPathComponent("a.txt")
+    try Data(Self.quoted.utf8).write(to: input)
+    let out = dir.appendingPathComponent("out")
+    // A pid that cannot be running: above the kernel's pid_max.
+    let abandoned = dir.appendingPathComponent(".out.build-99999999-1")
+    try FileManager.default.createDirectory(at: abandoned, withIntermediateDirectories: true)
+    try Data("half".utf8).write(to: abandoned.appendingPathComponent("graph.json"))
+    let r = try TestSupport.run(bin, ["build", input.path, "--out", out.path, "--format", "json"])
+    #expect(r.status == 0, "stderr: \(r.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: abandoned.path))
+    #expect(leftovers(beside: out).isEmpty)
+  }
+
   /// A 200 KB tmpfs fills up during the build: exit 6 with the reason, nothing in --out.
   @Test(.enabled(if: getuid() == 0, "mounting a tmpfs needs root"))
   func fullDiskIsAnOutputErrorAndLeavesNothingHalfWritten() throws {

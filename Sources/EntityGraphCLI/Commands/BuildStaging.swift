@@ -34,6 +34,21 @@ struct BuildStaging {
       ".\(destination.lastPathComponent).build-\(getpid())-\(UInt32.random(in: 0...UInt32.max))",
       isDirectory: true)
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false)
+    Self.removeAbandoned(beside: destination)
+  }
+
+  /// Removes staging folders of builds that were killed (their process is gone), so an interrupted
+  /// build leaves no clutter beyond the next run.
+  static func removeAbandoned(beside destination: URL) {
+    let parent = destination.deletingLastPathComponent()
+    let prefix = ".\(destination.lastPathComponent).build-"
+    guard let names = try? FileManager.default.contentsOfDirectory(atPath: parent.path) else { return }
+    for name in names where name.hasPrefix(prefix) {
+      guard let pid = pid_t(name.dropFirst(prefix.count).prefix { $0 != "-" }), pid != getpid() else { continue }
+      if kill(pid, 0) != 0 && errno == ESRCH {
+        try? FileManager.default.removeItem(at: parent.appendingPathComponent(name))
+      }
+    }
   }
 
   /// Moves `names` from the staging folder into the destination and removes the earlier build's
