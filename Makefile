@@ -1,18 +1,29 @@
 # EntityGraph: the README's two commands are `make demo` and `make test`.
 SWIFT ?= swift
 
-.PHONY: demo test deps release bench clean
+.PHONY: demo test deps release bench fuzz sanitize clean
 
 ## Install what is missing, build a release binary, and build the graph of seeds/ into output/.
 demo: deps release
 	.build/release/entitygraph build seeds --out output
 
 ## Install what is missing, then build and run the whole test suite, then the HTML report in headless
-## Chromium (Scripts/browser-test.sh installs chromium, chromium-driver and Selenium when missing).
+## Chromium (Scripts/browser-test.sh installs chromium, chromium-driver and Selenium when missing), then
+## each libFuzzer target for 30 s on its committed seeds (Scripts/fuzz.sh).
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	SWIFT=$(SWIFT) Scripts/browser-test.sh
+	SWIFT=$(SWIFT) Scripts/fuzz.sh 30
+
+## Each libFuzzer target for FUZZ_SECONDS (default 20 minutes); see README "Testing".
+FUZZ_SECONDS ?= 1200
+fuzz: deps
+	SWIFT=$(SWIFT) Scripts/fuzz.sh $(FUZZ_SECONDS)
+
+## The test suite under AddressSanitizer and ThreadSanitizer (.build-asan, .build-tsan).
+sanitize: deps
+	SWIFT=$(SWIFT) Scripts/sanitize.sh all
 
 deps:
 	@Scripts/install-deps.sh
@@ -28,4 +39,4 @@ bench: deps
 	.build/release/eg-bench ingest
 
 clean:
-	rm -rf .build
+	rm -rf .build .build-fuzz .build-asan .build-tsan

@@ -3,7 +3,7 @@
 import Foundation
 
 let arguments = Array(CommandLine.arguments.dropFirst())
-let usage = "usage: eg-bench render|extract|ingest|relations [options]"
+let usage = "usage: eg-bench render|extract|ingest|load|relations [options]"
 guard let name = arguments.first else {
   FileHandle.standardError.write(Data((usage + "\n").utf8))
   exit(2)
@@ -13,6 +13,7 @@ switch name {
 case "render": RenderBenchmark.run(rest)
 case "extract": ExtractionBenchmark.run(rest)
 case "ingest": IngestBenchmark.run(rest)
+case "load": LoadBenchmark.run(rest)
 case "relations": RelationBenchmark.run(rest)
 default:
   FileHandle.standardError.write(Data((usage + "\n").utf8))

@@ -6,7 +6,13 @@
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
+#include <sys/resource.h>
+#include <sys/time.h>
 #include <unistd.h>
+#if defined(__linux__)
+#include <sys/prctl.h>
+#endif
 
 // Small wrappers for what Swift cannot call cleanly: read-only `char *` parameters (imported as
 // mutable pointers), the mutable `Agdirected` global, and macros. Nothing here holds state.
@@ -96,17 +102,63 @@ enum {
   EG_CHILD_OK = 0,
   EG_CHILD_LAYOUT_FAILED = 3,
   EG_CHILD_RENDER_FAILED = 4,
-  EG_CHILD_WRITE_FAILED = 5
+  EG_CHILD_WRITE_FAILED = 5,
+  /// The parent was gone before the child could arrange to die with it.
+  EG_CHILD_ORPHANED = 6
 };
+
+/// Restores the default action of `signal` (ignored signals are inherited across `fork`).
+static inline void eg_default_signal(int signal) {
+  struct sigaction action;
+  memset(&action, 0, sizeof action);
+  action.sa_handler = SIG_DFL;
+  sigemptyset(&action.sa_mask);
+  sigaction(signal, &action, NULL);
+}
+
+/// Makes the calling (child) process end on its own: when `parent` dies (Linux), and after
+/// `budget_ms` of wall-clock time (SIGALRM) or of CPU time (RLIMIT_CPU: SIGXCPU, then SIGKILL a
+/// second later). Only async-signal-safe calls. Returns 0, or -1 when the parent is already gone.
+static inline int eg_child_bind_lifetime(pid_t parent, long budget_ms) {
+#if defined(__linux__)
+  // Dies with the thread that forked it. The parent may have died between `fork` and `prctl`;
+  // then this process was already re-parented and the signal will never come.
+  prctl(PR_SET_PDEATHSIG, SIGKILL);
+  if (getppid() != parent) return -1;
+#else
+  (void)parent;
+#endif
+  if (budget_ms > 0) {
+    eg_default_signal(SIGALRM);
+    eg_default_signal(SIGXCPU);
+    struct itimerval timer;
+    memset(&timer, 0, sizeof timer);
+    timer.it_value.tv_sec = budget_ms / 1000;
+    timer.it_value.tv_usec = (budget_ms % 1000) * 1000;
+    setitimer(ITIMER_REAL, &timer, NULL);
+    struct rlimit cpu;
+    cpu.rlim_cur = (rlim_t)(budget_ms / 1000 + 1);
+    cpu.rlim_max = cpu.rlim_cur + 1;
+    setrlimit(RLIMIT_CPU, &cpu);
+  }
+  return 0;
+}
 
 /// Forks; the child lays out `graph` with `engine`, renders `format`, writes the bytes to
 /// `data_fd`, messages to `message_fd`, and exits with one of the statuses above.
+///
+/// The child cannot outlive the caller or its budget: it is killed when the parent dies (Linux,
+/// `PR_SET_PDEATHSIG`, with a `getppid` check for a parent that died during the fork) and it kills
+/// itself after `budget_ms` milliseconds (SIGALRM), or `budget_ms` of CPU time, rounded up to a
+/// second (SIGXCPU), even when the parent is stopped and cannot kill it. `budget_ms` ≤ 0: no limit.
 /// Returns the child's pid in the parent, or -1 (errno set) when fork fails.
 static inline pid_t eg_fork_layout_render(
     GVC_t *gvc, Agraph_t *graph, const char *engine, const char *format,
-    int data_fd, int message_fd, int parent_data_fd, int parent_message_fd) {
+    int data_fd, int message_fd, int parent_data_fd, int parent_message_fd, long budget_ms) {
+  pid_t parent = getpid();
   pid_t pid = fork();
   if (pid != 0) return pid;
+  if (eg_child_bind_lifetime(parent, budget_ms) != 0) _exit(EG_CHILD_ORPHANED);
   close(parent_data_fd);
   close(parent_message_fd);
   eg_child_message_fd = message_fd;

@@ -64,6 +64,18 @@ import Testing
   func sha256MatchesKnownDigests(_ input: String, _ digest: String) {
     #expect(SHA256.hex(of: Array(input.utf8)) == digest)
   }
+
+  /// Found by the graph-json fuzz target: evidences differing only in `sentence` tied, so their order
+  /// (and the graph's JSON) depended on hashing.
+  @Test func evidenceOrderIsTotalWhenOnlyTheSentenceDiffers() throws {
+    let unknown = Evidence(doc: "d", start: 0, end: 4, text: "Mara")
+    let first = Evidence(doc: "d", start: 0, end: 4, text: "Mara", sentence: 0)
+    #expect(unknown < first && !(first < unknown))
+    let graph = KnowledgeGraph(entities: [Entity(kind: .person, name: "Mara", mentions: [first, unknown])])
+    #expect(graph.entities[0].mentions == [unknown, first])
+    let again = try KnowledgeGraph(jsonData: graph.jsonData())
+    #expect(again == graph)
+  }
 }
 
 @Suite struct QuoteRecordModelTests {

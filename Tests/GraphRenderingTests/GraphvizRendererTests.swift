@@ -91,6 +91,18 @@ import Testing
     #expect(ContinuousClock.now - started < .seconds(20))
   }
 
+  /// Issue 12: the advice on a timeout is true for the engine that timed out (sfdp was told to try sfdp).
+  @Test func sfdpTimeoutDoesNotAdviseSfdp() throws {
+    let dot = DOTWriter().dotText(for: TestGraphs.random(nodes: 3_000, edgesPerNode: 2))
+    #expect {
+      try GraphvizRenderer.render(dot: dot, format: .svg, layout: .sfdp, timeBudget: .milliseconds(200))
+    } throws: { error in
+      guard let error = error as? RenderingError, error.code == .timeout else { return false }
+      return !error.message.contains("such as sfdp") && error.message.contains("focused view")
+        && error.message.contains("0.2 s")
+    }
+  }
+
   @Test func concurrentRendersAreSerialisedSafely() async throws {
     let results = try await withThrowingTaskGroup(of: Int.self) { group in
       for index in 0..<8 {

@@ -17,9 +17,14 @@ extension EntityGraphCommand {
         (DIR/who-mentioned.*) when anyone is quoted, and DIR/report.html (html: one self-contained
         page to explore the graph, see `entitygraph help report`).
 
+        All files are made in a staging folder beside DIR and moved into DIR together once every
+        one of them is written; a failed run changes nothing in DIR. Outputs of an earlier build that
+        this one does not write (e.g. speakers.* when no one is quoted now) are removed, so DIR never
+        mixes two runs.
+
         Exit codes: 0 success; 1 output written but some inputs skipped; 3 no readable input;
         4 rendering failed; 5 graph store failed; 6 missing system resource (ISO country data,
-        Graphviz plugins).
+        Graphviz plugins) or output not writable (permissions, full disk).
         """)
 
     @Argument(help: "Text files, folders, or - for standard input.")
@@ -75,38 +80,52 @@ extension EntityGraphCommand {
       let formats = Set(format.map { $0.lowercased() })
       let result = try Corpus.analyzeForCommand(
         paths, extractor: extractor, maxBytes: maxFileSize, keepDocuments: db != nil || formats.contains("html"))
-      let directory = URL(fileURLWithPath: out, isDirectory: true)
+      let directory = URL(fileURLWithPath: out, isDirectory: true).standardizedFileURL
+      // Every output is written into a staging folder beside --out (same file system) and only
+      // moved into place once all of them exist, so a failed or interrupted build leaves the old
+      // outputs as they were instead of a mix of new and old files (issue 12).
+      let staging: BuildStaging
       do {
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        staging = try BuildStaging(for: directory)
       } catch {
-        Console.error("error: cannot create output folder \(out): \(error.localizedDescription)")
+        Console.error("error: cannot create output folder \(out): \(FileProblem(error))")
         throw ExitCode(ExitCodes.environment)
       }
-      var written: [String] = []
+      defer { staging.discard() }
+      var names: [String] = []
       do {
         if formats.contains("json") {
-          let url = directory.appendingPathComponent("graph.json")
-          try result.graph.jsonData().write(to: url, options: .atomic)
-          written.append(url.path)
+          let url = staging.folder.appendingPathComponent("graph.json")
+          try DiagramOutput.writeAtomically(try result.graph.jsonData(), to: url)
+          names.append(url.lastPathComponent)
         }
-        written += try BuildRendering.write(
-          graph: result.graph, formats: formats, layout: layout, timeBudget: timeBudget, to: directory)
+        names += try BuildRendering.write(
+          graph: result.graph, formats: formats, layout: layout, timeBudget: timeBudget, to: staging.folder
+        ).map { URL(fileURLWithPath: $0).lastPathComponent }
       } catch let error as BuildRendering.Failure {
-        Console.error("error: \(error.message)")
-        throw ExitCode(ExitCodes.renderFailed)
+        Console.error("error: \(error.message.replacingOccurrences(of: staging.folder.path, with: directory.path))")
+        throw ExitCode(error.isOutputProblem ? ExitCodes.environment : ExitCodes.renderFailed)
       } catch {
-        Console.error("error: cannot write to \(out): \(error)")
+        Console.error("error: cannot write to \(out): \(FileProblem(error))")
         throw ExitCode(ExitCodes.environment)
       }
       if formats.contains("html") {
-        let url = directory.appendingPathComponent("report.html")
+        let url = staging.folder.appendingPathComponent("report.html")
         let report = HTMLReport(
           graph: result.graph, texts: ReportOutput.texts(of: result.documents),
           metadata: ReportOutput.metadata(for: result.graph, commandLine: commandLine))
         try ReportOutput.write(
-          report, layout: LayoutEngine(rawValue: layout.lowercased()) ?? .auto, timeBudget: timeBudget, to: url)
-        written.append(url.path)
+          report, layout: LayoutEngine(rawValue: layout.lowercased()) ?? .auto, timeBudget: timeBudget, to: url,
+          shownAs: directory.appendingPathComponent(url.lastPathComponent).path)
+        names.append(url.lastPathComponent)
       }
+      do {
+        try staging.publish(names)
+      } catch {
+        Console.error("error: cannot move the outputs into \(out): \(FileProblem(error))")
+        throw ExitCode(ExitCodes.environment)
+      }
+      var written = names.map { directory.appendingPathComponent($0).path }
       if let db {
         do {
           let store = try GraphStore(path: db)

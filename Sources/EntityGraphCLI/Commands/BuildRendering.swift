@@ -6,7 +6,11 @@ import GraphRendering
 /// speakers and what they mentioned when anyone is quoted, and the bipartite drawing of who
 /// mentioned which country (`who-mentioned.*`, the one the HTML report shows).
 enum BuildRendering {
-  struct Failure: Error { var message: String }
+  struct Failure: Error {
+    var message: String
+    /// Whether the output could not be written (exit 6), rather than a rendering failure (exit 4).
+    var isOutputProblem = false
+  }
 
   /// Formats in the order they are written.
   static let order: [OutputFormat] = [.dot, .svg, .png, .pdf]
@@ -44,7 +48,7 @@ enum BuildRendering {
         }
       }
     } catch let error as RenderingError {
-      throw Failure(message: error.description)
+      throw Failure(message: error.description, isOutputProblem: error.code == .writeFailed)
     }
     return written.map(\.path)
   }

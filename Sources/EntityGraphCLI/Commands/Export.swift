@@ -113,7 +113,7 @@ extension EntityGraphCommand {
           try file.data.write(to: url, options: .atomic)
         }
       } catch {
-        Console.error("error: cannot write '\(output)': \(error.localizedDescription)")
+        Console.error("error: cannot write '\(output)': \(FileProblem(error))")
         throw ExitCode(ExitCodes.environment)
       }
       let names = files.compactMap(\.name)

@@ -78,7 +78,9 @@ extension EntityGraphCommand {
           }
           let text = doc.text(from: m.start, to: m.end)
           if format == "tsv" {
-            out += "\(doc.id)\t\(m.start)\t\(m.end)\t\(type)\t\(Self.tsvField(text))\t\(m.entity.rawValue)\n"
+            out +=
+              "\(Self.tsvField(doc.id))\t\(m.start)\t\(m.end)\t\(type)\t\(Self.tsvField(text))\t"
+              + "\(Self.tsvField(m.entity.rawValue))\n"
           } else {
             out += "{\"doc\": \(Self.json(doc.id)), \"start\": \(m.start), \"end\": \(m.end), "
             out += "\"type\": \(Self.json(type)), \"text\": \(Self.json(text)), "
@@ -117,8 +119,18 @@ extension EntityGraphCommand {
       return out + "\""
     }
 
+    /// A TSV field on one line: tabs and line breaks (also `\r`, U+2028, U+2029) become spaces, other
+    /// control characters U+FFFD. A document id can hold a newline (from its file name; issue 12).
     static func tsvField(_ s: String) -> String {
-      s.replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\n", with: " ")
+      var out = String.UnicodeScalarView()
+      for u in s.unicodeScalars {
+        switch u.value {
+        case 0x09, 0x0A, 0x0D, 0x2028, 0x2029: out.append(" ")
+        case 0..<0x20, 0x7F, 0x80..<0xA0: out.append("\u{FFFD}")
+        default: out.append(u)
+        }
+      }
+      return String(out)
     }
   }
 }

@@ -224,8 +224,18 @@ enum QueryOutput {
     return out
   }
 
-  /// RFC 4180 field: quoted when it holds a comma, quote or line break; quotes doubled.
-  static func csvField(_ text: String) -> String {
+  /// RFC 4180 field: quoted when it holds a comma, quote or line break; quotes doubled. Other control
+  /// characters (NUL, ESC, DEL, C1) are shown as `\u{1b}` escapes, as in the table, so a CSV file
+  /// never carries terminal escape sequences or bytes spreadsheet importers reject (issue 12).
+  static func csvField(_ raw: String) -> String {
+    var text = ""
+    for scalar in raw.unicodeScalars {
+      switch scalar.value {
+      case 0x09, 0x0A, 0x0D: text.unicodeScalars.append(scalar)
+      case 0..<0x20, 0x7F, 0x80..<0xA0: text += "\\u{\(String(scalar.value, radix: 16))}"
+      default: text.unicodeScalars.append(scalar)
+      }
+    }
     if text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) {
       return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }

@@ -124,7 +124,7 @@ extension EntityGraphCommand {
       do {
         try DiagramOutput.writeAtomically(data, to: URL(fileURLWithPath: output))
       } catch {
-        Console.error("error: \(error)")
+        Console.error("error: \(error)")  // RenderingError: path, reason and [write-failed]
         throw ExitCode(ExitCodes.environment)
       }
     }
@@ -150,10 +150,10 @@ extension EntityGraphCommand {
       do {
         bytes = try Data(contentsOf: URL(fileURLWithPath: path))
       } catch {
-        throw failure("\(path): cannot read: \(Self.reason(error))", ExitCodes.noInput)
+        throw failure("\(path): cannot read: \(FileProblem(error))", ExitCodes.noInput)
       }
       guard let text = String(data: bytes, encoding: .utf8) else {
-        throw failure("\(path): not UTF-8 text", ExitCodes.noInput)
+        throw failure("\(path): not UTF-8 text [invalid-utf8]", ExitCodes.noInput)
       }
       let looksLikeJSON = text.drop { $0.isWhitespace }.first == "{"
       if Self.isDOTPath(path) || !looksLikeJSON {
@@ -162,7 +162,7 @@ extension EntityGraphCommand {
       do {
         return .graph(try KnowledgeGraph(jsonData: bytes))
       } catch {
-        throw failure("\(path): not a graph JSON file: \(Self.reason(error))", ExitCodes.noInput)
+        throw failure("\(path): not a graph JSON file: \(Self.reason(error)) [bad-graph-json]", ExitCodes.noInput)
       }
     }
 

@@ -148,23 +148,27 @@ enum ReportOutput {
   }
 
   /// Lays out the report's diagrams and writes the page atomically; errors go to stderr as exit codes.
-  static func write(_ report: HTMLReport, layout: LayoutEngine, timeBudget: Double, to url: URL) throws {
+  /// `shownAs` is the path named in messages when `url` is a staging file (`build`).
+  static func write(
+    _ report: HTMLReport, layout: LayoutEngine, timeBudget: Double, to url: URL, shownAs: String? = nil
+  ) throws {
+    let shown = shownAs ?? url.path
     let html: String
     do {
       html = try report.htmlText(layout: layout, timeBudget: .milliseconds(Int64((timeBudget * 1_000).rounded(.up))))
     } catch let error as RenderingError {
-      Console.error("error: \(url.path): \(error)")
+      Console.error("error: \(shown): \(error)")
       throw ExitCode(
         error.code == .pluginsMissing || error.code == .contextUnavailable ? ExitCodes.environment : ExitCodes.renderFailed)
     } catch {
-      Console.error("error: \(url.path): cannot encode the report's data: \(error)")
+      Console.error("error: \(shown): cannot encode the report's data: \(error)")
       throw ExitCode(ExitCodes.renderFailed)
     }
     do {
       try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
       try DiagramOutput.writeAtomically(Data(html.utf8), to: url)
     } catch {
-      Console.error("error: \(error)")
+      Console.error("error: \(shown): cannot write: \(FileProblem(error))")
       throw ExitCode(ExitCodes.environment)
     }
   }

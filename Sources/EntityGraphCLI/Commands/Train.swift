@@ -64,7 +64,7 @@ extension EntityGraphCommand {
         let text = try String(contentsOfFile: conll, encoding: .utf8)
         documents = try ConllReader.parse(text)
       } catch {
-        Console.error("error: \(conll): \(error)")
+        Console.error("error: \(conll): \(FileProblem.isFileError(error) ? "cannot read: \(FileProblem(error))" : "\(error)")")
         throw ExitCode(ExitCodes.noInput)
       }
       let lexicon: Lexicon
@@ -96,7 +96,7 @@ extension EntityGraphCommand {
       do {
         try data.write(to: URL(fileURLWithPath: out), options: .atomic)
       } catch {
-        Console.error("error: cannot write \(out): \(error.localizedDescription)")
+        Console.error("error: cannot write \(out): \(FileProblem(error))")
         throw ExitCode(ExitCodes.environment)
       }
       Console.error("wrote \(out) (\(data.count) bytes)")

@@ -71,7 +71,7 @@ extension EntityGraphCommand {
           let text = try String(contentsOfFile: path, encoding: .utf8)
           docs += try RelationTrainingDocument.load(jsonl: text, corpus: corpus, idPrefix: "\(k)-")
         } catch {
-          Console.error("error: \(path): \(error) [no-input]")
+          Console.error("error: \(path): \(FileProblem.isFileError(error) ? "cannot read: \(FileProblem(error))" : "\(error) [no-input]")")
           throw ExitCode(ExitCodes.noInput)
         }
       }
@@ -96,7 +96,7 @@ extension EntityGraphCommand {
       do {
         try data.write(to: URL(fileURLWithPath: out), options: .atomic)
       } catch {
-        Console.error("error: cannot write \(out): \(error.localizedDescription)")
+        Console.error("error: cannot write \(out): \(FileProblem(error))")
         throw ExitCode(ExitCodes.environment)
       }
       Console.error("wrote \(out) (\(data.count) bytes)")

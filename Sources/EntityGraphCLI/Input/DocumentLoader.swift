@@ -1,6 +1,12 @@
 import DocumentModel
 import Foundation
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// One input to read: a file path, or standard input.
 public struct InputFile: Hashable, Sendable, Comparable {
   /// The path as the user gave it or as found in a folder; `-` for standard input.
@@ -23,6 +29,14 @@ public struct InputError: Error, Sendable, Equatable, CustomStringConvertible {
     case invalidUTF8 = "invalid-utf8"
     case empty = "empty-file"
     case tooLarge = "file-too-large"
+    /// A device, socket or other special file (`/dev/zero`), not a text file.
+    case notRegularFile = "not-a-regular-file"
+    /// A symbolic link whose target does not exist.
+    case danglingLink = "dangling-link"
+    /// Text in an encoding that is not read (UTF-16 without a byte order mark).
+    case unsupportedEncoding = "unsupported-encoding"
+    /// A named pipe that sent nothing for ``DocumentLoader/pipeIdleTimeout``.
+    case pipeTimeout = "pipe-timeout"
   }
   public var code: Code
   public var path: String
@@ -59,6 +73,9 @@ public enum DocumentLoader {
       }
       var isDirectory: ObjCBool = false
       guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else {
+        if isSymbolicLink(path) {
+          throw InputError(.danglingLink, path: path, "is a symbolic link to a missing file; fix or remove the link")
+        }
         throw InputError(.missing, path: path, "no such file or folder; check the path")
       }
       if isDirectory.boolValue {
@@ -69,7 +86,13 @@ public enum DocumentLoader {
             guard textExtensions.contains(ext) else { continue }
             let full = (path as NSString).appendingPathComponent(relative)
             var sub: ObjCBool = false
-            if fm.fileExists(atPath: full, isDirectory: &sub), !sub.boolValue { inFolder.append(full) }
+            if fm.fileExists(atPath: full, isDirectory: &sub) {
+              if !sub.boolValue { inFolder.append(full) }
+            } else if isSymbolicLink(full) {
+              // A dangling link (or a loop) used to vanish without a word (issue 12); listing it makes
+              // `read` report it as skipped, and a run where nothing else is read fails.
+              inFolder.append(full)
+            }
           }
         }
         if inFolder.isEmpty {
@@ -101,20 +124,7 @@ public enum DocumentLoader {
   ///   control characters), `.invalidUTF8` (with the byte offset of the first bad sequence), `.empty`
   ///   (no characters other than white space).
   public static func read(_ file: InputFile, maxBytes: Int = defaultMaxBytes) throws -> Document {
-    let data: Data
-    if file.isStandardInput {
-      data = FileHandle.standardInput.readDataToEndOfFile()
-    } else {
-      if let size = (try? FileManager.default.attributesOfItem(atPath: file.path))?[.size] as? NSNumber,
-        size.intValue > maxBytes
-      {
-        throw tooLarge(file, size.intValue, maxBytes)
-      }
-      guard let d = FileManager.default.contents(atPath: file.path) else {
-        throw InputError(.unreadable, path: file.path, "cannot be read; check its permissions")
-      }
-      data = d
-    }
+    let data = try InputBytes.read(file, maxBytes: maxBytes)
     if data.count > maxBytes { throw tooLarge(file, data.count, maxBytes) }
     let text = try decode(data, path: file.path)
     // Standard input has no name: its id carries the text's hash, so two different texts piped into one
@@ -124,14 +134,37 @@ public enum DocumentLoader {
     return Document(id: id, path: file.path, text: text)
   }
 
-  /// Validates and decodes UTF-8 text.
+  /// How long a named pipe may stay silent before reading it gives up (it never hangs a run).
+  public static let pipeIdleTimeout: Duration = .seconds(10)
+
+  /// Whether `path` itself is a symbolic link (whatever its target).
+  static func isSymbolicLink(_ path: String) -> Bool {
+    var info = stat()
+    return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK
+  }
+
+  /// Validates and decodes UTF-8 text, or UTF-16 / UTF-32 text that starts with a byte order mark.
+  ///
+  /// - Throws: ``InputError``: `.empty`, `.binary`, `.invalidUTF8` (or an invalid UTF-16/32 sequence),
+  ///   `.unsupportedEncoding` for what looks like UTF-16 without a byte order mark.
   public static func decode(_ data: Data, path: String) throws -> String {
+    if let text = try TextEncodingSniffer.decodeWithByteOrderMark(data, path: path) {
+      if text.unicodeScalars.allSatisfy({ $0 == " " || $0 == "\n" || $0 == "\r" || $0 == "\t" }) {
+        throw InputError(.empty, path: path, "file is empty; nothing to extract")
+      }
+      return text
+    }
     let bytes = [UInt8](data)
     if bytes.isEmpty || bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
       throw InputError(.empty, path: path, "file is empty; nothing to extract")
     }
     let sample = bytes.prefix(8192)
     let controls = sample.filter { $0 < 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 && $0 != 0x0C }.count
+    if let encoding = TextEncodingSniffer.unmarkedUTF16(sample) {
+      throw InputError(
+        .unsupportedEncoding, path: path,
+        "looks like \(encoding) text without a byte order mark; convert it, e.g. `iconv -f \(encoding) -t utf-8`")
+    }
     if sample.contains(0) || controls * 10 > sample.count {
       throw InputError(.binary, path: path, "looks like a binary file, not text; give a .txt or .md file")
     }
@@ -143,12 +176,20 @@ public enum DocumentLoader {
     return String(decoding: bytes, as: UTF8.self)
   }
 
-  private static func tooLarge(_ file: InputFile, _ size: Int, _ maxBytes: Int) -> InputError {
+  static func tooLarge(_ file: InputFile, _ size: Int, _ maxBytes: Int) -> InputError {
     InputError(
       .tooLarge, path: file.path,
-      String(
-        format: "file is %.1f MB, over the %.1f MB limit; split it or raise --max-file-size", Double(size) / 1e6,
-        Double(maxBytes) / 1e6))
+      "file is \(byteCount(size)), over the \(byteCount(maxBytes)) limit; split it or raise --max-file-size")
+  }
+
+  /// `512 bytes`, `1.5 KB`, `20.0 MB`, `2.1 GB` (decimal units, as `--max-file-size` counts bytes).
+  static func byteCount(_ count: Int) -> String {
+    switch count {
+    case ..<1_000: return count == 1 ? "1 byte" : "\(count) bytes"
+    case ..<1_000_000: return String(format: "%.1f KB", Double(count) / 1e3)
+    case ..<1_000_000_000: return String(format: "%.1f MB", Double(count) / 1e6)
+    default: return String(format: "%.1f GB", Double(count) / 1e9)
+    }
   }
 
   /// The byte offset of the first invalid UTF-8 sequence, or nil when the bytes are valid.

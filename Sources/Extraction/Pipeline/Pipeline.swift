@@ -27,7 +27,18 @@ public struct Pipeline: Sendable {
   }
 
   /// Runs every stage on `document`.
+  ///
+  /// The stages see the text in Unicode NFC (see ``NormalizedText``); when that differs from
+  /// `document.text`, the result is mapped back, so every offset in it counts code points of
+  /// `document.text` and every evidence text is a slice of it (issue 12).
   public func run(_ document: Document) -> AnalyzedDocument {
+    let normalized = NormalizedText(document.text)
+    if normalized.isUnchanged { return runStages(document) }
+    let analyzed = runStages(Document(id: document.id, path: document.path, text: normalized.text))
+    return analyzed.mapped(to: document, through: normalized)
+  }
+
+  private func runStages(_ document: Document) -> AnalyzedDocument {
     var analyzed = AnalyzedDocument(document: document)
     for stage in stages { stage.process(&analyzed) }
     return analyzed

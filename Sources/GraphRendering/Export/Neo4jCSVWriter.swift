@@ -86,16 +86,16 @@ public struct Neo4jCSVWriter: Sendable {
     return out
   }
 
-  /// A quoted CSV field: `"` doubled; NUL (which CSV readers reject) becomes U+FFFD.
+  /// A quoted CSV field: `"` doubled; NUL and the other control characters except tab and line
+  /// breaks (which CSV readers reject or pass to terminals) become U+FFFD.
   public static func field(_ text: String) -> String {
     var out = "\""
     for scalar in text.unicodeScalars {
-      if scalar == "\"" {
-        out += "\"\""
-      } else if scalar.value == 0 {
-        out += "\u{FFFD}"
-      } else {
-        out.unicodeScalars.append(scalar)
+      switch scalar.value {
+      case 0x22: out += "\"\""
+      case 0x09, 0x0A, 0x0D: out.unicodeScalars.append(scalar)
+      case 0..<0x20, 0x7F, 0x80..<0xA0: out += "\u{FFFD}"
+      default: out.unicodeScalars.append(scalar)
       }
     }
     return out + "\""

@@ -41,7 +41,7 @@ public enum DiagramOutput {
       try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     } catch {
       throw RenderingError(
-        .writeFailed, "cannot create the folder: \(error.localizedDescription)", path: directory.path)
+        .writeFailed, "cannot create the folder: \(Self.reason(error))", path: directory.path)
     }
     let dot = DOTWriter(options: options).dotText(for: graph)
     var written: [URL] = []
@@ -64,6 +64,23 @@ public enum DiagramOutput {
     return written
   }
 
+  /// A file error in a few words: the POSIX reason when Foundation kept one ("no space left on
+  /// device", "permission denied"), else Foundation's description.
+  static func reason(_ error: any Error) -> String {
+    var current: NSError? = error as NSError
+    while let ns = current {
+      if ns.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(ns.code))).lowercased() }
+      current = ns.userInfo[NSUnderlyingErrorKey] as? NSError
+    }
+    switch CocoaError.Code(rawValue: (error as NSError).code) {
+    case .fileWriteOutOfSpace: return String(cString: strerror(ENOSPC)).lowercased()
+    case .fileWriteNoPermission, .fileReadNoPermission: return String(cString: strerror(EACCES)).lowercased()
+    case .fileWriteVolumeReadOnly: return String(cString: strerror(EROFS)).lowercased()
+    case .fileNoSuchFile, .fileReadNoSuchFile: return String(cString: strerror(ENOENT)).lowercased()
+    default: return (error as NSError).localizedDescription
+    }
+  }
+
   /// Writes `data` to `url` through a temporary file in the same folder and a rename.
   ///
   /// - Throws: ``RenderingError`` with `.writeFailed` naming the file.
@@ -75,7 +92,7 @@ public enum DiagramOutput {
       try data.write(to: temporary)
     } catch {
       try? FileManager.default.removeItem(at: temporary)
-      throw RenderingError(.writeFailed, "cannot write: \(error.localizedDescription)", path: url.path)
+      throw RenderingError(.writeFailed, "cannot write: \(Self.reason(error))", path: url.path)
     }
     guard rename(temporary.path, url.path) == 0 else {
       let reason = String(cString: strerror(errno))

@@ -199,9 +199,13 @@ final class GraphvizSession: @unchecked Sendable {
       throw workerError("pipe")
     }
     defer { close(messagePipe[0]) }
+    // The child also enforces the budget itself (and dies with this process), so it cannot outlive
+    // a parent that is killed or stopped; it gets a little slack so the deadline here comes first.
+    let remaining = ContinuousClock.now.duration(to: deadline)
+    let childBudget = max(1, remaining.wholeMilliseconds) + 500
     let pid = eg_fork_layout_render(
       context, graph, engine.rawValue, format.graphvizName, dataPipe[1], messagePipe[1], dataPipe[0],
-      messagePipe[0])
+      messagePipe[0], childBudget)
     close(dataPipe[1])
     close(messagePipe[1])
     guard pid > 0 else { throw workerError("fork") }
@@ -213,10 +217,7 @@ final class GraphvizSession: @unchecked Sendable {
     if !finished {
       kill(pid, SIGKILL)
       _ = waitForExit(pid)
-      throw RenderingError(
-        .timeout,
-        "the \(engine.rawValue) layout did not finish within \(budget) (try a faster layout such as sfdp, "
-          + "or a focused view)")
+      throw timeoutError(engine: engine, budget: budget)
     }
     let status = waitForExit(pid)
     let graphvizMessages = String(decoding: messages, as: UTF8.self)
@@ -227,6 +228,9 @@ final class GraphvizSession: @unchecked Sendable {
       throw RenderingError(.layoutFailed, "the \(engine.rawValue) layout failed", graphvizMessages: graphvizMessages)
     case .exited(4):
       throw RenderingError(.renderFailed, "rendering \(format.rawValue) failed", graphvizMessages: graphvizMessages)
+    case .signaled(SIGALRM), .signaled(SIGXCPU):
+      // The child's own wall-clock or CPU limit (see `eg_child_bind_lifetime`).
+      throw timeoutError(engine: engine, budget: budget)
     case .exited(let code):
       throw RenderingError(
         .workerFailed, "the layout process exited with status \(code)", graphvizMessages: graphvizMessages)
@@ -234,6 +238,22 @@ final class GraphvizSession: @unchecked Sendable {
       throw RenderingError(
         .workerFailed, "the layout process died with signal \(signal)", graphvizMessages: graphvizMessages)
     }
+  }
+
+  /// The time-budget error, with advice that is true for `engine`.
+  private func timeoutError(engine: LayoutEngine, budget: Duration) -> RenderingError {
+    let advice =
+      engine == .sfdp
+      ? "sfdp is already the fastest layout: draw a focused view (--focus, --kinds) or raise --time-budget"
+      : "try a faster layout such as sfdp, draw a focused view, or raise --time-budget"
+    return RenderingError(
+      .timeout, "the \(engine.rawValue) layout did not finish within \(Self.seconds(budget)) (\(advice))")
+  }
+
+  /// `1.5 s`, `60 s`: a budget as the user typed it.
+  static func seconds(_ duration: Duration) -> String {
+    let value = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    return value == value.rounded() ? "\(Int(value)) s" : "\(value) s"
   }
 
   private func warmUp(engine: LayoutEngine, format: OutputFormat) throws {
@@ -247,7 +267,7 @@ final class GraphvizSession: @unchecked Sendable {
     RenderingError(.workerFailed, "\(call) failed: \(String(cString: strerror(errno)))")
   }
 
-  private enum ExitStatus {
+  private enum ExitStatus: Equatable {
     case exited(Int32)
     case signaled(Int32)
   }
@@ -290,5 +310,15 @@ final class GraphvizSession: @unchecked Sendable {
       for index in closed.reversed() { open.remove(at: index) }
     }
     return true
+  }
+}
+
+extension Duration {
+  /// The duration in whole milliseconds, rounded down; 0 for negative durations.
+  fileprivate var wholeMilliseconds: Int {
+    let parts = components
+    guard parts.seconds >= 0 else { return 0 }
+    let (product, overflow) = Int(parts.seconds).multipliedReportingOverflow(by: 1_000)
+    return overflow ? Int.max / 2 : product + Int(parts.attoseconds / 1_000_000_000_000_000)
   }
 }

@@ -1,0 +1,92 @@
+import DocumentModel
+import Foundation
+import Testing
+
+@testable import Extraction
+
+/// The NFC offset map: normalized offsets back to the original text's code points (issue 12).
+@Suite struct NormalizedTextTests {
+  @Test func nfcTextIsLeftAlone() {
+    let text = "José Ramírez visited Perú. 😀 שלום"
+    let normalized = NormalizedText(text)
+    #expect(normalized.isUnchanged)
+    #expect(normalized.text.unicodeScalars.elementsEqual(text.unicodeScalars))
+    #expect(normalized.originalStart(7) == 7 && normalized.originalEnd(12) == 12)
+  }
+
+  @Test func decomposedAccentsAreComposedAndMappedBack() {
+    let original = "Jose\u{301} Rami\u{301}rez said"  // 19 code points, NFC has 17
+    let normalized = NormalizedText(original)
+    #expect(normalized.text.unicodeScalars.count == 17)
+    #expect(normalized.text.unicodeScalars.elementsEqual("José Ramírez said".unicodeScalars))
+    // "José" is 0..<4 in NFC, 0..<5 in the original; "Ramírez" 5..<12 → 6..<14; "said" 13..<17 → 15..<19.
+    #expect((normalized.originalStart(0), normalized.originalEnd(4)) == (0, 5))
+    #expect((normalized.originalStart(5), normalized.originalEnd(12)) == (6, 14))
+    #expect((normalized.originalStart(13), normalized.originalEnd(17)) == (15, 19))
+  }
+
+  @Test func offsetsInsideAChangedClusterWidenToTheWholeCharacter() {
+    // U+0344 (combining Greek dialytika tonos) becomes U+0308 U+0301 in NFC: the cluster " \u{344}"
+    // (original 1..<3) is 1..<4 in the NFC text.
+    let original = "x \u{0344}b"
+    let normalized = NormalizedText(original)
+    #expect(normalized.text.unicodeScalars.count == 5)
+    #expect(normalized.originalStart(2) == 1)
+    #expect(normalized.originalEnd(3) == 3)
+    #expect((normalized.originalStart(4), normalized.originalEnd(5)) == (3, 4))
+  }
+
+  @Test(arguments: ["\u{212B}ngstr\u{F6}m", "\u{1100}\u{1161}\u{11A8} 한국", "e\u{301}\u{301}\u{323}x", "\u{FB2C} \u{0958}"])
+  func everyNormalizedSpanMapsInsideTheOriginal(_ original: String) {
+    let normalized = NormalizedText(original)
+    let expected = original.precomposedStringWithCanonicalMapping
+    #expect(normalized.text.unicodeScalars.elementsEqual(expected.unicodeScalars))
+    let count = normalized.text.unicodeScalars.count
+    let length = original.unicodeScalars.count
+    for start in 0...count {
+      for end in start...count {
+        let s = normalized.originalStart(start)
+        let e = normalized.originalEnd(end)
+        #expect(0 <= s && s <= length && e <= length)
+        if end > start { #expect(s < e) }
+      }
+    }
+    #expect(normalized.originalEnd(count) == length)
+  }
+
+  /// The same article in NFD and NFC: as many mentions, and every span a slice of the text as read.
+  @Test func decomposedArticleIsRecognizedLikeTheComposedOne() throws {
+    let composed = """
+      José Ramírez, the director of Tellmark, said: “Perú and México must act now.” \
+      Ramírez visited Bogotá on Monday with Zoë Ångström of the Kelvale Trust.
+
+      """
+    let decomposed = composed.decomposedStringWithCanonicalMapping
+    #expect(!decomposed.unicodeScalars.elementsEqual(composed.unicodeScalars))
+    let extractor = try Extractor()
+    let nfc = extractor.analyze(Document(id: "d", text: composed))
+    let nfd = extractor.analyze(Document(id: "d", text: decomposed))
+    #expect(nfd.mentions.count == nfc.mentions.count)
+    #expect(nfd.mentions.count >= 5)
+    let graph = nfd.makeGraph()
+    #expect(graph.entities.map(\.id) == nfc.makeGraph().entities.map(\.id))
+    #expect(graph.relations.map(\.key) == nfc.makeGraph().relations.map(\.key))
+    let doc = nfd.document
+    #expect(doc.text.unicodeScalars.elementsEqual(decomposed.unicodeScalars))
+    for entity in graph.entities {
+      for m in entity.mentions {
+        #expect(m.end <= doc.length && m.text == doc.text(from: m.start, to: m.end), "\(entity.id)")
+      }
+    }
+    for relation in graph.relations {
+      for e in relation.evidence {
+        #expect(e.end <= doc.length && e.text == doc.text(from: e.start, to: e.end), "\(relation.key)")
+      }
+    }
+    for quote in nfd.quotes {
+      #expect(quote.start <= quote.end && quote.end <= doc.length)
+      if let cue = quote.cue { #expect(cue.text == doc.text(from: cue.start, to: cue.end)) }
+    }
+    for token in nfd.tokens { #expect(token.start < token.end && token.end <= doc.length) }
+  }
+}
