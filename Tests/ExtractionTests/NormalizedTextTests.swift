@@ -87,6 +87,15 @@ import Testing
       #expect(quote.start <= quote.end && quote.end <= doc.length)
       if let cue = quote.cue { #expect(cue.text == doc.text(from: cue.start, to: cue.end)) }
     }
+    // Quote records: the words, the speaker's words and the cue are slices of the text as read.
+    #expect(graph.quotes.map(\.kind) == nfc.makeGraph().quotes.map(\.kind))
+    #expect(graph.quotes.contains { $0.speakerMention?.text == "José Ramírez".decomposedStringWithCanonicalMapping })
+    for q in graph.quotes {
+      #expect(q.end <= doc.length && q.text == doc.text(from: q.start, to: q.end))
+      for span in [q.speakerMention, q.cue].compactMap({ $0 }) {
+        #expect(span.end <= doc.length && span.text == doc.text(from: span.start, to: span.end))
+      }
+    }
     for token in nfd.tokens { #expect(token.start < token.end && token.end <= doc.length) }
   }
 }

@@ -3,8 +3,9 @@ import DocumentModel
 extension AnalyzedDocument {
   /// This analysis of a normalized text re-expressed on the `original` it was normalized from.
   ///
-  /// Every span is mapped with `map` (tokens, sentences, mentions, entity mentions, quotes and their
-  /// cues, relation evidence, diagnostic offsets), and every evidence text is cut again from
+  /// Every span is mapped with `map` (tokens, sentences, mentions, entity mentions, quotes with their
+  /// cues, cue words and speaker mentions, relation evidence, diagnostic offsets), and every evidence text
+  /// (and, in ``quoteRecords()``, every quote text) is cut again from
   /// `original`, so it equals the original slice. Entity names and aliases stay normalized (NFC):
   /// they are identities, not spans.
   ///
@@ -45,6 +46,14 @@ extension AnalyzedDocument {
       var quote = quote
       (quote.start, quote.end) = span(quote.start, quote.end)
       quote.cue = quote.cue.map(evidence)
+      quote.speakerMention = quote.speakerMention.map { r in
+        let (a, b) = span(r.lowerBound, r.upperBound)
+        return a..<b
+      }
+      quote.cueWords = quote.cueWords.map { r in
+        let (a, b) = span(r.lowerBound, r.upperBound)
+        return a..<b
+      }
       return quote
     }
     out.relations = relations.map { relation in

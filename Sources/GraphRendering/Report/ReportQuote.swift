@@ -2,8 +2,8 @@ import DocumentModel
 
 /// A quote as the report shows it: who said it, the span of text, and the entities it names.
 ///
-/// The graph has no quote records yet, so ``quotes(in:)`` reads them from the evidence of each speaker's
-/// `mentioned` edges; when the graph gains a list of quotes, only that function changes.
+/// ``quotes(in:)`` reads the graph's quote records (every attributed quote, whether or not it names an
+/// entity); a graph written before quote records existed gives its `mentioned` evidence instead.
 public struct ReportQuote: Hashable, Sendable, Comparable {
   /// The speaker.
   public var speaker: EntityID
@@ -24,12 +24,20 @@ public struct ReportQuote: Hashable, Sendable, Comparable {
     (a.evidence, a.speaker) < (b.evidence, b.speaker)
   }
 
-  /// The quotes of `graph`: one per speaker and evidence span of its `mentioned` edges, naming every
-  /// entity whose `mentioned` edge from that speaker cites the span.
+  /// The quotes of `graph`: its quote records that have a speaker; for a graph without records, one per
+  /// speaker and evidence span of its `mentioned` edges, naming every entity whose `mentioned` edge from that
+  /// speaker cites the span.
   ///
   /// - Returns: Quotes sorted by document and offset.
   /// - Complexity: O(m log m) in the number of `mentioned` evidence spans.
   public static func quotes(in graph: KnowledgeGraph) -> [ReportQuote] {
+    if !graph.quotes.isEmpty {
+      return graph.quotes.compactMap { q in
+        q.speaker.map {
+          ReportQuote(speaker: $0, evidence: Evidence(doc: q.doc, start: q.start, end: q.end, text: q.text), named: q.mentions)
+        }
+      }.sorted()
+    }
     struct Key: Hashable {
       var speaker: EntityID
       var evidence: Evidence
