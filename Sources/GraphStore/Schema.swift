@@ -9,6 +9,11 @@ import GRDB
 /// cascades to all of those rows; entities and relations left without local facts are then deleted.
 /// `decision` keeps the manual merges and splits, which every later resolution replays.
 enum Schema {
+  /// The schema version this code writes (`PRAGMA user_version`): the number of migrations below.
+  static let version = 1
+  /// The names of the migrations below.
+  static let migrationNames: Set<String> = ["v1-initial"]
+
   static var migrator: DatabaseMigrator {
     var migrator = DatabaseMigrator()
     migrator.registerMigration("v1-initial") { db in
