@@ -20,14 +20,17 @@ extension PostgresGraphStore {
       try lockForWriting()
       var outcome = IngestOutcome.added
       var touched = Touched()
-      if let row = try session.query("SELECT sha256 FROM document WHERE id = $1", [.text(document.id)]).first {
-        let existing: String = try row[0]
+      let first = try session.query(
+        "SELECT (SELECT sha256 FROM document WHERE id = $1), (SELECT COALESCE(MAX(seq), 0) + 1 FROM document)",
+        [.text(document.id)])[0]
+      var seq: Int = try first[1]
+      if let existing: String = try first[0] {
         if !force && existing == document.sha256 && !document.sha256.isEmpty { return .unchanged }
         outcome = .updated
         touched = try deleteDocument(document.id)
+        seq = try session.query("SELECT COALESCE(MAX(seq), 0) + 1 FROM document")[0][0]
       }
-      let seq: Int = try session.query("SELECT COALESCE(MAX(seq), 0) + 1 FROM document")[0][0]
-      try session.query(
+      try session.send(
         "INSERT INTO document (id, path, sha256, length, ingested_at, seq) VALUES ($1, $2, $3, $4, $5, $6)",
         [
           .text(document.id), .text(document.path), .text(document.sha256), .int(document.length),
@@ -103,7 +106,7 @@ extension PostgresGraphStore {
     try s.write(session: session)
     try e.write(session: session)
     let ids = aggregates.keys.sorted()
-    try session.query(
+    try session.send(
       """
       UPDATE relation r SET confidence = GREATEST(r.confidence, v.confidence), count = r.count + v.count,
         document_count = r.document_count + 1
@@ -116,7 +119,7 @@ extension PostgresGraphStore {
     let subjects = keys.map(\.subject.rawValue)
     let predicates = keys.map(\.predicate.rawValue)
     let objects = keys.map(\.object.rawValue)
-    try session.query(
+    try session.send(
       """
       INSERT INTO relation (subject, predicate, object, confidence, count, document_count)
       SELECT s, p, o, 0, 0, 0 FROM unnest($1::text[], $2::text[], $3::text[]) AS k(s, p, o)
@@ -429,36 +432,40 @@ struct MemoryLookup: ResolutionLookup {
     -> MemoryLookup
   {
     var lookup = MemoryLookup()
+    // One round trip, and one index probe per key (`LATERAL … LIMIT 1` on the (key, seq) indexes): a DISTINCT ON
+    // over all rows of a common key ("country:iso:US") would read every earlier document's row, so each ingest
+    // would cost O(n). Parts: 0 first entity of a local id, 1 existing entity ids, 2 match keys, 3 alias keys.
+    let limit = firstOnly ? "LIMIT 1" : ""
     for row in try session.query(
       """
-      SELECT DISTINCT ON (local_id) local_id, entity_id FROM local_entity
-      WHERE local_id = ANY($1::text[]) ORDER BY local_id, seq
-      """, [.texts(localIDs)])
+      SELECT * FROM (
+      SELECT 0 AS part, k.key, f.entity_id, 0::bigint AS seq, ''::text AS local_id FROM unnest($1::text[]) AS k(key)
+      CROSS JOIN LATERAL (SELECT entity_id FROM local_entity WHERE local_id = k.key ORDER BY seq LIMIT 1) f
+      UNION ALL
+      SELECT 1, id, id, 0, '' FROM entity WHERE id = ANY($1::text[])
+      UNION ALL
+      SELECT 2, k.key, f.entity_id, f.seq, f.local_id FROM unnest($2::text[]) AS k(key)
+      CROSS JOIN LATERAL (
+        SELECT entity_id, seq, local_id FROM local_entity WHERE match_key = k.key
+        ORDER BY seq, local_id COLLATE "C" \(limit)) f
+      UNION ALL
+      SELECT 3, k.key, f.entity_id, f.seq, f.local_id FROM unnest($2::text[]) AS k(key)
+      CROSS JOIN LATERAL (
+        SELECT le.entity_id, a.seq, a.local_id FROM alias a
+        JOIN local_entity le ON le.doc = a.doc AND le.local_id = a.local_id
+        WHERE a.match_key = k.key ORDER BY a.seq, a.local_id COLLATE "C" \(limit)) f
+      ) u ORDER BY part, key, seq, local_id COLLATE "C"
+      """, [.texts(localIDs), .texts(keys)])
     {
-      lookup.firstByLocalID[try row[0]] = try row[1]
-    }
-    for row in try session.query("SELECT id FROM entity WHERE id = ANY($1::text[])", [.texts(localIDs)]) {
-      lookup.existing.insert(try row[0])
-    }
-    if keys.isEmpty { return lookup }
-    let distinct = firstOnly ? "DISTINCT ON (match_key)" : ""
-    for row in try session.query(
-      """
-      SELECT \(distinct) match_key, entity_id FROM local_entity WHERE match_key = ANY($1::text[])
-      ORDER BY match_key, seq, local_id COLLATE "C"
-      """, [.texts(keys)])
-    {
-      lookup.byMatchKey[try row[0], default: []].append(try row[1])
-    }
-    let aliasDistinct = firstOnly ? "DISTINCT ON (a.match_key)" : ""
-    for row in try session.query(
-      """
-      SELECT \(aliasDistinct) a.match_key, le.entity_id FROM alias a
-      JOIN local_entity le ON le.doc = a.doc AND le.local_id = a.local_id
-      WHERE a.match_key = ANY($1::text[]) ORDER BY a.match_key, le.seq, le.local_id COLLATE "C"
-      """, [.texts(keys)])
-    {
-      lookup.byAliasKey[try row[0], default: []].append(try row[1])
+      let part: Int = try row[0]
+      let key: String = try row[1]
+      let entity: String = try row[2]
+      switch part {
+      case 0: lookup.firstByLocalID[key] = entity
+      case 1: lookup.existing.insert(entity)
+      case 2: lookup.byMatchKey[key, default: []].append(entity)
+      default: lookup.byAliasKey[key, default: []].append(entity)
+      }
     }
     return lookup
   }
@@ -478,6 +485,8 @@ struct EntityRows {
   }
   var rows: [String: Row] = [:]
   var order: [String] = []
+  /// Rows created or changed since they were fetched: only these are written.
+  var changed: Set<String> = []
 
   /// The current rows of `ids`, with whether each has a namesake local entity.
   static func fetch(_ ids: [String], session: PostgresSession) throws -> EntityRows {
@@ -504,33 +513,38 @@ struct EntityRows {
     id: String, kind: String, name: String, attributes: [String: String], confidence: Double, isNamesake: Bool
   ) {
     if var row = rows[id] {
+      let before = (row.name, row.attributes, row.confidence)
       if isNamesake && row.name != name && !row.hasNamesake { row.name = name }
       for (key, value) in attributes where row.attributes[key] == nil { row.attributes[key] = value }
       row.confidence = max(row.confidence, confidence)
       if isNamesake { row.hasNamesake = true }
+      if before != (row.name, row.attributes, row.confidence) { changed.insert(id) }
       rows[id] = row
     } else {
       rows[id] = Row(kind: kind, name: name, attributes: attributes, confidence: confidence, hasNamesake: isNamesake)
       order.append(id)
+      changed.insert(id)
     }
   }
 
   mutating func set(id: String, kind: String, name: String, attributes: [String: String], confidence: Double) {
     if rows[id] == nil { order.append(id) }
     rows[id] = Row(kind: kind, name: name, attributes: attributes, confidence: confidence, hasNamesake: true)
+    changed.insert(id)
   }
 
   private var columns: [PGValue] {
-    [
-      .texts(order), .texts(order.map { rows[$0]!.kind }), .texts(order.map { rows[$0]!.name }),
-      .texts(order.map { AttributeCoding.encode(rows[$0]!.attributes) }), .doubles(order.map { rows[$0]!.confidence }),
+    let ids = order.filter(changed.contains)
+    return [
+      .texts(ids), .texts(ids.map { rows[$0]!.kind }), .texts(ids.map { rows[$0]!.name }),
+      .texts(ids.map { AttributeCoding.encode(rows[$0]!.attributes) }), .doubles(ids.map { rows[$0]!.confidence }),
     ]
   }
 
-  /// Inserts new rows and overwrites existing ones.
+  /// Inserts new rows and overwrites changed ones.
   func write(session: PostgresSession) throws {
-    if order.isEmpty { return }
-    try session.query(
+    if changed.isEmpty { return }
+    try session.send(
       """
       INSERT INTO entity (id, kind, name, attributes, confidence)
       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::float8[])
@@ -541,7 +555,7 @@ struct EntityRows {
 
   /// Updates existing rows only.
   func update(session: PostgresSession) throws {
-    if order.isEmpty { return }
+    if changed.isEmpty { return }
     try session.query(
       """
       UPDATE entity e SET name = u.name, attributes = u.attributes, confidence = u.confidence
@@ -556,6 +570,7 @@ struct LocalRows {
   var docs: [String] = [], ids: [String] = [], globals: [String] = [], kinds: [String] = [], names: [String] = []
   var keys: [String] = [], attributes: [String] = [], confidences: [Double] = [], seqs: [Int] = []
   var aliasDocs: [String] = [], aliasLocals: [String] = [], aliasTexts: [String] = [], aliasKeys: [String] = []
+  var aliasSeqs: [Int] = []
   var mentionDocs: [String] = [], mentionLocals: [String] = [], starts: [Int] = [], ends: [Int] = []
   var texts: [String] = [], sentences: [Int] = []
 
@@ -575,6 +590,7 @@ struct LocalRows {
       aliasLocals.append(local)
       aliasTexts.append(alias)
       aliasKeys.append(key)
+      aliasSeqs.append(seq)
     }
     for mention in entity.mentions {
       mentionDocs.append(doc)
@@ -588,7 +604,7 @@ struct LocalRows {
 
   func write(session: PostgresSession) throws {
     if ids.isEmpty { return }
-    try session.query(
+    try session.send(
       """
       INSERT INTO local_entity (doc, local_id, entity_id, kind, name, match_key, attributes, confidence, seq)
       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
@@ -599,14 +615,14 @@ struct LocalRows {
         .doubles(confidences), .ints(seqs),
       ])
     if !aliasDocs.isEmpty {
-      try session.query(
+      try session.send(
         """
-        INSERT INTO alias (doc, local_id, text, match_key)
-        SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) ON CONFLICT DO NOTHING
-        """, [.texts(aliasDocs), .texts(aliasLocals), .texts(aliasTexts), .texts(aliasKeys)])
+        INSERT INTO alias (doc, local_id, text, match_key, seq)
+        SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[]) ON CONFLICT DO NOTHING
+        """, [.texts(aliasDocs), .texts(aliasLocals), .texts(aliasTexts), .texts(aliasKeys), .ints(aliasSeqs)])
     }
     if !mentionDocs.isEmpty {
-      try session.query(
+      try session.send(
         """
         INSERT INTO mention (doc, local_id, start, "end", text, sentence)
         SELECT d, l, s, e, t, NULLIF(n, -1)
@@ -636,7 +652,7 @@ struct StatementColumns {
 
   func write(session: PostgresSession) throws {
     if ids.isEmpty { return }
-    try session.query(
+    try session.send(
       """
       INSERT INTO statement (id, doc, relation_id, subject_local, predicate, object_local, confidence, count, source)
       SELECT * FROM unnest($1::bigint[], $2::text[], $3::bigint[], $4::text[], $5::text[], $6::text[], $7::float8[],
@@ -665,7 +681,7 @@ struct EvidenceColumns {
 
   func write(session: PostgresSession) throws {
     if statements.isEmpty { return }
-    try session.query(
+    try session.send(
       """
       INSERT INTO evidence (statement_id, doc, start, "end", text, sentence)
       SELECT st, d, s, e, t, NULLIF(n, -1)

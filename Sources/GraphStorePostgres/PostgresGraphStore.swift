@@ -48,7 +48,7 @@ public final class PostgresGraphStore: GraphStoring {
 
   /// Waits for the store-wide write lock; it ends with the transaction.
   func lockForWriting() throws {
-    try session.query("SELECT pg_advisory_xact_lock(\(LockClass.store.rawValue), 0)")
+    try session.send("SELECT pg_advisory_xact_lock(\(LockClass.store.rawValue), 0)")
   }
 
   // MARK: - Claims

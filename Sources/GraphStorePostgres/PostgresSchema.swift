@@ -3,7 +3,8 @@ import GraphStore
 /// The PostgreSQL schema as a list of named migrations, applied in order and recorded in `schema_migration`.
 ///
 /// The same tables, columns and keys as the SQLite schema (`GraphStore`'s `Schema`), in PostgreSQL's types:
-/// identity columns instead of `INTEGER PRIMARY KEY`, `lower(…)` indexes instead of `COLLATE NOCASE`. Only
+/// identity columns instead of `INTEGER PRIMARY KEY`, `lower(…)` indexes instead of `COLLATE NOCASE`, and
+/// `alias.seq` (the document's ingest order) so that alias lookups are index probes. Only
 /// ever append to the end of the list; a table added to the SQLite schema (quotes, say) gets its migration
 /// here too. A database that records a migration this list does not know was written by a newer EntityGraph
 /// and is refused.
@@ -36,15 +37,19 @@ enum PostgresSchema {
         """,
         "CREATE INDEX local_entity_local_id ON local_entity(local_id, seq)",
         "CREATE INDEX local_entity_match_key ON local_entity(match_key, seq)",
-        "CREATE INDEX local_entity_entity ON local_entity(entity_id)",
+        // (entity_id, local_id): also answers "does this entity have a local entity of the same id" in one probe.
+        "CREATE INDEX local_entity_entity ON local_entity(entity_id, local_id)",
         "CREATE INDEX local_entity_name ON local_entity(lower(name))",
         """
         CREATE TABLE alias (
           doc TEXT NOT NULL, local_id TEXT NOT NULL, text TEXT NOT NULL, match_key TEXT NOT NULL,
+          seq BIGINT NOT NULL,
           PRIMARY KEY (doc, local_id, text),
           FOREIGN KEY (doc, local_id) REFERENCES local_entity(doc, local_id) ON DELETE CASCADE)
         """,
-        "CREATE INDEX alias_match_key ON alias(match_key)",
+        // The document's ingest order, copied from local_entity, so "the earliest earlier alias with this key"
+        // is one index probe instead of a join over every alias with that key.
+        "CREATE INDEX alias_match_key ON alias(match_key, seq)",
         "CREATE INDEX alias_text ON alias(lower(text))",
         """
         CREATE TABLE mention (

@@ -48,16 +48,49 @@ final class PostgresSession: @unchecked Sendable {
   func query(_ sql: String, _ values: [PGValue] = []) throws -> [PGRow] {
     lock.lock()
     defer { lock.unlock() }
-    var bindings = PostgresBindings(capacity: values.count)
+    let future = try submit(sql, values)
     do {
-      for value in values { try value.append(to: &bindings) }
-      let result = try connection.query(PostgresQuery(unsafeSQL: sql, binds: bindings), logger: logger).wait()
+      let result = try future.wait()
       return result.map { PGRow(cells: $0.makeRandomAccess()) }
-    } catch let error as StoreError {
-      throw error
     } catch {
+      // A statement sent earlier without waiting may have failed first and aborted the transaction.
+      try flush()
       throw StoreError(.database, "\(PostgresSession.message(error)) (SQL: \(sql))")
     }
+  }
+
+  /// Sends a statement whose rows nobody reads, without waiting for it: the connection runs statements in the
+  /// order they were sent, so a transaction's writes cost no round trip each. ``flush()`` (called by every
+  /// commit) waits for them and throws the first failure.
+  func send(_ sql: String, _ values: [PGValue] = []) throws {
+    lock.lock()
+    defer { lock.unlock() }
+    pending.append((sql, try submit(sql, values)))
+  }
+
+  /// Waits for the statements sent with ``send(_:_:)``; throws the first that failed.
+  func flush() throws {
+    lock.lock()
+    defer { lock.unlock() }
+    let waiting = pending
+    pending.removeAll()
+    var failure: StoreError?
+    for (sql, future) in waiting {
+      do {
+        _ = try future.wait()
+      } catch {
+        if failure == nil { failure = StoreError(.database, "\(PostgresSession.message(error)) (SQL: \(sql))") }
+      }
+    }
+    if let failure { throw failure }
+  }
+
+  private var pending: [(sql: String, future: EventLoopFuture<PostgresQueryResult>)] = []
+
+  private func submit(_ sql: String, _ values: [PGValue]) throws -> EventLoopFuture<PostgresQueryResult> {
+    var bindings = PostgresBindings(capacity: values.count)
+    for value in values { try value.append(to: &bindings) }
+    return connection.query(PostgresQuery(unsafeSQL: sql, binds: bindings), logger: logger)
   }
 
   /// Runs `body` in one transaction: committed when it returns, rolled back when it throws.
@@ -67,14 +100,16 @@ final class PostgresSession: @unchecked Sendable {
     lock.lock()
     defer { lock.unlock() }
     if inTransaction { return try body() }
-    try query(readOnly ? "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY" : "BEGIN")
+    try send(readOnly ? "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY" : "BEGIN")
     inTransaction = true
     defer { inTransaction = false }
     do {
       let result = try body()
-      try query("COMMIT")
+      try send("COMMIT")
+      try flush()
       return result
     } catch {
+      _ = try? flush()
       _ = try? query("ROLLBACK")
       throw error
     }
