@@ -65,4 +65,22 @@ import TestSupport
     #expect(result.stderr.contains("mkdir -p"))
     #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("typo").path))
   }
+
+  @Test func environmentVariableNamesTheStoreWhenDBIsAbsent() throws {
+    let bin = try #require(TestSupport.executable(), "build the entitygraph executable first")
+    let dir = try TestSupport.makeTemporaryDirectory("envdb")
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let db = dir.appendingPathComponent("graph.sqlite").path
+    let seeds = TestSupport.repositoryRoot.appendingPathComponent("seeds").path
+    let env = URL(fileURLWithPath: "/usr/bin/env")
+    let ingest = try TestSupport.run(env, ["ENTITYGRAPH_DB=\(db)", bin.path, "ingest", seeds])
+    #expect(ingest.status == 0, "\(ingest.stderr)")
+    let viaEnvironment = try TestSupport.run(env, ["ENTITYGRAPH_DB=\(db)", bin.path, "query", "mentions", "--format", "csv"])
+    let viaOption = try TestSupport.run(bin, ["query", "mentions", "--db", db, "--format", "csv"])
+    #expect(viaEnvironment.status == 0, "\(viaEnvironment.stderr)")
+    #expect(viaEnvironment.stdout == viaOption.stdout)
+    #expect(!viaOption.stdout.isEmpty)
+    let none = try TestSupport.run(env, ["-u", "ENTITYGRAPH_DB", bin.path, "query", "mentions"])
+    #expect(none.status != 0)
+  }
 }

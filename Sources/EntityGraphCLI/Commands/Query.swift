@@ -101,7 +101,10 @@ extension EntityGraphCommand.Query {
 
     func validate() throws {
       if store.db != nil && !paths.isEmpty { throw ValidationError("give either --db FILE or PATH..., not both") }
-      if store.db == nil && paths.isEmpty { throw ValidationError("give --db FILE or text files to analyse") }
+      if store.location == nil && paths.isEmpty {
+        throw ValidationError(
+          "give --db FILE|URL (or set \(StoreLocation.environmentVariable)) or text files to analyse")
+      }
       if let kind, EntityKind(rawValue: kind) == nil {
         throw ValidationError(
           "unknown kind '\(kind)'; use \(EntityKind.allCases.map(\.rawValue).joined(separator: ", "))")
