@@ -60,7 +60,15 @@ public final class GraphStore: GraphStoring {
         writer = try DatabasePool(path: path, configuration: config)
       }
     } catch {
-      throw StoreError(.cannotOpen, "cannot open store '\(path)': \(GraphStore.message(error))")
+      var hint = ""
+      if !readOnly && FileManager.default.fileExists(atPath: path)
+        && (!FileManager.default.isWritableFile(atPath: path)
+          || !FileManager.default.isWritableFile(atPath: directory.path))
+      {
+        hint = "; the store or its folder is read-only: queries, export and render work, but ingest, remove, "
+          + "merge and split need write access to both"
+      }
+      throw StoreError(.cannotOpen, "cannot open store '\(path)': \(GraphStore.message(error))\(hint)")
     }
     self.path = path
     if readOnly {

@@ -50,7 +50,8 @@ import TestSupport
     #expect(FileManager.default.fileExists(atPath: svg))
     // Writing still fails, with the store's exit code.
     let remove = try Self.runWithoutWriteAccess(bin, ["remove", "x", "--db", db])
-    #expect(remove.status != 0)
+    #expect(remove.status == 5)
+    #expect(remove.stderr.contains("read-only"), "\(remove.stderr)")
   }
 
   @Test func dbInAMissingFolderFailsWithAClearMessageAndCreatesNothing() throws {
