@@ -11,10 +11,12 @@ let package = Package(
     .library(name: "Extraction", targets: ["Extraction"]),
     .library(name: "GraphRendering", targets: ["GraphRendering"]),
     .library(name: "GraphStore", targets: ["GraphStore"]),
+    .library(name: "GraphStorePostgres", targets: ["GraphStorePostgres"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
   ],
   targets: [
     // Core value types; imports nothing of ours.
@@ -38,11 +40,16 @@ let package = Package(
       name: "GraphStore",
       dependencies: ["DocumentModel", .product(name: "GRDB", package: "GRDB.swift")]
     ),
+    // The same store on a PostgreSQL server (postgres-nio), for many concurrent ingest workers.
+    .target(
+      name: "GraphStorePostgres",
+      dependencies: ["DocumentModel", "GraphStore", .product(name: "PostgresNIO", package: "postgres-nio")]
+    ),
     // Commands, options and I/O; the executable is a thin `main`.
     .target(
       name: "EntityGraphCLI",
       dependencies: [
-        "DocumentModel", "Extraction", "GraphRendering", "GraphStore",
+        "DocumentModel", "Extraction", "GraphRendering", "GraphStore", "GraphStorePostgres",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -63,10 +70,10 @@ let package = Package(
       dependencies: ["GraphRendering", "DocumentModel", "TestSupport"],
       resources: [.copy("Golden")]
     ),
-    .testTarget(name: "GraphStoreTests", dependencies: ["GraphStore", "DocumentModel", "TestSupport"]),
+    .testTarget(name: "GraphStoreTests", dependencies: ["GraphStore", "GraphStorePostgres", "DocumentModel", "TestSupport"]),
     .testTarget(
       name: "CLITests",
-      dependencies: ["EntityGraphCLI", "DocumentModel", "TestSupport", "entitygraph"]
+      dependencies: ["EntityGraphCLI", "DocumentModel", "GraphStorePostgres", "TestSupport", "entitygraph"]
     ),
   ],
   swiftLanguageModes: [.v6]

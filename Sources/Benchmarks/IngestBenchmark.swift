@@ -19,6 +19,10 @@ enum IngestBenchmark {
     var seeds = "/work/shared/seeds"
     var keep: String?
     var seedBar = false
+    /// `--db postgres://…`: also run 1, 2 and 4 worker processes against this server.
+    var postgres: String?
+    var workers = [1, 2, 4]
+    var entitygraph: String?
   }
 
   static func run(_ arguments: [String]) {
@@ -38,7 +42,13 @@ enum IngestBenchmark {
       case "--seeds": options.seeds = value()
       case "--keep": options.keep = value()
       case "--seed-bar": options.seedBar = true
-      default: fail("unknown option \(arguments[i]); use --docs N --jobs N --corpus DIR --keep DIR --seed-bar")
+      case "--db": options.postgres = value()
+      case "--workers": options.workers = value().split(separator: ",").compactMap { Int($0) }
+      case "--entitygraph": options.entitygraph = value()
+      default:
+        fail(
+          "unknown option \(arguments[i]); use --docs N --jobs N --corpus DIR --keep DIR --seed-bar "
+            + "--db postgres://USER@HOST:PORT/DB --workers 1,2,4 --entitygraph PATH")
       }
       i += 1
     }
@@ -145,6 +155,17 @@ enum IngestBenchmark {
     print(
       "| re-ingest (unchanged) | \(fmt(second.seconds)) s = \(fmt(100 * second.seconds / first.seconds))% of first; \(second.value.summary) |"
     )
+    let mentioned = (try? store.scalar(sql: "SELECT COUNT(*) FROM statement WHERE predicate = 'mentioned'")) ?? 0
+    print("| `mentioned` rows (statements) | \(mentioned) |")
+    if let server = options.postgres {
+      PostgresIngestBenchmark.run(
+        server: server, workers: options.workers, corpus: corpusDir.path, documents: files.count,
+        entitygraph: options.entitygraph,
+        sqlite: .init(
+          documentsPerSecond: Double(r.added.count) / first.seconds,
+          mentionsLatency: (latencies["mentions (all)"] ?? [0]).sorted()[(latencies["mentions (all)"]?.count ?? 1) / 2],
+          mentionedRows: mentioned))
+    }
     if options.keep == nil { try? FileManager.default.removeItem(at: work) }
   }
 

@@ -16,78 +16,65 @@ import GRDB
 ///
 /// Only documents ingested earlier (lower `seq`) are consulted, so replaying the documents in `seq` order
 /// gives the same answer as ingesting them one by one.
-struct EntityResolver {
-  let decisions: Decisions
+package struct EntityResolver {
+  package let decisions: Decisions
 
   init(_ db: Database) throws {
     decisions = try Decisions(db)
   }
 
-  /// The store entity for `entity` of a document with ingest order `seq`.
-  func resolve(_ entity: Entity, matchKey: String, aliasKeys: [String], seq: Int, db: Database) throws -> EntityID {
-    let local = entity.id
-    if decisions.redirect[local] != nil { return decisions.target(of: local) }
-    return decisions.target(of: try automaticTarget(entity, matchKey: matchKey, aliasKeys: aliasKeys, seq: seq, db: db))
+  /// A resolver that replays `decisions` (each backend reads them from its own `decision` table).
+  package init(decisions: Decisions) {
+    self.decisions = decisions
   }
 
-  private func automaticTarget(
-    _ entity: Entity, matchKey: String, aliasKeys: [String], seq: Int, db: Database
+  /// The store entity for `entity` of a document with ingest order `seq`.
+  func resolve(_ entity: Entity, matchKey: String, aliasKeys: [String], seq: Int, db: Database) throws -> EntityID {
+    var lookup = SQLiteResolutionLookup(db: db)
+    return try resolve(entity, matchKey: matchKey, aliasKeys: aliasKeys, seq: seq, lookup: &lookup)
+  }
+
+  /// The store entity for `entity` of a document with ingest order `seq`, asking `lookup` about earlier documents.
+  package func resolve<Lookup: ResolutionLookup>(
+    _ entity: Entity, matchKey: String, aliasKeys: [String], seq: Int, lookup: inout Lookup
+  ) throws -> EntityID {
+    let local = entity.id
+    if decisions.redirect[local] != nil { return decisions.target(of: local) }
+    return decisions.target(
+      of: try automaticTarget(entity, matchKey: matchKey, aliasKeys: aliasKeys, seq: seq, lookup: &lookup))
+  }
+
+  private func automaticTarget<Lookup: ResolutionLookup>(
+    _ entity: Entity, matchKey: String, aliasKeys: [String], seq: Int, lookup: inout Lookup
   ) throws -> EntityID {
     let local = entity.id
     // Same local id in an earlier document.
-    if let id = try String.fetchOne(
-      db.cachedStatement(
-        sql: "SELECT entity_id FROM local_entity WHERE local_id = ? AND seq < ? ORDER BY seq LIMIT 1"),
-      arguments: [local.rawValue, seq])
-    {
+    if let id = try lookup.firstEntity(localID: local.rawValue, before: seq) {
       return EntityID(rawValue: id)
     }
-    if try Bool.fetchOne(
-      db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM entity WHERE id = ?)"), arguments: [local.rawValue])
-      == true
-    {
-      return local
-    }
+    if try lookup.entityExists(local.rawValue) { return local }
     if decisions.noAutomaticMerge.contains(local) { return local }
-    var keys: [String] = []
-    if !matchKey.isEmpty { keys.append(matchKey) }
+    let firstOnly = decisions.isEmpty
     // Our name against earlier canonical names, then earlier aliases; our aliases against earlier names.
-    for key in keys {
-      if let id = try firstAllowed(
-        db, sql: "SELECT entity_id FROM local_entity WHERE match_key = ? AND seq < ? ORDER BY seq", key, seq, local)
-      {
-        return id
-      }
+    if !matchKey.isEmpty {
+      let candidates = try lookup.entities(matchKey: matchKey, before: seq, firstOnly: firstOnly)
+      if let id = firstAllowed(candidates, local) { return id }
     }
     guard entity.kind == .person || entity.kind == .organization || entity.kind == .country else { return local }
-    for key in keys {
-      if let id = try firstAllowed(
-        db,
-        sql: """
-          SELECT le.entity_id FROM alias a JOIN local_entity le ON le.doc = a.doc AND le.local_id = a.local_id
-          WHERE a.match_key = ? AND le.seq < ? ORDER BY le.seq
-          """, key, seq, local)
-      {
-        return id
-      }
+    if !matchKey.isEmpty {
+      let candidates = try lookup.entities(aliasKey: matchKey, before: seq, firstOnly: firstOnly)
+      if let id = firstAllowed(candidates, local) { return id }
     }
     for key in aliasKeys where !key.isEmpty {
-      if let id = try firstAllowed(
-        db, sql: "SELECT entity_id FROM local_entity WHERE match_key = ? AND seq < ? ORDER BY seq", key, seq, local)
-      {
-        return id
-      }
+      let candidates = try lookup.entities(matchKey: key, before: seq, firstOnly: firstOnly)
+      if let id = firstAllowed(candidates, local) { return id }
     }
     return local
   }
 
   /// The first candidate the manual splits allow (most of the time simply the first row).
-  private func firstAllowed(_ db: Database, sql: String, _ key: String, _ seq: Int, _ local: EntityID) throws
-    -> EntityID?
-  {
-    let limited = decisions.isEmpty ? sql + " LIMIT 1" : sql
-    let cursor = try String.fetchCursor(db.cachedStatement(sql: limited), arguments: [key, seq])
-    while let raw = try cursor.next() {
+  private func firstAllowed(_ candidates: [String], _ local: EntityID) -> EntityID? {
+    for raw in candidates {
       let candidate = EntityID(rawValue: raw)
       if decisions.allowsAutomaticMerge(local, into: candidate) { return candidate }
     }
@@ -97,7 +84,7 @@ struct EntityResolver {
   // MARK: - Keys
 
   /// The key that merges `entity` with same-named entities of other documents; empty for none.
-  static func matchKey(for entity: Entity) -> String {
+  package static func matchKey(for entity: Entity) -> String {
     if entity.kind == .country, let iso = entity.attributes["iso_alpha2"], !iso.isEmpty {
       return "country:iso:" + iso.uppercased()
     }
@@ -107,7 +94,7 @@ struct EntityResolver {
   }
 
   /// The key of one alias of `entity`; empty when the alias must not merge (a person's single word).
-  static func aliasKey(_ alias: String, of entity: Entity) -> String {
+  package static func aliasKey(_ alias: String, of entity: Entity) -> String {
     guard entity.kind == .person || entity.kind == .organization || entity.kind == .country else { return "" }
     let norm = normalized(alias)
     if norm.isEmpty { return "" }
@@ -117,7 +104,7 @@ struct EntityResolver {
   }
 
   /// Lower-cased, accent-free words separated by single spaces, without a leading "the" or a final "'s".
-  static func normalized(_ name: String) -> String {
+  package static func normalized(_ name: String) -> String {
     let folded = name.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
     var words: [String] = []
     var current = ""
@@ -143,15 +130,15 @@ struct EntityResolver {
 }
 
 /// The manual decisions, replayed in order into their current effect.
-struct Decisions {
+package struct Decisions: Sendable {
   /// `merge A B` sends B to A.
-  var redirect: [EntityID: EntityID] = [:]
+  package var redirect: [EntityID: EntityID] = [:]
   /// `split A`: no automatic merge into or out of A.
-  var noAutomaticMerge: Set<EntityID> = []
+  package var noAutomaticMerge: Set<EntityID> = []
   /// `split A B`: A and B never merge automatically.
-  var apart: Set<[EntityID]> = []
+  package var apart: Set<[EntityID]> = []
 
-  var isEmpty: Bool { redirect.isEmpty && noAutomaticMerge.isEmpty && apart.isEmpty }
+  package var isEmpty: Bool { redirect.isEmpty && noAutomaticMerge.isEmpty && apart.isEmpty }
 
   init(_ db: Database) throws {
     for record in try DecisionRecord.fetchAll(db.cachedStatement(sql: "SELECT * FROM decision ORDER BY id")) {
@@ -159,9 +146,9 @@ struct Decisions {
     }
   }
 
-  init() {}
+  package init() {}
 
-  mutating func apply(action: String, a: EntityID, b: EntityID?) {
+  package mutating func apply(action: String, a: EntityID, b: EntityID?) {
     switch action {
     case "merge":
       guard let b else { return }
@@ -183,16 +170,61 @@ struct Decisions {
   }
 
   /// Follows manual merges from `id` to the entity that absorbs it.
-  func target(of id: EntityID) -> EntityID {
+  package func target(of id: EntityID) -> EntityID {
     var current = id
     var seen: Set<EntityID> = [id]
     while let next = redirect[current], seen.insert(next).inserted { current = next }
     return current
   }
 
-  func allowsAutomaticMerge(_ local: EntityID, into candidate: EntityID) -> Bool {
+  package func allowsAutomaticMerge(_ local: EntityID, into candidate: EntityID) -> Bool {
     if local == candidate { return true }
     if noAutomaticMerge.contains(candidate) || noAutomaticMerge.contains(local) { return false }
     return !apart.contains([local, candidate].sorted())
+  }
+}
+
+/// What the merge rules ask about the documents ingested before the one being resolved.
+///
+/// Each backend answers from its own tables: SQLite with cached prepared statements, PostgreSQL from rows
+/// fetched once per document. "Before `seq`" means documents with a lower ingest order.
+package protocol ResolutionLookup {
+  /// The store entity of the earliest earlier local entity with this local id.
+  mutating func firstEntity(localID: String, before seq: Int) throws -> String?
+  /// Whether a store entity with this id exists (including ones the current document created).
+  mutating func entityExists(_ id: String) throws -> Bool
+  /// Store entities of earlier local entities whose match key is `matchKey`, earliest first.
+  mutating func entities(matchKey: String, before seq: Int, firstOnly: Bool) throws -> [String]
+  /// Store entities of earlier local entities that have an alias whose key is `aliasKey`, earliest first.
+  mutating func entities(aliasKey: String, before seq: Int, firstOnly: Bool) throws -> [String]
+}
+
+/// The SQLite answers, one cached statement each.
+struct SQLiteResolutionLookup: ResolutionLookup {
+  let db: Database
+
+  func firstEntity(localID: String, before seq: Int) throws -> String? {
+    try String.fetchOne(
+      db.cachedStatement(
+        sql: "SELECT entity_id FROM local_entity WHERE local_id = ? AND seq < ? ORDER BY seq LIMIT 1"),
+      arguments: [localID, seq])
+  }
+
+  func entityExists(_ id: String) throws -> Bool {
+    try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM entity WHERE id = ?)"), arguments: [id])
+      == true
+  }
+
+  func entities(matchKey: String, before seq: Int, firstOnly: Bool) throws -> [String] {
+    let sql = "SELECT entity_id FROM local_entity WHERE match_key = ? AND seq < ? ORDER BY seq"
+    return try String.fetchAll(db.cachedStatement(sql: firstOnly ? sql + " LIMIT 1" : sql), arguments: [matchKey, seq])
+  }
+
+  func entities(aliasKey: String, before seq: Int, firstOnly: Bool) throws -> [String] {
+    let sql = """
+      SELECT le.entity_id FROM alias a JOIN local_entity le ON le.doc = a.doc AND le.local_id = a.local_id
+      WHERE a.match_key = ? AND le.seq < ? ORDER BY le.seq
+      """
+    return try String.fetchAll(db.cachedStatement(sql: firstOnly ? sql + " LIMIT 1" : sql), arguments: [aliasKey, seq])
   }
 }

@@ -397,4 +397,11 @@ public struct ManualDecision: Sendable, Equatable, Codable {
   public var other: EntityID?
   /// ISO 8601 time of the decision.
   public var decidedAt: String
+
+  package init(action: String, kept: EntityID, other: EntityID?, decidedAt: String) {
+    self.action = action
+    self.kept = kept
+    self.other = other
+    self.decidedAt = decidedAt
+  }
 }

@@ -316,7 +316,7 @@ extension GraphStore {
 }
 
 extension RelationRow {
-  static func order(_ a: RelationRow, _ b: RelationRow) -> Bool {
+  package static func order(_ a: RelationRow, _ b: RelationRow) -> Bool {
     (a.subject.id, a.predicate, a.object.id) < (b.subject.id, b.predicate, b.object.id)
   }
 }

@@ -18,30 +18,64 @@ import GRDB
 /// ```
 ///
 /// `GraphStore` is thread-safe: reads run concurrently (also from other processes), writes are serialized.
-public final class GraphStore: Sendable {
+public final class GraphStore: GraphStoring {
   let writer: any DatabaseWriter
   /// The file path, or `nil` for an in-memory store.
   public let path: String?
 
   /// Opens (or creates) the store at `path` and brings its schema up to date.
   ///
-  /// - Throws: ``StoreError`` `.cannotOpen` or `.badSchema`.
-  public init(path: String) throws {
+  /// The folder must exist: a mistyped `--db` path is an error, never a new tree of folders. With `readOnly`,
+  /// the file is opened without writing anything (no migration, no journal change), so a store on read-only
+  /// media, in a read-only folder or with mode 444 can still be queried; it must then already exist.
+  ///
+  /// - Parameters:
+  ///   - path: the SQLite file.
+  ///   - readOnly: open for reading only.
+  /// - Throws: ``StoreError`` `.cannotOpen` (missing folder, unreadable file), `.newerSchema` (written by a
+  ///   newer EntityGraph: refused, never written to) or `.badSchema`.
+  public init(path: String, readOnly: Bool = false) throws {
     var config = Configuration()
     config.foreignKeysEnabled = true
     config.busyMode = .timeout(30)
     config.label = "GraphStore"
-    // GRDB opens pools in WAL mode with `synchronous = NORMAL`: a killed process never corrupts the file or
-    // loses a committed document, and commits need no fsync (only checkpoints do).
+    config.readonly = readOnly
     let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
-    try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    var isFolder: ObjCBool = false
+    if !FileManager.default.fileExists(atPath: directory.path, isDirectory: &isFolder) || !isFolder.boolValue {
+      throw StoreError(
+        .cannotOpen,
+        "cannot open store '\(path)': the folder '\(directory.path)' does not exist; create it first "
+          + "(mkdir -p '\(directory.path)') or give another --db path")
+    }
+    if readOnly && !FileManager.default.fileExists(atPath: path) {
+      throw StoreError(.cannotOpen, "cannot open store '\(path)': no such file")
+    }
     do {
-      writer = try DatabasePool(path: path, configuration: config)
+      if readOnly {
+        writer = try GraphStore.openReadOnly(path: path, configuration: config)
+      } else {
+        // GRDB opens pools in WAL mode with `synchronous = NORMAL`: a killed process never corrupts the file or
+        // loses a committed document, and commits need no fsync (only checkpoints do).
+        writer = try DatabasePool(path: path, configuration: config)
+      }
     } catch {
-      throw StoreError(.cannotOpen, "cannot open store '\(path)': \(GraphStore.message(error))")
+      var hint = ""
+      if !readOnly && FileManager.default.fileExists(atPath: path)
+        && (!FileManager.default.isWritableFile(atPath: path)
+          || !FileManager.default.isWritableFile(atPath: directory.path))
+      {
+        hint = "; the store or its folder is read-only: queries, export and render work, but ingest, remove, "
+          + "merge and split need write access to both"
+      }
+      throw StoreError(.cannotOpen, "cannot open store '\(path)': \(GraphStore.message(error))\(hint)")
     }
     self.path = path
-    try migrate()
+    if readOnly {
+      try checkReadable()
+    } else {
+      try migrate()
+    }
   }
 
   /// Creates an empty in-memory store (for tests and one-off queries over files).
@@ -59,14 +93,51 @@ public final class GraphStore: Sendable {
     try migrate()
   }
 
+  /// A read-only connection to `path`.
+  ///
+  /// A queue, not a pool: a pool would switch the journal mode, which is a write. SQLite reads a WAL-mode file
+  /// read-only when it can open or create the `-shm` file beside it; in a read-only folder it cannot, and the
+  /// file is then opened as immutable (`?immutable=1`), which is right because nobody can be writing to it there.
+  private static func openReadOnly(path: String, configuration: Configuration) throws -> DatabaseQueue {
+    do {
+      let queue = try DatabaseQueue(path: path, configuration: configuration)
+      _ = try queue.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master") }
+      return queue
+    } catch {
+      let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+      let encoded = absolute.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? absolute
+      let queue = try DatabaseQueue(path: "file:\(encoded)?immutable=1", configuration: configuration)
+      _ = try queue.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master") }
+      return queue
+    }
+  }
+
+  /// The first column of the first row of `sql` (for benchmarks and tests).
+  package func scalar(sql: String) throws -> Int {
+    try read { db in try Int.fetchOne(db, sql: sql) ?? 0 }
+  }
+
+  /// Runs SQL on the store (for tests that fake other versions' files).
+  package func execute(sql: String) throws {
+    try write { db in try db.execute(sql: sql) }
+  }
+
   private func migrate() throws {
     // GRDB reads the applied migrations outside a transaction, so two processes opening a new file at once
     // can both try the first migration; the loser fails on "table exists" and, retried, finds it applied.
     var attempt = 0
     while true {
       do {
+        try refuseNewerSchema()
         try Schema.migrator.migrate(writer)
+        try writer.write { db in
+          if try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0 < Schema.version {
+            try db.execute(sql: "PRAGMA user_version = \(Schema.version)")
+          }
+        }
         return
+      } catch let error as StoreError where error.code == .newerSchema {
+        throw error
       } catch {
         attempt += 1
         if attempt >= 4 {
@@ -74,6 +145,38 @@ public final class GraphStore: Sendable {
         }
         usleep(50_000)
       }
+    }
+  }
+
+  /// Throws `.newerSchema` when the file records a schema version or migration this version does not know.
+  private func refuseNewerSchema() throws {
+    let (version, unknown) = try writer.read { db -> (Int, [String]) in
+      let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+      let applied = try db.tableExists("grdb_migrations") ? try Schema.migrator.appliedIdentifiers(db) : []
+      return (version, applied.subtracting(Schema.migrationNames).sorted())
+    }
+    if version > Schema.version || !unknown.isEmpty {
+      let what = unknown.isEmpty ? "" : ", migrations \(unknown.joined(separator: ", "))"
+      throw StoreError(
+        .newerSchema,
+        "store '\(path ?? ":memory:")' was written by a newer EntityGraph (schema version \(version)\(what)); "
+          + "this version reads schema version \(Schema.version) and older. Upgrade entitygraph to open it, "
+          + "or give another --db path; the store was not changed")
+    }
+  }
+
+  /// For a read-only open: the schema must be one this version reads, already migrated.
+  private func checkReadable() throws {
+    try refuseNewerSchema()
+    let missing = try read { db -> [String] in
+      let applied = try db.tableExists("grdb_migrations") ? try Schema.migrator.appliedIdentifiers(db) : []
+      return Schema.migrationNames.subtracting(applied).sorted()
+    }
+    if !missing.isEmpty {
+      throw StoreError(
+        .badSchema,
+        "store '\(path ?? "")' is not an EntityGraph store of this version (missing \(missing.joined(separator: ", "))); "
+          + "open it once with a writing command (`entitygraph ingest`) to upgrade it")
     }
   }
 

@@ -46,6 +46,15 @@ public struct MentionRow: Codable, Sendable, Hashable {
   public var evidence: Evidence?
   /// The highest confidence of the statements.
   public var confidence: Double
+
+  package init(speaker: EntitySummary, entity: EntitySummary, count: Int, documents: [String], evidence: Evidence?, confidence: Double) {
+    self.speaker = speaker
+    self.entity = entity
+    self.count = count
+    self.documents = documents
+    self.evidence = evidence
+    self.confidence = confidence
+  }
 }
 
 /// Filters of the `relations` query; each name matches like ``MentionsQuery/speaker``.
@@ -75,6 +84,16 @@ public struct RelationRow: Codable, Sendable, Hashable {
   public var count: Int
   public var documents: [String]
   public var evidence: Evidence?
+
+  package init(subject: EntitySummary, predicate: DocumentModel.Predicate, object: EntitySummary, confidence: Double, count: Int, documents: [String], evidence: Evidence?) {
+    self.subject = subject
+    self.predicate = predicate
+    self.object = object
+    self.confidence = confidence
+    self.count = count
+    self.documents = documents
+    self.evidence = evidence
+  }
 }
 
 /// Everything the store knows about one entity.
@@ -89,6 +108,17 @@ public struct EntityReport: Codable, Sendable, Hashable {
   public var mentions: [Mention]
   /// Relations leaving or entering the entity, sorted by subject, predicate, object.
   public var relations: [RelationRow]
+
+  package init(entity: EntitySummary, aliases: [String], attributes: [String: String], confidence: Double, mergedIDs: [EntityID], documents: [String], mentions: [Mention], relations: [RelationRow]) {
+    self.entity = entity
+    self.aliases = aliases
+    self.attributes = attributes
+    self.confidence = confidence
+    self.mergedIDs = mergedIDs
+    self.documents = documents
+    self.mentions = mentions
+    self.relations = relations
+  }
 }
 
 /// An entity reached from the start of a `neighbors` query.
@@ -102,6 +132,14 @@ public struct NeighborRow: Codable, Sendable, Hashable {
   public var predicate: DocumentModel.Predicate
   /// Whether the edge points from `via` to `entity` (`out`) or back (`in`).
   public var direction: EdgeDirection
+
+  package init(entity: EntitySummary, distance: Int, via: EntitySummary, predicate: DocumentModel.Predicate, direction: EdgeDirection) {
+    self.entity = entity
+    self.distance = distance
+    self.via = via
+    self.predicate = predicate
+    self.direction = direction
+  }
 }
 
 /// The direction of an edge as walked.
@@ -117,4 +155,11 @@ public struct PathStep: Codable, Sendable, Hashable {
   public var to: EntitySummary
   /// `out` when the stored edge points from `from` to `to`.
   public var direction: EdgeDirection
+
+  package init(from: EntitySummary, predicate: DocumentModel.Predicate, to: EntitySummary, direction: EdgeDirection) {
+    self.from = from
+    self.predicate = predicate
+    self.to = to
+    self.direction = direction
+  }
 }

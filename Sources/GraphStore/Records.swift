@@ -221,8 +221,8 @@ struct DecisionRecord: Codable, FetchableRecord, MutablePersistableRecord {
 // MARK: - helpers
 
 /// Entity attributes as a JSON object with sorted keys.
-enum AttributeCoding {
-  static func encode(_ attributes: [String: String]) -> String {
+package enum AttributeCoding {
+  package static func encode(_ attributes: [String: String]) -> String {
     if attributes.isEmpty { return "{}" }
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys]
@@ -230,7 +230,7 @@ enum AttributeCoding {
     return String(decoding: data, as: UTF8.self)
   }
 
-  static func decode(_ text: String) -> [String: String] {
+  package static func decode(_ text: String) -> [String: String] {
     if text == "{}" { return [:] }
     return (try? JSONDecoder().decode([String: String].self, from: Data(text.utf8))) ?? [:]
   }
@@ -249,8 +249,8 @@ enum AttributeCoding {
 }
 
 /// Timestamps stored as ISO 8601 text in UTC.
-enum Timestamp {
-  static func now() -> String {
+package enum Timestamp {
+  package static func now() -> String {
     let formatter = ISO8601DateFormatter()
     formatter.timeZone = TimeZone(identifier: "UTC")
     return formatter.string(from: Date())

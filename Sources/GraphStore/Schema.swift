@@ -11,6 +11,11 @@ import GRDB
 /// document's quote records; its speaker and mentions are local ids, so merges and splits are followed
 /// through `local_entity` when a graph is read.
 enum Schema {
+  /// The schema version this code writes (`PRAGMA user_version`): the number of migrations below.
+  static let version = 2
+  /// The names of the migrations below.
+  static let migrationNames: Set<String> = ["v1-initial", "v2-quotes"]
+
   static var migrator: DatabaseMigrator {
     var migrator = DatabaseMigrator()
     migrator.registerMigration("v1-initial") { db in

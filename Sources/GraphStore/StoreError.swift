@@ -14,6 +14,9 @@ public struct StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case cannotOpen = "cannot-open"
     /// A migration failed, or the file is not an EntityGraph store.
     case badSchema = "bad-schema"
+    /// The store was written by a newer EntityGraph (higher schema version, unknown migration); it is refused
+    /// and left unchanged.
+    case newerSchema = "newer-schema"
     /// SQLite reported an error while reading or writing.
     case database = "database"
     /// A document id or path that the store does not hold.

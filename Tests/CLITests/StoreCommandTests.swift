@@ -34,6 +34,8 @@ import TestSupport
 
   @Test func ingestIsIncrementalAndIdempotent() throws {
     let corpus = try makeCorpus()
+    try FileManager.default.createDirectory(
+      at: corpus.appendingPathComponent("store"), withIntermediateDirectories: true)  // --db never makes folders
     let db = corpus.appendingPathComponent("store/graph.sqlite").path
     let first = try run(["ingest", corpus.path, "--db", db])
     #expect(first.status == 0)

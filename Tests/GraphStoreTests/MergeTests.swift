@@ -3,8 +3,8 @@ import GraphStore
 import Testing
 
 @Suite struct MergeTests {
-  @Test func countriesMergeByISOCode() throws {
-    let store = try GraphStore()
+  @Test(arguments: Backend.available) func countriesMergeByISOCode(_ backend: Backend) throws {
+    let store = try backend.makeStore()
     var a = DocBuilder("a", "The United States spoke.")
     a.entity(.country, "United States", attributes: ["iso_alpha2": "US"])
     var b = DocBuilder("b", "The USA spoke.")
@@ -17,8 +17,8 @@ import Testing
     #expect(report.documents == ["a", "b"])
   }
 
-  @Test func peopleMergeByFullNameAndAlias() throws {
-    let store = try GraphStore()
+  @Test(arguments: Backend.available) func peopleMergeByFullNameAndAlias(_ backend: Backend) throws {
+    let store = try backend.makeStore()
     var a = DocBuilder("a", "Dr. Ada Lovelace spoke. Lovelace smiled.")
     a.entity(
       .person, "Ada Lovelace", aliases: ["Dr. Ada Lovelace", "Lovelace"], surfaces: ["Dr. Ada Lovelace", "Lovelace"])
@@ -30,8 +30,8 @@ import Testing
     #expect(report.mergedIDs == ["person:ada-lovelace", "person:augusta-ada-lovelace"])
   }
 
-  @Test func twoPeopleSharingOnlyASurnameStayApart() throws {
-    let store = try GraphStore()
+  @Test(arguments: Backend.available) func twoPeopleSharingOnlyASurnameStayApart(_ backend: Backend) throws {
+    let store = try backend.makeStore()
     var a = DocBuilder("a", "Omar Castell spoke. Castell left.")
     a.entity(.person, "Omar Castell", aliases: ["Castell"], surfaces: ["Omar Castell", "Castell"])
     var b = DocBuilder("b", "Lucia Castell spoke. Castell left.")
@@ -41,8 +41,8 @@ import Testing
     #expect(try store.statistics().entities == 2)
   }
 
-  @Test func personNeverMergesWithOrganization() throws {
-    let store = try GraphStore()
+  @Test(arguments: Backend.available) func personNeverMergesWithOrganization(_ backend: Backend) throws {
+    let store = try backend.makeStore()
     var a = DocBuilder("a", "Jordan Peters founded a firm.")
     a.entity(.person, "Jordan Peters")
     var b = DocBuilder("b", "Jordan Peters signed a deal.")
@@ -56,8 +56,8 @@ import Testing
     #expect(error?.code == .kindMismatch)
   }
 
-  @Test func organizationAcronymMergesWithItsExpansion() throws {
-    let store = try GraphStore()
+  @Test(arguments: Backend.available) func organizationAcronymMergesWithItsExpansion(_ backend: Backend) throws {
+    let store = try backend.makeStore()
     var a = DocBuilder("a", "The World Health Organization (WHO) said.")
     a.entity(.organization, "World Health Organization", aliases: ["WHO"])
     var b = DocBuilder("b", "WHO said.")
@@ -68,8 +68,8 @@ import Testing
     #expect(try store.statistics().entities == 1)
   }
 
-  @Test func manualMergeIsRespectedByLaterIngests() throws {
-    let store = try GraphStore()
+  @Test(arguments: Backend.available) func manualMergeIsRespectedByLaterIngests(_ backend: Backend) throws {
+    let store = try backend.makeStore()
     var a = DocBuilder("a", "Bob Stone spoke.")
     a.entity(.person, "Bob Stone")
     var b = DocBuilder("b", "Robert Stone spoke.")
@@ -88,8 +88,8 @@ import Testing
     #expect(report.aliases == ["Bob Stone"])
   }
 
-  @Test func splitUndoesAutomaticMergeAndIsRespectedLater() throws {
-    let store = try GraphStore()
+  @Test(arguments: Backend.available) func splitUndoesAutomaticMergeAndIsRespectedLater(_ backend: Backend) throws {
+    let store = try backend.makeStore()
     var a = DocBuilder("a", "Sam Green of Acme.")
     a.entity(.person, "Sam Green", id: "person:sam-green")
     var b = DocBuilder("b", "Samuel Green, called Sam Green.")
@@ -106,8 +106,8 @@ import Testing
     #expect(try store.decisions().map(\.action) == ["split"])
   }
 
-  @Test func splitOfTwoUndoesTheirManualMerge() throws {
-    let store = try GraphStore()
+  @Test(arguments: Backend.available) func splitOfTwoUndoesTheirManualMerge(_ backend: Backend) throws {
+    let store = try backend.makeStore()
     var a = DocBuilder("a", "Bob Stone spoke.")
     a.entity(.person, "Bob Stone")
     var b = DocBuilder("b", "Robert Stone spoke.")
@@ -117,11 +117,11 @@ import Testing
     try store.merge("Robert Stone", "Bob Stone")
     try store.split("Robert Stone", from: "person:bob-stone")
     #expect(try store.statistics().entities == 2)
-    #expect(try store.integrityCheck() == ["ok"])
+    #expect(try integrityCheck(store) == ["ok"])
   }
 
-  @Test func mergingAnEntityWithItselfIsABadDecision() throws {
-    let store = try GraphStore()
+  @Test(arguments: Backend.available) func mergingAnEntityWithItselfIsABadDecision(_ backend: Backend) throws {
+    let store = try backend.makeStore()
     try speechDocument("a", speaker: "Ada Lovelace", countries: [("France", "FR")]).ingest(into: store)
     let error = #expect(throws: StoreError.self) { try store.merge("Ada Lovelace", "person:ada-lovelace") }
     #expect(error?.code == .badDecision)

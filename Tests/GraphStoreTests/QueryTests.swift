@@ -5,8 +5,8 @@ import Testing
 
 @Suite struct QueryTests {
   /// Two documents: a panel where two people speak, and a report linking one of them to an organization.
-  func makeStore() throws -> GraphStore {
-    let store = try GraphStore()
+  func makeStore(_ backend: Backend) throws -> any GraphStoring {
+    let store = try backend.makeStore()
     var panel = DocBuilder(
       "panel", "Ada Lovelace said, \"France and Japan matter.\" Grace Hopper said, \"Japan, Japan.\" At Acme Labs.")
     let ada = panel.entity(.person, "Ada Lovelace")
@@ -29,8 +29,8 @@ import Testing
     return store
   }
 
-  @Test func mentionsOfCountriesAreSortedWithCountsAndEvidence() throws {
-    let rows = try makeStore().mentions(MentionsQuery(kind: .country))
+  @Test(arguments: Backend.available) func mentionsOfCountriesAreSortedWithCountsAndEvidence(_ backend: Backend) throws {
+    let rows = try makeStore(backend).mentions(MentionsQuery(kind: .country))
     #expect(
       rows.map { "\($0.speaker.name)|\($0.entity.name)|\($0.count)|\($0.documents)|\($0.evidence?.text ?? "")" } == [
         "Ada Lovelace|France|1|[\"panel\"]|France and Japan matter.",
@@ -39,15 +39,15 @@ import Testing
       ])
   }
 
-  @Test func mentionsFilterBySpeakerAndDocument() throws {
-    let store = try makeStore()
+  @Test(arguments: Backend.available) func mentionsFilterBySpeakerAndDocument(_ backend: Backend) throws {
+    let store = try makeStore(backend)
     #expect(try store.mentions(MentionsQuery(speaker: "hopper")).map(\.entity.name) == ["Japan", "Acme Labs"])
     #expect(try store.mentions(MentionsQuery(document: "report")).isEmpty)
     #expect(try store.mentions(MentionsQuery(speaker: "nobody")).isEmpty)
   }
 
-  @Test func entityReportListsKindAliasesRelationsAndDocuments() throws {
-    let report = try makeStore().entity(named: "grace hopper")
+  @Test(arguments: Backend.available) func entityReportListsKindAliasesRelationsAndDocuments(_ backend: Backend) throws {
+    let report = try makeStore(backend).entity(named: "grace hopper")
     #expect(report.entity.kind == .person)
     #expect(report.documents == ["panel", "report"])
     #expect(report.mentions.count == 2)
@@ -57,14 +57,14 @@ import Testing
       ])
   }
 
-  @Test func unknownAndAmbiguousNamesAreReported() throws {
-    let store = try makeStore()
+  @Test(arguments: Backend.available) func unknownAndAmbiguousNamesAreReported(_ backend: Backend) throws {
+    let store = try makeStore(backend)
     #expect((#expect(throws: StoreError.self) { try store.entity(named: "Zork") })?.code == .unknownEntity)
     #expect((#expect(throws: StoreError.self) { try store.entity(named: "a") })?.code == .ambiguousEntity)
   }
 
-  @Test func relationsFilterByPredicateSubjectAndObject() throws {
-    let store = try makeStore()
+  @Test(arguments: Backend.available) func relationsFilterByPredicateSubjectAndObject(_ backend: Backend) throws {
+    let store = try makeStore(backend)
     #expect(try store.relations(RelationsQuery(predicate: .leaderOf)).map(\.object.name) == ["Acme Labs"])
     #expect(
       try store.relations(RelationsQuery(object: "Japan")).map(\.subject.name) == [
@@ -74,8 +74,8 @@ import Testing
     #expect(try store.relations().count == 6)
   }
 
-  @Test func neighborsWalkBothDirectionsUpToDepth() throws {
-    let store = try makeStore()
+  @Test(arguments: Backend.available) func neighborsWalkBothDirectionsUpToDepth(_ backend: Backend) throws {
+    let store = try makeStore(backend)
     let one = try store.neighbors(of: "France", depth: 1)
     #expect(one.map(\.entity.name) == ["Ada Lovelace"])
     #expect(one.first?.direction == .in)
@@ -83,8 +83,8 @@ import Testing
     #expect(two.map { "\($0.distance):\($0.entity.name)" } == ["1:Ada Lovelace", "2:Japan"])
   }
 
-  @Test func pathFindsShortestChain() throws {
-    let store = try makeStore()
+  @Test(arguments: Backend.available) func pathFindsShortestChain(_ backend: Backend) throws {
+    let store = try makeStore(backend)
     let steps = try store.path(from: "France", to: "Acme Labs")
     #expect(
       steps.map { "\($0.from.name) \($0.predicate) \($0.to.name)" } == [
@@ -97,8 +97,8 @@ import Testing
     #expect(try store.path(from: "France", to: "Nobody Here").isEmpty)
   }
 
-  @Test func loadGraphKeepsEveryFactOfOneDocument() throws {
-    let store = try GraphStore()
+  @Test(arguments: Backend.available) func loadGraphKeepsEveryFactOfOneDocument(_ backend: Backend) throws {
+    let store = try backend.makeStore()
     let doc = speechDocument("a", speaker: "Ada Lovelace", countries: [("France", "FR"), ("Japan", "JP")])
     try doc.ingest(into: store)
     let loaded = try store.loadGraph()
@@ -108,8 +108,8 @@ import Testing
     #expect(loaded.invariantViolations().isEmpty)
   }
 
-  @Test func documentGraphIsWhatTheDocumentBrought() throws {
-    let store = try makeStore()
+  @Test(arguments: Backend.available) func documentGraphIsWhatTheDocumentBrought(_ backend: Backend) throws {
+    let store = try makeStore(backend)
     let report = try store.documentGraph("report")
     #expect(report.entities.map(\.name) == ["Japan", "Acme Labs", "Grace Hopper"])
     #expect(report.entities.allSatisfy { $0.mentions.allSatisfy { $0.doc == "report" } })
@@ -118,19 +118,19 @@ import Testing
     #expect((#expect(throws: StoreError.self) { try store.documentGraph("nope") })?.code == .unknownDocument)
   }
 
-  @Test func subgraphFollowsFocusDepthKindsAndConfidence() throws {
-    let store = try makeStore()
+  @Test(arguments: Backend.available) func subgraphFollowsFocusDepthKindsAndConfidence(_ backend: Backend) throws {
+    let store = try makeStore(backend)
     let focused = try store.subgraph(focus: "Acme Labs", depth: 1)
     #expect(focused.entities.map(\.name) == ["Japan", "Acme Labs", "Grace Hopper"])
-    let confident = try store.subgraph(focus: "Acme Labs", depth: 1, minConfidence: 0.5)
+    let confident = try store.subgraph(focus: "Acme Labs", depth: 1, kinds: nil, minConfidence: 0.5)
     #expect(confident.entities.map(\.name) == ["Acme Labs", "Grace Hopper"])
     let people = try store.subgraph(focus: "Japan", depth: 2, kinds: [.person, .country])
     #expect(people.entities.map(\.name) == ["France", "Japan", "Ada Lovelace", "Grace Hopper"])
     #expect(try store.subgraph(focus: nil, kinds: [.country]).entities.map(\.name) == ["France", "Japan"])
   }
 
-  @Test func hostileNamesSurviveQueries() throws {
-    let store = try GraphStore()
+  @Test(arguments: Backend.available) func hostileNamesSurviveQueries(_ backend: Backend) throws {
+    let store = try backend.makeStore()
     let hostile = "Evil \"Quote\" \\ <script>alert(1)</script> & Co\nLine2"
     var doc = DocBuilder("h", "\(hostile) said, \"France.\"")
     let s = doc.entity(.person, hostile)

@@ -1,6 +1,8 @@
 import DocumentModel
 import Foundation
 import GraphStore
+import GraphStorePostgres
+import Testing
 
 /// Hand-built per-document graphs, shaped like `AnalyzedDocument.makeGraph()` output.
 struct DocBuilder {
@@ -74,7 +76,7 @@ struct DocBuilder {
   }
 
   @discardableResult
-  func ingest(into store: GraphStore, force: Bool = false) throws -> IngestOutcome {
+  func ingest(into store: any GraphStoring, force: Bool = false) throws -> IngestOutcome {
     try store.ingest(graph, for: info, force: force)
   }
 }
@@ -91,4 +93,62 @@ func speechDocument(
     doc.relation(s, .mentioned, c, evidence: "We talk to \(quote) daily.")
   }
   return doc
+}
+
+// MARK: - Backends
+
+/// The store backends every store test runs on: SQLite always, PostgreSQL when a test server is given.
+enum Backend: String, CaseIterable, Sendable, CustomTestStringConvertible {
+  case sqlite
+  case postgres
+
+  /// SQLite, and PostgreSQL when `ENTITYGRAPH_TEST_POSTGRES` names a server (`make test` starts one).
+  static var available: [Backend] { PostgresTestServer.url == nil ? [.sqlite] : [.sqlite, .postgres] }
+
+  var testDescription: String { rawValue }
+
+  /// A fresh, empty store: in memory for SQLite, a new database on the test server for PostgreSQL.
+  func makeStore() throws -> any GraphStoring {
+    switch self {
+    case .sqlite: return try GraphStore()
+    case .postgres: return try PostgresGraphStore(url: try PostgresTestServer.makeDatabase())
+    }
+  }
+}
+
+/// The PostgreSQL server of the tests, from the environment `Scripts/with-postgres.sh` sets.
+enum PostgresTestServer {
+  /// `ENTITYGRAPH_TEST_POSTGRES`: a URL of any database on a server where the user may create databases.
+  static var url: String? {
+    ProcessInfo.processInfo.environment["ENTITYGRAPH_TEST_POSTGRES"].flatMap { $0.isEmpty ? nil : $0 }
+  }
+
+  /// Why the PostgreSQL tests do not run.
+  static var skipReason: Comment {
+    let reason =
+      ProcessInfo.processInfo.environment["ENTITYGRAPH_POSTGRES_UNAVAILABLE"]
+      ?? "ENTITYGRAPH_TEST_POSTGRES is not set; run `make test` (or Scripts/with-postgres.sh swift test)"
+    return Comment(rawValue: "PostgreSQL suite skipped: \(reason)")
+  }
+
+  /// A new empty database on the test server; returns its URL.
+  static func makeDatabase() throws -> String {
+    guard let url else { throw StoreError(.cannotOpen, "no PostgreSQL test server") }
+    let name = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+    return try PostgresGraphStore.createDatabase(named: name, onServerOf: url)
+  }
+}
+
+/// `PRAGMA integrity_check` for SQLite; PostgreSQL checks its own pages and keys, so `["ok"]`.
+func integrityCheck(_ store: any GraphStoring) throws -> [String] {
+  if let store = store as? GraphStore { return try store.integrityCheck() }
+  return ["ok"]
+}
+
+@Suite struct PostgresServerTests {
+  @Test(.disabled(if: PostgresTestServer.url == nil, PostgresTestServer.skipReason))
+  func testServerAcceptsAStore() throws {
+    let store = try Backend.postgres.makeStore()
+    #expect(try store.statistics() == StoreStatistics(documents: 0, entities: 0, relations: 0, mentions: 0, evidence: 0, decisions: 0))
+  }
 }

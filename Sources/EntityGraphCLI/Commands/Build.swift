@@ -47,7 +47,8 @@ extension EntityGraphCommand {
     @Option(help: "Seconds a single image render may take before it is abandoned.")
     var timeBudget: Double = 60
 
-    @Option(help: "Also add the documents to this SQLite graph store (incremental, like `ingest`).")
+    @Option(
+      help: "Also add the documents to this graph store (a SQLite file or postgres:// URL; incremental, like `ingest`).")
     var db: String?
 
     /// What `build` writes when no --format is given.
@@ -128,7 +129,7 @@ extension EntityGraphCommand {
       var written = names.map { directory.appendingPathComponent($0).path }
       if let db {
         do {
-          let store = try GraphStore(path: db)
+          let store = try StoreLocation.open(db, readOnly: false)
           for analyzed in result.documents {
             let graph = analyzed.makeGraph()
             try store.ingest(graph, for: graph.documents[0])

@@ -45,7 +45,9 @@ extension EntityGraphCommand {
     public init() {}
 
     public func validate() throws {
-      if store.db == nil { throw ValidationError("--db FILE is required") }
+      if store.location == nil {
+        throw ValidationError("--db FILE|URL is required (or set \(StoreLocation.environmentVariable))")
+      }
       if format == .csv && output == nil { throw ValidationError("--format csv needs -o FOLDER") }
       if document != nil && focus != nil { throw ValidationError("give --document or --focus, not both") }
       if depth < 0 { throw ValidationError("--depth must not be negative") }

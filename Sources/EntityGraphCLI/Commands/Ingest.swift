@@ -33,7 +33,9 @@ extension EntityGraphCommand {
     public init() {}
 
     public func validate() throws {
-      if store.db == nil { throw ValidationError("--db FILE is required") }
+      if store.location == nil {
+        throw ValidationError("--db FILE|URL is required (or set \(StoreLocation.environmentVariable))")
+      }
       if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
       if maxFileSize <= 0 { throw ValidationError("--max-file-size must be positive") }
     }
@@ -63,7 +65,7 @@ extension EntityGraphCommand {
 /// Glue between the input loader, the extractor and the store's batch ingest.
 enum IngestRun {
   static func ingest(
-    _ files: [InputFile], into store: GraphStore, extractor: Extractor,
+    _ files: [InputFile], into store: any GraphStoring, extractor: Extractor,
     jobs: Int = ProcessInfo.processInfo.activeProcessorCount, force: Bool = false,
     maxBytes: Int = DocumentLoader.defaultMaxBytes, showProgress: Bool
   ) -> IngestReport {

@@ -24,11 +24,13 @@ extension EntityGraphCommand {
     public init() {}
 
     public func validate() throws {
-      if store.db == nil { throw ValidationError("--db FILE is required") }
+      if store.location == nil {
+        throw ValidationError("--db FILE|URL is required (or set \(StoreLocation.environmentVariable))")
+      }
     }
 
     public func run() throws {
-      let graphStore = try store.open()
+      let graphStore = try store.open(forWriting: true)
       let ids = try withStoreErrors { try graphStore.merge(kept, absorbed) }
       Console.out("merged \(ids.absorbed) into \(ids.kept)\n")
     }
@@ -55,11 +57,13 @@ extension EntityGraphCommand {
     public init() {}
 
     public func validate() throws {
-      if store.db == nil { throw ValidationError("--db FILE is required") }
+      if store.location == nil {
+        throw ValidationError("--db FILE|URL is required (or set \(StoreLocation.environmentVariable))")
+      }
     }
 
     public func run() throws {
-      let graphStore = try store.open()
+      let graphStore = try store.open(forWriting: true)
       let id = try withStoreErrors { try graphStore.split(name, from: other) }
       let stats = try withStoreErrors { try graphStore.statistics() }
       Console.out("split \(id)\(other.map { " from \($0)" } ?? ""); the store now has \(stats.entities) entities\n")

@@ -23,23 +23,33 @@ extension EntityGraphCommand {
 
 // MARK: - Shared options
 
-/// `--db FILE`: the graph store to read or write.
+/// `--db FILE|URL`: the graph store to read or write (default: `$ENTITYGRAPH_DB`).
 struct StoreOption: ParsableArguments {
-  @Option(name: .long, help: "The graph store (SQLite file), e.g. output/graph.sqlite.")
+  @Option(
+    name: .long,
+    help: """
+      The graph store: a SQLite file (output/graph.sqlite) or postgres://USER@HOST:PORT/DB \
+      (default: $\(StoreLocation.environmentVariable)).
+      """)
   var db: String?
 
-  /// Opens the store; for reading commands the file must already exist.
-  func open(mustExist: Bool = true) throws -> GraphStore {
-    guard let db else {
-      Console.error("error: --db FILE is required")
+  /// `--db`, else `$ENTITYGRAPH_DB`.
+  var location: String? { db ?? StoreLocation.fromEnvironment }
+
+  /// Opens the store. For reading commands (`mustExist` and not `forWriting`) a SQLite file must already exist
+  /// and is opened read-only, so a store on read-only media, in a read-only folder or with mode 444 can still
+  /// be queried.
+  func open(mustExist: Bool = true, forWriting: Bool = false) throws -> any GraphStoring {
+    guard let db = location else {
+      Console.error("error: --db FILE|URL is required (or set \(StoreLocation.environmentVariable))")
       throw ExitCode(ExitCodes.usage)
     }
-    if mustExist && !FileManager.default.fileExists(atPath: db) {
+    if mustExist && !StoreLocation.isPostgres(db) && !FileManager.default.fileExists(atPath: db) {
       Console.error("error: no graph store at '\(db)'; create it with `entitygraph ingest PATH... --db \(db)`")
       throw ExitCode(ExitCodes.storeFailed)
     }
     do {
-      return try GraphStore(path: db)
+      return try StoreLocation.open(db, readOnly: mustExist && !forWriting)
     } catch {
       Console.error("error: \(error)")
       throw ExitCode(ExitCodes.storeFailed)
@@ -91,7 +101,10 @@ extension EntityGraphCommand.Query {
 
     func validate() throws {
       if store.db != nil && !paths.isEmpty { throw ValidationError("give either --db FILE or PATH..., not both") }
-      if store.db == nil && paths.isEmpty { throw ValidationError("give --db FILE or text files to analyse") }
+      if store.location == nil && paths.isEmpty {
+        throw ValidationError(
+          "give --db FILE|URL (or set \(StoreLocation.environmentVariable)) or text files to analyse")
+      }
       if let kind, EntityKind(rawValue: kind) == nil {
         throw ValidationError(
           "unknown kind '\(kind)'; use \(EntityKind.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -198,7 +211,7 @@ extension EntityGraphCommand.Query {
 }
 
 /// Analyses files into an in-memory store, reporting unreadable ones on stderr.
-func analyseIntoMemory(_ paths: [String]) throws -> GraphStore {
+func analyseIntoMemory(_ paths: [String]) throws -> any GraphStoring {
   let files: [InputFile]
   do {
     files = try DocumentLoader.discover(paths)

@@ -21,11 +21,13 @@ extension EntityGraphCommand {
     public init() {}
 
     public func validate() throws {
-      if store.db == nil { throw ValidationError("--db FILE is required") }
+      if store.location == nil {
+        throw ValidationError("--db FILE|URL is required (or set \(StoreLocation.environmentVariable))")
+      }
     }
 
     public func run() throws {
-      let graphStore = try store.open()
+      let graphStore = try store.open(forWriting: true)
       let removed = try withStoreErrors { try graphStore.remove(documents: documents) }
       Console.out("removed \(removed.count): \(removed.joined(separator: ", "))\n")
     }

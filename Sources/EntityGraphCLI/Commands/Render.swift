@@ -33,8 +33,15 @@ extension EntityGraphCommand {
     @Argument(help: "The graph to draw: a graph JSON file (.json) or a DOT file (.dot, .gv).")
     var input: String?
 
-    @Option(help: "Draw from a graph store (made by `entitygraph ingest`) instead of a file.")
+    @Option(
+      help: """
+        Draw from a graph store (made by `entitygraph ingest`): a SQLite file or postgres://USER@HOST:PORT/DB \
+        (default when no graph file is given: $ENTITYGRAPH_DB).
+        """)
     var db: String?
+
+    /// `--db`, else `$ENTITYGRAPH_DB` when no graph file is given.
+    var storeLocation: String? { db ?? (input == nil ? StoreLocation.fromEnvironment : nil) }
 
     @Option(help: "Output format: svg, png, pdf or dot.")
     var format: OutputFormat = .svg
@@ -94,7 +101,7 @@ extension EntityGraphCommand {
 
     public func validate() throws {
       if input != nil && db != nil { throw ValidationError("give a graph file or --db FILE, not both") }
-      guard let input = input ?? db else {
+      guard let input = input ?? storeLocation else {
         throw ValidationError("give the graph to draw: a .json or .dot file, or --db FILE")
       }
       if depth < 0 { throw ValidationError("--depth must be 0 or more") }
@@ -144,7 +151,7 @@ extension EntityGraphCommand {
     }
 
     func loadSource() throws -> Source {
-      if let db { return .graph(try storeGraph(db)) }
+      if let db = storeLocation { return .graph(try storeGraph(db)) }
       let path = input ?? ""
       let bytes: Data
       do {
@@ -168,12 +175,12 @@ extension EntityGraphCommand {
 
     /// The part of a graph store around --focus (or all of it), through the store's own queries.
     func storeGraph(_ path: String) throws -> KnowledgeGraph {
-      guard FileManager.default.fileExists(atPath: path) else {
+      guard StoreLocation.isPostgres(path) || FileManager.default.fileExists(atPath: path) else {
         throw failure(
           "\(path): no graph store; create it with `entitygraph ingest PATH... --db \(path)`", ExitCodes.storeFailed)
       }
       do {
-        let store = try GraphStore(path: path)
+        let store = try StoreLocation.open(path, readOnly: true)
         if let focus {
           return try store.subgraph(focus: focus, depth: depth, kinds: try kindSet, minConfidence: minConfidence)
         }
@@ -214,7 +221,7 @@ extension EntityGraphCommand {
     /// the writer).
     func selectedGraph(_ graph: KnowledgeGraph) throws -> KnowledgeGraph {
       var selected = speakers ? speakersGraph(graph) : graph
-      if let focus, db == nil {
+      if let focus, storeLocation == nil {
         // Focus within the kinds asked for, so --depth counts steps through drawn entities.
         selected = filteredGraph(selected, kinds: try kindSet, minConfidence: minConfidence)
         let ids = entityIDs(matching: focus, in: selected)

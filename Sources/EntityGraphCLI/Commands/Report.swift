@@ -57,7 +57,9 @@ extension EntityGraphCommand {
     public func validate() throws {
       let sources = [!paths.isEmpty, store.db != nil, graph != nil].filter { $0 }.count
       if sources > 1 { throw ValidationError("give one of PATH..., --db FILE or --graph FILE") }
-      if sources == 0 { throw ValidationError("give text files to analyse, --db FILE or --graph FILE") }
+      if sources == 0 && StoreLocation.fromEnvironment == nil {
+        throw ValidationError("give text files to analyse, --db FILE|URL or --graph FILE")
+      }
       if maxTextBytes < 0 { throw ValidationError("--max-text-bytes must not be negative") }
       if output.isEmpty { throw ValidationError("-o needs a file name") }
       if !(timeBudget > 0 && timeBudget <= 86_400) { throw ValidationError("--time-budget must be a number of seconds above 0") }
@@ -78,7 +80,7 @@ extension EntityGraphCommand {
       var graph: KnowledgeGraph
       var texts: [String: String] = [:]
       var skipped = false
-      if let db = store.db {
+      if let db = paths.isEmpty && self.graph == nil ? store.location : nil {
         let graphStore = try store.open()
         graph = try withStoreErrors { try graphStore.loadGraph() }
         if graph.documents.isEmpty {
