@@ -41,6 +41,12 @@ public struct QuoteRecord: Codable, Hashable, Sendable, Comparable {
       self.end = end
       self.text = text
     }
+
+    /// A span from columns that may each be missing (a store row); `nil` unless all three are present.
+    public init?(start: Int?, end: Int?, text: String?) {
+      guard let start, let end, let text else { return nil }
+      self.init(start: start, end: end, text: text)
+    }
   }
 
   /// `q:<doc>:<start>`, with `:<end>` and a kind suffix only where two records of one document share a start.

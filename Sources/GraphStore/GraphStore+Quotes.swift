@@ -40,10 +40,6 @@ extension GraphStore {
       while let row = try cursor.next() {
         let d: String = row[0]
         let locals = globalOf[d] ?? [:]
-        func span(_ a: Int?, _ b: Int?, _ t: String?) -> QuoteRecord.Span? {
-          guard let a, let b, let t else { return nil }
-          return QuoteRecord.Span(start: a, end: b, text: t)
-        }
         let speakerLocal: String? = row[6]
         let mentions = AttributeCoding.decodeList(row[14]).compactMap { locals[$0] }.map(EntityID.init(rawValue:))
         let speaker = speakerLocal.flatMap { locals[$0] }.map(EntityID.init(rawValue:))
@@ -51,7 +47,8 @@ extension GraphStore {
           QuoteRecord(
             id: row[1], doc: d, start: row[2], end: row[3], text: row[4],
             kind: QuoteRecord.Kind(rawValue: row[5]) ?? .direct, speaker: speaker,
-            speakerMention: span(row[7], row[8], row[9]), cue: span(row[10], row[11], row[12]), embeddedIn: row[13],
+            speakerMention: QuoteRecord.Span(start: row[7] as Int?, end: row[8] as Int?, text: row[9] as String?),
+            cue: QuoteRecord.Span(start: row[10] as Int?, end: row[11] as Int?, text: row[12] as String?), embeddedIn: row[13],
             mentions: Array(Set(mentions)).filter { $0 != speaker }.sorted(), confidence: row[15], source: row[16]))
       }
     }

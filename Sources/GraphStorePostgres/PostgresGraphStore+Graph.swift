@@ -154,10 +154,6 @@ extension PostgresGraphStore {
     {
       let doc: String = try row[0]
       let locals = globalOf[doc] ?? [:]
-      func span(_ a: Int?, _ b: Int?, _ t: String?) -> QuoteRecord.Span? {
-        guard let a, let b, let t else { return nil }
-        return QuoteRecord.Span(start: a, end: b, text: t)
-      }
       let speakerLocal: String? = try row[6]
       let speaker = speakerLocal.flatMap { locals[$0] }.map(EntityID.init(rawValue:))
       let mentionLocals: [String] = try row[14]
@@ -166,7 +162,8 @@ extension PostgresGraphStore {
         QuoteRecord(
           id: try row[1], doc: doc, start: try row[2], end: try row[3], text: try row[4],
           kind: QuoteRecord.Kind(rawValue: try row[5]) ?? .direct, speaker: speaker,
-          speakerMention: span(try row[7], try row[8], try row[9]), cue: span(try row[10], try row[11], try row[12]),
+          speakerMention: QuoteRecord.Span(start: try row[7] as Int?, end: try row[8] as Int?, text: try row[9] as String?),
+          cue: QuoteRecord.Span(start: try row[10] as Int?, end: try row[11] as Int?, text: try row[12] as String?),
           embeddedIn: try row[13], mentions: mentions.filter { $0 != speaker }.sorted(), confidence: try row[15],
           source: try row[16]))
     }

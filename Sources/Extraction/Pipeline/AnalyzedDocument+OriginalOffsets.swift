@@ -15,6 +15,10 @@ extension AnalyzedDocument {
       let mappedStart = map.originalStart(start)
       return (mappedStart, max(mappedStart, map.originalEnd(end)))
     }
+    func range(_ r: Range<Int>) -> Range<Int> {
+      let (a, b) = span(r.lowerBound, r.upperBound)
+      return a..<b
+    }
     func evidence(_ evidence: Evidence) -> Evidence {
       var out = evidence
       (out.start, out.end) = span(evidence.start, evidence.end)
@@ -46,14 +50,8 @@ extension AnalyzedDocument {
       var quote = quote
       (quote.start, quote.end) = span(quote.start, quote.end)
       quote.cue = quote.cue.map(evidence)
-      quote.speakerMention = quote.speakerMention.map { r in
-        let (a, b) = span(r.lowerBound, r.upperBound)
-        return a..<b
-      }
-      quote.cueWords = quote.cueWords.map { r in
-        let (a, b) = span(r.lowerBound, r.upperBound)
-        return a..<b
-      }
+      quote.speakerMention = quote.speakerMention.map(range)
+      quote.cueWords = quote.cueWords.map(range)
       return quote
     }
     out.relations = relations.map { relation in
