@@ -132,17 +132,25 @@ public struct KnowledgeGraph: Codable, Hashable, Sendable {
 
   /// Adds quote records; one with the id of a record already present replaces it.
   ///
-  /// - Complexity: O((q + k) log(q + k)) for k new records: one sort, however many are added.
+  /// - Complexity: O(k log k) for k new records of documents after the present ones, else
+  ///   O((q + k) log(q + k)): one sort, however many are added.
   public mutating func add(quotes new: [QuoteRecord]) {
     guard !new.isEmpty else { return }
+    let sortedNew = new.map { q -> QuoteRecord in
+      var q = q
+      q.mentions = Array(Set(q.mentions)).sorted()
+      return q
+    }.sorted()
+    // Documents merged one after another in id order (a corpus, a store): the new records of a later document
+    // go after the present ones, with no rebuild or re-sort of the whole list (that was quadratic).
+    if quotes.last.map({ $0.doc < sortedNew[0].doc }) ?? true, Set(sortedNew.map(\.id)).count == sortedNew.count {
+      quotes += sortedNew
+      return
+    }
     var byID: [String: QuoteRecord] = [:]
     byID.reserveCapacity(quotes.count + new.count)
     for q in quotes { byID[q.id] = q }
-    for q in new {
-      var q = q
-      q.mentions = Array(Set(q.mentions)).sorted()
-      byID[q.id] = q
-    }
+    for q in sortedNew { byID[q.id] = q }
     quotes = byID.values.sorted()
   }
 

@@ -129,7 +129,7 @@ extension GraphStore {
       }
     }
     let documents = try DocumentRecord.order(Column("id")).fetchAll(db).map(\.info)
-    var quotes = try loadQuotes(documents: nil, db: db)
+    var quotes = try loadQuotes(document: nil, db: db)
     if let entityIDs {
       // A part of the store keeps the quotes of its speakers.
       quotes = quotes.filter { q in q.speaker.map(entityIDs.contains) ?? false }
@@ -255,7 +255,7 @@ extension GraphStore {
       }
       return KnowledgeGraph(
         documents: [document.info], entities: entities.keys.sorted().compactMap { entities[$0] },
-        relations: relations.values.sorted { $0.key < $1.key }, quotes: try GraphStore.loadQuotes(documents: [id], db: db))
+        relations: relations.values.sorted { $0.key < $1.key }, quotes: try GraphStore.loadQuotes(document: id, db: db))
     }
   }
 }

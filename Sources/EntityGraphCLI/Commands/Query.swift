@@ -36,6 +36,14 @@ struct StoreOption: ParsableArguments {
   /// `--db`, else `$ENTITYGRAPH_DB`.
   var location: String? { db ?? StoreLocation.fromEnvironment }
 
+  /// For commands that read a store or analyse `paths` instead: exactly one of the two.
+  func validate(orPaths paths: [String]) throws {
+    if db != nil && !paths.isEmpty { throw ValidationError("give either --db FILE or PATH..., not both") }
+    if location == nil && paths.isEmpty {
+      throw ValidationError("give --db FILE|URL (or set \(StoreLocation.environmentVariable)) or text files to analyse")
+    }
+  }
+
   /// Opens the store. For reading commands (`mustExist` and not `forWriting`) a SQLite file must already exist
   /// and is opened read-only, so a store on read-only media, in a read-only folder or with mode 444 can still
   /// be queried.
@@ -100,11 +108,7 @@ extension EntityGraphCommand.Query {
     var format: QueryFormat = .table
 
     func validate() throws {
-      if store.db != nil && !paths.isEmpty { throw ValidationError("give either --db FILE or PATH..., not both") }
-      if store.location == nil && paths.isEmpty {
-        throw ValidationError(
-          "give --db FILE|URL (or set \(StoreLocation.environmentVariable)) or text files to analyse")
-      }
+      try store.validate(orPaths: paths)
       if let kind, EntityKind(rawValue: kind) == nil {
         throw ValidationError(
           "unknown kind '\(kind)'; use \(EntityKind.allCases.map(\.rawValue).joined(separator: ", "))")

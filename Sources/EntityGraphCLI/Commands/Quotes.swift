@@ -33,8 +33,7 @@ extension EntityGraphCommand {
     public init() {}
 
     public func validate() throws {
-      if store.db != nil && !paths.isEmpty { throw ValidationError("give either --db FILE or PATH..., not both") }
-      if store.db == nil && paths.isEmpty { throw ValidationError("give --db FILE or text files to analyse") }
+      try store.validate(orPaths: paths)
       if let kind, QuoteRecord.Kind(rawValue: kind) == nil {
         throw ValidationError("unknown kind '\(kind)'; use \(QuoteRecord.Kind.allCases.map(\.rawValue).joined(separator: ", "))")
       }

@@ -128,6 +128,9 @@ public struct QuoteFinder: ExtractionStage {
   /// Quote marks nest at most this deep; deeper opening marks are read as plain characters, so hostile text
   /// (thousands of opening marks) costs linear time and at most this many overlapping quotes per position.
   static let maxNesting = 12
+  /// A reported clause runs to the end of its sentence, at most this many code points past its cue (run-on
+  /// text); an "according to" clause reaches this far on either side of its cue.
+  static let maxReportedLength = 1500
 
   private func markedQuotes(_ text: SpeechText, _ document: Document, _ diagnostics: inout [Diagnostic]) -> [Quote] {
     let s = text.scalars
@@ -334,8 +337,8 @@ public struct QuoteFinder: ExtractionStage {
       guard w[k].lower == "according", w[k + 1].lower == "to", w[k + 2].isWord else { continue }
       if overlapsQuote(w[k].start, w[k].end) { continue }
       let para = text.paragraphs[text.paragraphIndex(of: w[k].start)]
-      let sStart = max(text.sentenceStart(before: w[k].start, lower: para.lowerBound), w[k].start - 1500)
-      let sEnd = min(text.sentenceEnd(after: w[k].end, upper: para.upperBound), w[k].end + 1500)
+      let sStart = max(text.sentenceStart(before: w[k].start, lower: para.lowerBound), w[k].start - QuoteFinder.maxReportedLength)
+      let sEnd = min(text.sentenceEnd(after: w[k].end, upper: para.upperBound), w[k].end + QuoteFinder.maxReportedLength)
       // The source runs to the next comma (at most eight words).
       var c = k + 2
       while c < w.count && c <= k + 10 && w[c].start < sEnd && w[c].lower != "," && w[c].isWord { c += 1 }
@@ -438,8 +441,8 @@ public struct QuoteFinder: ExtractionStage {
       }
       guard var start = spanStart else { continue }
       while start < upper && SpeechText.isSpace(text.scalars[start]) { start += 1 }
-      // A reported clause runs to the end of its sentence, at most ~1,500 code points (run-on text).
-      var end = min(text.sentenceEnd(after: start, upper: upper), start + 1500)
+      // A reported clause runs to the end of its sentence, at most `maxReportedLength` code points.
+      var end = min(text.sentenceEnd(after: start, upper: upper), start + QuoteFinder.maxReportedLength)
       // Stop at a colon or a quote mark that opens a direct quote.
       // The first direct quote opening inside the clause.
       var lo = 0

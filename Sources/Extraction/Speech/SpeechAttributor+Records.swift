@@ -238,10 +238,13 @@ extension AttributionRun {
   /// The attributed reported clause (indirect speech) holding quote `i`, if any.
   func enclosingReported(_ i: Int) -> Int? {
     let q = quotes[i]
-    // Reported clauses start before the quote; walk back over the quotes starting earlier in its paragraph.
+    // Reported clauses start before the quote and reach at most `QuoteFinder.maxReportedLength` on either side
+    // of their cue: walk back over the quotes starting that far before it in its paragraph, not the whole
+    // paragraph (quadratic on run-on text).
     let para = text.paragraphs[text.paragraphIndex(of: q.start)]
+    let lower = max(para.lowerBound, q.start - 2 * QuoteFinder.maxReportedLength - 200)
     var j = i - 1
-    while j >= 0 && quotes[j].start >= para.lowerBound {
+    while j >= 0 && quotes[j].start >= lower {
       let o = quotes[j]
       if o.form == .reported && o.start <= q.start && q.end <= o.end + 2 && o.speaker != nil { return j }
       j -= 1
