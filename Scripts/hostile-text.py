@@ -32,22 +32,23 @@ def nested(rng, size):
     return "\u201c\u2018" * (size // 6 - 40) + " Mara Quill said the talks failed.\n"
 
 
-def one_line_mix(rng, size):
-    out, n = [], 0
+def words(rng, size, pick, suffix, prefix=()):
+    """Space-joined words drawn by `pick(rng)` until about `size` bytes (the prefix not counted), then `suffix`."""
+    out, n = list(prefix), 0
     while n < size:
-        w = rng.choice(MIX)
+        w = pick(rng)
         out.append(w)
         n += len(w.encode()) + 1
-    return " ".join(out) + "\n"
+    return " ".join(out) + suffix
+
+
+def one_line_mix(rng, size):
+    return words(rng, size, lambda r: r.choice(MIX), "\n")
 
 
 def one_line_words(rng, size):
-    out, n = ["At the Harbour Summit on March 3,"], 0
-    while n < size:
-        w = rng.choice(NAMES) if rng.random() < 0.3 else rng.choice(FILLER)
-        out.append(w)
-        n += len(w.encode()) + 1
-    return " ".join(out) + "\n"
+    return words(rng, size, lambda r: r.choice(NAMES) if r.random() < 0.3 else r.choice(FILLER), "\n",
+                 prefix=["At the Harbour Summit on March 3,"])
 
 
 def quoted_orgs(rng, size):
@@ -61,21 +62,11 @@ def quoted_orgs(rng, size):
 
 
 def sentence_of_names(rng, size):
-    out, n = [], 0
-    while n < size:
-        w = rng.choice(NAMES) + " and"
-        out.append(w)
-        n += len(w.encode()) + 1
-    return " ".join(out) + " met.\n"
+    return words(rng, size, lambda r: r.choice(NAMES) + " and", " met.\n")
 
 
 def comma_list(rng, size):
-    out, n = [], 0
-    while n < size:
-        w = rng.choice(NAMES) + ","
-        out.append(w)
-        n += len(w.encode()) + 1
-    return " ".join(out) + " and others.\n"
+    return words(rng, size, lambda r: r.choice(NAMES) + ",", " and others.\n")
 
 
 def article(rng, size):
