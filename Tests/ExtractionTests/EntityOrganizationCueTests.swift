@@ -49,7 +49,7 @@ import Testing
       "The report covers Azerbaijanis, Talysh and Lezgins in the north. Activists said the Talysh were ignored.")
     #expect(!a.entities.values.contains { $0.kind == .person && $0.name.contains("Talysh") })
     // Still mentions for GUM-style scoring (groups of people are person mentions there).
-    #expect(a.mentions.contains { a.document.text(from: $0.start, to: $0.end) == "Talysh" && $0.source == "group" })
+    #expect(a.mentions.contains { a.document.text(from: $0.start, to: $0.end) == "Talysh" && $0.source == .group })
   }
 
   @Test func starOfPhraseIsNotAPerson() throws {

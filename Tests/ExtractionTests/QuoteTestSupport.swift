@@ -53,7 +53,7 @@ func makeSpeechDocument(_ text: String, id: String = "fixture", _ entities: [Spe
       {
         for k in i..<(i + f.surface.count) { taken[k] = true }
         mentions.append(
-          EntityMention(start: i, end: i + f.surface.count, kind: f.entity.kind, entity: f.entity.id, isDemonym: f.isDemonym, source: "fixture"))
+          EntityMention(start: i, end: i + f.surface.count, kind: f.entity.kind, entity: f.entity.id, isDemonym: f.isDemonym, source: .supplied))
         i += f.surface.count
       } else {
         i += 1

@@ -70,7 +70,7 @@ extension EntityGraphCommand {
         for m in mentions {
           var type = m.kind.rawValue
           if m.isDemonym {
-            if m.source == "group" || m.source == "role" {
+            if m.source.isGroupOrRole {
               type = EntityKind.person.rawValue
             } else if !includeDemonyms {
               continue
@@ -85,7 +85,7 @@ extension EntityGraphCommand {
             out += "{\"doc\": \(Self.json(doc.id)), \"start\": \(m.start), \"end\": \(m.end), "
             out += "\"type\": \(Self.json(type)), \"text\": \(Self.json(text)), "
             out += "\"canonical\": \(Self.json(m.entity.rawValue))"
-            if m.isDemonym && m.source != "group" && m.source != "role" { out += ", \"demonym\": true" }
+            if m.isDemonym && !m.source.isGroupOrRole { out += ", \"demonym\": true" }
             out += "}\n"
           }
           if out.utf8.count > 1 << 16 {

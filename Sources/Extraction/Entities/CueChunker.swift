@@ -40,7 +40,7 @@ struct CueChunker {
         i = end
         continue
       }
-      out.append(NameSpan(first: i, end: end, kind: type(i, end), source: "cue-chunker", confidence: 0.6))
+      out.append(NameSpan(first: i, end: end, kind: type(i, end), source: .cueChunker, confidence: 0.6))
       i = end
     }
     return out

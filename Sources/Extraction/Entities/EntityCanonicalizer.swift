@@ -40,7 +40,7 @@ struct EntityCanonicalizer {
         EntityMention(
           start: c.tokens[s.first].start, end: c.tokens[s.end - 1].end, kind: .person,
           entity: EntityID(kind: .person, name: displayName(s)), isDemonym: true, confidence: 0.5,
-          source: s.role == .group ? "group" : "role"))
+          source: s.role == .group ? .group : .role))
     }
     let spans = spans.filter { $0.role == nil }
     groupOf = [Int](repeating: -1, count: spans.count)
@@ -133,13 +133,13 @@ struct EntityCanonicalizer {
     }
     // "the March 3 attack" and an operation launched "On March 3, 2024": one event, named by its date.
     var datedEvent: [String: Int] = [:]
-    for (k, s) in spans.enumerated() where s.source == "dated-event" && s.end - s.first >= 2 {
+    for (k, s) in spans.enumerated() where s.source == .datedEvent && s.end - s.first >= 2 {
       if let m = DateFinder.month(c.text(s.first)), let d = Int(c.text(s.first + 1)) {
         datedEvent[String(format: "%02d-%02d", m, d)] = groupOf[k]
       }
     }
     if !datedEvent.isEmpty {
-      for (k, s) in spans.enumerated() where s.kind == .event && s.source != "dated-event" && s.canonical == nil {
+      for (k, s) in spans.enumerated() where s.kind == .event && s.source != .datedEvent && s.canonical == nil {
         let sentence = Int(c.sentenceOf[s.first])
         guard let date = DateFinder.firstDate(c, sentences: [sentence]), date.count == 10,
           let target = datedEvent[String(date.suffix(5))], target != groupOf[k], redirect[groupOf[k]] == nil
@@ -177,7 +177,7 @@ struct EntityCanonicalizer {
       mentions.append(
         EntityMention(
           start: start, end: end, kind: groups[g].kind, entity: groups[g].id, isDemonym: s.isDemonym,
-          confidence: s.confidence, source: s.isGroup ? "group" : s.source))
+          confidence: s.confidence, source: s.isGroup ? .group : s.source))
     }
     var entities: [EntityID: Entity] = [:]
     let doc = c.document.document

@@ -8,7 +8,7 @@ extension EntityRecognizer {
   /// not the country, so they are not in ``AnalyzedDocument/mentions``), but annotation schemes such as
   /// GUM's count them as nested names; `entitygraph mentions` prints them for scoring.
   ///
-  /// - Returns: mentions with `source == "nested"`, sorted by offset.
+  /// - Returns: mentions whose source is ``MentionRule/nested``, sorted by offset.
   /// - Parameter leadingPlaces: also a place that opens an organization's name ("Chicago" in "Chicago
   ///   Tribune"); GUM-style annotation does not count those, the `nested-place` relation rule does.
   public func nestedMentions(in document: AnalyzedDocument, leadingPlaces: Bool = false) -> [EntityMention] {
@@ -20,7 +20,7 @@ extension EntityRecognizer {
       endIndex[t.end] = i + 1
     }
     var out: [EntityMention] = []
-    for m in document.mentions where !m.isDemonym && m.source != "nested" && m.kind != .person {
+    for m in document.mentions where !m.isDemonym && m.source != .nested && m.kind != .person {
       guard let first = startIndex[m.start], let end = endIndex[m.end], end - first >= 2 else { continue }
       var i = first
       while i < end {
@@ -33,7 +33,7 @@ extension EntityRecognizer {
               out.append(
                 EntityMention(
                   start: c.tokens[i].start, end: c.tokens[e - 1].end, kind: country.isTerritory ? .location : .country,
-                  entity: country.id, confidence: 0.7, source: "nested"))
+                  entity: country.id, confidence: 0.7, source: .nested))
               found = true
             } else if let bits = lexicon.table[c.phraseHash(i, e)], bits & Lexicon.Category.place.rawValue != 0,
               bits & (Lexicon.Category.firstName.rawValue | Lexicon.Category.surname.rawValue) == 0,
@@ -44,7 +44,7 @@ extension EntityRecognizer {
               out.append(
                 EntityMention(
                   start: c.tokens[i].start, end: c.tokens[e - 1].end, kind: .location,
-                  entity: EntityID(kind: .location, name: name), confidence: 0.6, source: "nested"))
+                  entity: EntityID(kind: .location, name: name), confidence: 0.6, source: .nested))
               found = true
             }
           }

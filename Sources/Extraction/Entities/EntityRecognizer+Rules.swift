@@ -24,7 +24,7 @@ extension EntityRecognizer {
         !proposed.contains(where: { $0.end > head.lowerBound && $0.first < head.upperBound })
       {
         let kind: EntityKind = c.has(head.upperBound - 1, .placeWord) ? .location : .organization
-        s = NameSpan(first: head.lowerBound, end: s.end, kind: kind, source: "of-country", confidence: 0.7)
+        s = NameSpan(first: head.lowerBound, end: s.end, kind: kind, source: .ofCountry, confidence: 0.7)
       }
       spans.append(s)
     }
@@ -44,7 +44,7 @@ extension EntityRecognizer {
       guard c.text(s.end) == "(", c.text(a + 1) == ")", !starts.contains(a), c.infos[a].flags.contains(.allCaps),
         EntityCanonicalizer.isAcronym(c.text(a), of: c.text(s.first, s.end))
       else { continue }
-      acronyms.append(NameSpan(first: a, end: a + 1, kind: s.kind, source: "acronym", confidence: 0.8))
+      acronyms.append(NameSpan(first: a, end: a + 1, kind: s.kind, source: .acronym, confidence: 0.8))
     }
     spans = (spans + acronyms).sorted { ($0.first, $0.end) < ($1.first, $1.end) }
     // Fill in countries and demonyms that the tagger missed, outside other names.
@@ -61,13 +61,13 @@ extension EntityRecognizer {
       var end = limit
       while end > i {
         if let idx = countryIndex(c, i, end), (i..<end).allSatisfy({ !covered[$0] }) {
-          found = NameSpan(first: i, end: end, kind: .country, source: "gazetteer", confidence: 0.95, country: idx)
+          found = NameSpan(first: i, end: end, kind: .country, source: .gazetteer, confidence: 0.95, country: idx)
           // "Voice of America", "Bank of Chile": a country closing another name is not the country.
           if let head = nameBeforeOf(c, i), head.allSatisfy({ !covered[$0] }) {
             let headWord = head.upperBound - 1
             if !c.has(headWord, .title), !Self.stateWords.contains(c.lower(headWord)) {
               let kind: EntityKind = c.has(headWord, .placeWord) ? .location : .organization
-              found = NameSpan(first: head.lowerBound, end: end, kind: kind, source: "of-country", confidence: 0.7)
+              found = NameSpan(first: head.lowerBound, end: end, kind: kind, source: .ofCountry, confidence: 0.7)
             }
           }
           break
@@ -81,7 +81,7 @@ extension EntityRecognizer {
             (i..<end).allSatisfy({ !covered[$0] })
           {
             var s = NameSpan(
-              first: i, end: end, kind: .country, source: "demonym", confidence: 0.9, country: Int(idx))
+              first: i, end: end, kind: .country, source: .demonym, confidence: 0.9, country: Int(idx))
             s.isDemonym = true
             found = s
             break
@@ -312,7 +312,7 @@ extension EntityRecognizer {
       s.kind = .country
       s.country = Int(idx)
       s.isDemonym = true
-      s.source = "demonym"
+      s.source = .demonym
       return
     }
     if s.kind == .country { s.kind = .location }
@@ -365,7 +365,7 @@ extension EntityRecognizer {
         i = close
         continue
       }
-      var span = NameSpan(first: open + 1, end: last, kind: .event, source: "reported-event", confidence: 0.9)
+      var span = NameSpan(first: open + 1, end: last, kind: .event, source: .reportedEvent, confidence: 0.9)
       let title = c.text(open + 1, last)
       span.canonical = title
       span.attributes["title"] = title
@@ -391,7 +391,7 @@ extension EntityRecognizer {
       {
         let w = c.lower(i + 2)
         if ["attack", "attacks", "massacre", "bombing", "bombings", "uprising", "war", "revolution"].contains(w) {
-          out.append(NameSpan(first: i, end: i + 3, kind: .event, source: "dated-event", confidence: 0.85))
+          out.append(NameSpan(first: i, end: i + 3, kind: .event, source: .datedEvent, confidence: 0.85))
           i += 3
           continue
         }
@@ -443,18 +443,18 @@ extension EntityRecognizer {
         if words.count >= 2, let last = words.last, Self.eventHeads.contains(c.lower(last)),
           !c.infos[i].flags.contains(.sentenceInitial) || !c.has(i, .common) || c.has(i, .demonym)
         {
-          var span = NameSpan(first: i, end: end, kind: .event, source: "event-head", confidence: 0.75)
+          var span = NameSpan(first: i, end: end, kind: .event, source: .eventHead, confidence: 0.75)
           span.end = last + 1
           if !touchesTagged || spans(i, span.end).contains(where: { $0.first >= i && $0.end <= span.end && $0.kind != .event }) {
             out.append(span)
           }
         } else if words.count >= 2, Self.eventPrefixes.contains(c.lower(i)), !touchesTagged {
-          out.append(NameSpan(first: i, end: end, kind: .event, source: "event-head", confidence: 0.75))
+          out.append(NameSpan(first: i, end: end, kind: .event, source: .eventHead, confidence: 0.75))
         } else if words.count >= 2, let last = words.last, c.has(last, .orgWord), !c.has(last, .placeWord),
           !c.has(last, .eventWord), !touchesTagged || onlyPlacesInside(spans(i, end), i, end)
         {
           // "The Working Group for …", "Friends Society of …": an untagged name headed by an organization word.
-          var span = NameSpan(first: i, end: end, kind: .organization, source: "org-head", confidence: 0.7)
+          var span = NameSpan(first: i, end: end, kind: .organization, source: .organizationHead, confidence: 0.7)
           if c.infos[i].flags.contains(.sentenceInitial), c.has(i, .common), !c.has(i, .orgWord) { span.first += 1 }
           if c.lower(span.first) == "the" { span.first += 1 }
           var e = end
@@ -503,7 +503,7 @@ extension EntityRecognizer {
         {
           let kinds = known.filter { bits & $0.0.rawValue != 0 }.map(\.1)
           if kinds.count == 1, end - i >= 2 || kinds[0] != .person {
-            found = NameSpan(first: i, end: end, kind: kinds[0], source: "known-name", confidence: 0.7)
+            found = NameSpan(first: i, end: end, kind: kinds[0], source: .knownName, confidence: 0.7)
           }
         }
         end -= 1
@@ -519,7 +519,7 @@ extension EntityRecognizer {
         (i == 0 || !c.infos[i - 1].flags.contains(.allCaps)),
         (i + 1 >= c.tokens.count || !c.infos[i + 1].flags.contains(.allCaps))
       {
-        found = NameSpan(first: i, end: i + 1, kind: .organization, source: "acronym-guess", confidence: 0.5)
+        found = NameSpan(first: i, end: i + 1, kind: .organization, source: .acronymGuess, confidence: 0.5)
       }
       if let f = found {
         out.append(f)
@@ -567,13 +567,7 @@ extension EntityRecognizer {
 
   /// Keeps non-overlapping spans, preferring rules over the tagger and longer spans over shorter ones.
   func resolveOverlaps(_ spans: [NameSpan], count: Int) -> [NameSpan] {
-    func priority(_ s: NameSpan) -> Int {
-      switch s.source {
-      case "reported-event": return 3
-      case "dated-event", "event-head", "org-head": return 2
-      default: return 1
-      }
-    }
+    func priority(_ s: NameSpan) -> Int { s.source.overlapPriority }
     let ordered = spans.enumerated().sorted { a, b in
       let pa = priority(a.element)
       let pb = priority(b.element)
@@ -600,14 +594,14 @@ extension EntityRecognizer {
     var spans = input
     // Majority kind per phrase (exact countries and demonyms keep theirs).
     var votes: [UInt64: [EntityKind: Int]] = [:]
-    for s in spans where s.country == nil && s.source != "reported-event" {
+    for s in spans where s.country == nil && s.source != .reportedEvent {
       votes[c.phraseHash(s.first, s.end), default: [:]][s.kind, default: 0] += 1
     }
     func majority(_ h: UInt64) -> EntityKind? {
       guard let v = votes[h] else { return nil }
       return v.max { a, b in a.value != b.value ? a.value < b.value : a.key > b.key }?.key
     }
-    for k in spans.indices where spans[k].country == nil && spans[k].source != "reported-event" {
+    for k in spans.indices where spans[k].country == nil && spans[k].source != .reportedEvent {
       if let m = majority(c.phraseHash(spans[k].first, spans[k].end)) { spans[k].kind = m }
     }
     // Single-word mentions that are the last or first word of a person's full name are that person.
@@ -626,7 +620,7 @@ extension EntityRecognizer {
     // Repeats: an unlabeled capitalized occurrence of a name found elsewhere in the document.
     var byFirst: [UInt64: [(len: Int, hash: UInt64, kind: EntityKind)]] = [:]
     var seen = Set<UInt64>()
-    for s in spans where !s.isDemonym && s.country == nil && (s.source == "tagger" || s.source == "acronym")
+    for s in spans where !s.isDemonym && s.country == nil && (s.source == .tagger || s.source == .acronym)
       && s.end - s.first <= 6
     {
       let h = c.phraseHash(s.first, s.end)
@@ -654,7 +648,7 @@ extension EntityRecognizer {
           if cand.len == 1 && c.infos[i].flags.contains(.sentenceInitial) && c.infos[i].flags.contains(.alsoLower) {
             continue
           }
-          matched = NameSpan(first: i, end: i + cand.len, kind: majority(cand.hash) ?? cand.kind, source: "repeat")
+          matched = NameSpan(first: i, end: i + cand.len, kind: majority(cand.hash) ?? cand.kind, source: .repeatedName)
           break
         }
       }
@@ -700,7 +694,7 @@ extension EntityRecognizer {
           break
         }
         if matched > 0 {
-          joined.append(NameSpan(first: i, end: i + matched, kind: .person, source: "surname", confidence: 0.7))
+          joined.append(NameSpan(first: i, end: i + matched, kind: .person, source: .surname, confidence: 0.7))
           i += matched
         } else {
           i += 1
@@ -784,7 +778,7 @@ extension EntityRecognizer {
     }
     guard !orgNames.isEmpty else { return }
     for k in spans.indices where spans[k].country == nil && !spans[k].isDemonym && spans[k].role == nil
-      && spans[k].kind != .event && spans[k].source != "surname"
+      && spans[k].kind != .event && spans[k].source != .surname
       && orgNames.contains(c.phraseHash(spans[k].first, spans[k].end))
     {
       spans[k].kind = .organization

@@ -18,7 +18,7 @@ extension EntityRecognizer {
   /// known first name ("“…,” said county clerk Odalys Brenneke", typed as a place).
   func retypeSpeakers(_ c: RecognitionContext, _ spans: inout [NameSpan]) {
     let n = c.tokens.count
-    for k in spans.indices where spans[k].kind == .location && spans[k].source == "tagger" && spans[k].country == nil {
+    for k in spans.indices where spans[k].kind == .location && spans[k].source == .tagger && spans[k].country == nil {
       let s = spans[k]
       // Two or three words, none a known place or place word; a known first name, or no word the lexicon knows.
       let words = s.first..<s.end
@@ -35,7 +35,7 @@ extension EntityRecognizer {
       let verbBeforeTitles = b >= 0 && b < before && Self.speakerVerbs.contains(c.lower(b))
       if verbBefore || verbAfter || verbBeforeTitles {
         spans[k].kind = .person
-        spans[k].source = "speaker-cue"
+        spans[k].source = .speakerCue
       }
     }
   }
@@ -84,7 +84,7 @@ extension EntityRecognizer {
       if r.count == 1, c.infos[r.lowerBound].flags.contains(.sentenceInitial), !c.has(r.lowerBound, .surname) { return }
       guard r.allSatisfy({ !taken.contains($0) }) else { return }
       for i in r { taken.insert(i) }
-      out.append(NameSpan(first: r.lowerBound, end: r.upperBound, kind: .person, source: "speaker-cue", confidence: 0.6))
+      out.append(NameSpan(first: r.lowerBound, end: r.upperBound, kind: .person, source: .speakerCue, confidence: 0.6))
     }
     for v in 1..<n where c.tokens[v].kind == .word && Self.speakerVerbs.contains(c.lower(v)) {
       // "Nefzi said" / "dos Santos says": the name opens its clause.

@@ -90,7 +90,7 @@ public struct EntityRecognizer: ExtractionStage {
         default: kind = .event
         }
         out.append(
-          NameSpan(first: sent.lowerBound + s.start, end: sent.lowerBound + s.end, kind: kind, source: "tagger"))
+          NameSpan(first: sent.lowerBound + s.start, end: sent.lowerBound + s.end, kind: kind, source: .tagger))
       }
     }
     return out
@@ -102,7 +102,7 @@ struct NameSpan: Sendable {
   var first: Int
   var end: Int
   var kind: EntityKind
-  var source: String
+  var source: MentionRule
   var confidence: Double = 0.8
   /// Index into the country gazetteer when this is an exact country name or demonym.
   var country: Int?

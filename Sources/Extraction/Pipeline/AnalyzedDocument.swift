@@ -61,12 +61,12 @@ public struct EntityMention: Hashable, Sendable {
   public var isDemonym: Bool
   /// 0...1.
   public var confidence: Double
-  /// The rule or model that produced it, e.g. `gazetteer`, `tagger`.
-  public var source: String
+  /// The rule or model that produced it.
+  public var source: MentionRule
 
   public init(
     start: Int, end: Int, kind: EntityKind, entity: EntityID, isDemonym: Bool = false,
-    confidence: Double = 1, source: String = ""
+    confidence: Double = 1, source: MentionRule = .supplied
   ) {
     self.start = start
     self.end = end
