@@ -16,6 +16,10 @@ extension EntityGraphCommand {
           entitygraph train --conll ../shared/eval/gum-train/train.conll \\
             --out Sources/Extraction/Resources/tagger.bin
 
+        With --also FILE (repeatable) more CoNLL files join the training data; they are always trained on and never
+        held out, so --holdout-every cross-validates on the --conll file alone. The bundled model adds CoNLL04 and
+        CrossRE news entity annotations this way (Scripts/spans-to-conll.py converts them; see SOURCES.md).
+
         With --stack-folds N (e.g. 5; default 0: off) a second, document-level pass is trained on first-pass tags
         predicted by N-fold jackknife and stored in the same file.
 
@@ -24,6 +28,9 @@ extension EntityGraphCommand {
 
     @Option(help: "Training file (CoNLL, BILOU tags).")
     var conll: String
+
+    @Option(help: "More training files (CoNLL, BILOU tags), always trained on, never held out. Repeatable.")
+    var also: [String] = []
 
     @Option(help: "Where to write the model.")
     var out: String
@@ -59,14 +66,8 @@ extension EntityGraphCommand {
     }
 
     public func run() throws {
-      let documents: [TrainingDocument]
-      do {
-        let text = try String(contentsOfFile: conll, encoding: .utf8)
-        documents = try ConllReader.parse(text)
-      } catch {
-        Console.error("error: \(conll): \(FileProblem.isFileError(error) ? "cannot read: \(FileProblem(error))" : "\(error)")")
-        throw ExitCode(ExitCodes.noInput)
-      }
+      let documents = try Self.read(conll)
+      let extra = try also.flatMap { try Self.read($0) }
       let lexicon: Lexicon
       do { lexicon = try Lexicon.makeDefault() } catch {
         Console.error("error: \(error)")
@@ -79,6 +80,7 @@ extension EntityGraphCommand {
         train = documents.enumerated().filter { ($0.offset + 1 + fold) % holdoutEvery != 0 }.map(\.element)
         held = documents.enumerated().filter { ($0.offset + 1 + fold) % holdoutEvery == 0 }.map(\.element)
       }
+      train += extra
       let trainer = PerceptronTrainer(lexicon: lexicon, epochs: epochs, bits: bits, seed: seed)
       let tokens = train.reduce(0) { $0 + $1.sentences.reduce(0) { $0 + $1.tokens.count } }
       Console.error("training on \(train.count) documents, \(tokens) tokens, \(epochs) epochs")
@@ -100,6 +102,16 @@ extension EntityGraphCommand {
         throw ExitCode(ExitCodes.environment)
       }
       Console.error("wrote \(out) (\(data.count) bytes)")
+    }
+
+    /// The documents of one training file, or exit code 3 with the file's problem.
+    static func read(_ path: String) throws -> [TrainingDocument] {
+      do {
+        return try ConllReader.parse(try String(contentsOfFile: path, encoding: .utf8))
+      } catch {
+        Console.error("error: \(path): \(FileProblem.isFileError(error) ? "cannot read: \(FileProblem(error))" : "\(error)")")
+        throw ExitCode(ExitCodes.noInput)
+      }
     }
   }
 }
