@@ -12,13 +12,25 @@ public struct Evidence: Codable, Hashable, Sendable, Comparable {
   public var text: String
   /// 0-based index of the sentence that holds `start`, when known.
   public var sentence: Int?
+  /// How an entity mention names its entity when not by name: ``Form/demonym`` for "Iranian" naming Iran.
+  /// `nil` (and absent from JSON) for names and for evidence that is not a mention.
+  public var form: Form?
 
-  public init(doc: String, start: Int, end: Int, text: String, sentence: Int? = nil) {
+  /// How a mention names its entity when it does not use the entity's name.
+  public enum Form: String, Codable, Hashable, Sendable, Comparable {
+    /// A demonym or nationality adjective ("Iranian", "Turkish") standing for its country.
+    case demonym
+
+    public static func < (a: Form, b: Form) -> Bool { a.rawValue < b.rawValue }
+  }
+
+  public init(doc: String, start: Int, end: Int, text: String, sentence: Int? = nil, form: Form? = nil) {
     self.doc = doc
     self.start = start
     self.end = end
     self.text = text
     self.sentence = sentence
+    self.form = form
   }
 
   /// Orders by document, offsets, text, then sentence (unknown first). The sentence takes part so the
@@ -26,7 +38,8 @@ public struct Evidence: Codable, Hashable, Sendable, Comparable {
   /// then put them in hash order, so a graph read from JSON did not always equal itself written and
   /// read again (found by the graph-json fuzz target).
   public static func < (a: Evidence, b: Evidence) -> Bool {
-    (a.doc, a.start, a.end, a.text, a.sentence ?? -1) < (b.doc, b.start, b.end, b.text, b.sentence ?? -1)
+    (a.doc, a.start, a.end, a.text, a.sentence ?? -1, a.form?.rawValue ?? "")
+      < (b.doc, b.start, b.end, b.text, b.sentence ?? -1, b.form?.rawValue ?? "")
   }
 }
 

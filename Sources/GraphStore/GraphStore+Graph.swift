@@ -88,12 +88,14 @@ extension GraphStore {
       let cursor = try Row.fetchCursor(
         db,
         sql: """
-          SELECT le.entity_id, m.doc, m.start, m."end", m.text, m.sentence
+          SELECT le.entity_id, m.doc, m.start, m."end", m.text, m.sentence, m.form
           FROM mention m JOIN local_entity le ON le.doc = m.doc AND le.local_id = m.local_id
           """)
       while let row = try cursor.next() {
         mentionsByEntity[row[0], default: []].append(
-          Mention(doc: row[1], start: row[2], end: row[3], text: row[4], sentence: row[5]))
+          Mention(
+            doc: row[1], start: row[2], end: row[3], text: row[4], sentence: row[5],
+            form: (row[6] as String?).flatMap(Mention.Form.init)))
       }
       for record in try EntityRecord.order(Column("id")).fetchAll(db) {
         var entity = record.makeEntity()
@@ -215,12 +217,14 @@ extension GraphStore {
       for row in try Row.fetchAll(
         db,
         sql: """
-          SELECT le.entity_id, m.start, m."end", m.text, m.sentence
+          SELECT le.entity_id, m.start, m."end", m.text, m.sentence, m.form
           FROM mention m JOIN local_entity le ON le.doc = m.doc AND le.local_id = m.local_id WHERE m.doc = ?
           """, arguments: [id])
       {
         entities[EntityID(rawValue: row[0])]?.mentions.append(
-          Mention(doc: id, start: row[1], end: row[2], text: row[3], sentence: row[4]))
+          Mention(
+            doc: id, start: row[1], end: row[2], text: row[3], sentence: row[4],
+            form: (row[5] as String?).flatMap(Mention.Form.init)))
       }
       for (global, set) in names {
         guard var entity = entities[global] else { continue }

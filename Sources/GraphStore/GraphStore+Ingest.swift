@@ -60,7 +60,7 @@ extension GraphStore {
     let insertAlias = try db.cachedStatement(
       sql: "INSERT OR IGNORE INTO alias (doc, local_id, text, match_key) VALUES (?, ?, ?, ?)")
     let insertMention = try db.cachedStatement(
-      sql: "INSERT INTO mention (doc, local_id, start, \"end\", text, sentence) VALUES (?, ?, ?, ?, ?, ?)")
+      sql: "INSERT INTO mention (doc, local_id, start, \"end\", text, sentence, form) VALUES (?, ?, ?, ?, ?, ?, ?)")
     for entity in graph.entities {
       let matchKey = EntityResolver.matchKey(for: entity)
       let aliasKeys = entity.aliases.map { EntityResolver.aliasKey($0, of: entity) }
@@ -79,7 +79,7 @@ extension GraphStore {
       }
       for mention in entity.mentions {
         try insertMention.execute(arguments: [
-          document, local, mention.start, mention.end, mention.text, mention.sentence,
+          document, local, mention.start, mention.end, mention.text, mention.sentence, mention.form?.rawValue,
         ])
       }
     }

@@ -102,9 +102,10 @@ struct MentionRecord: Codable, FetchableRecord, PersistableRecord {
   var end: Int
   var text: String
   var sentence: Int?
+  var form: String?
 
   enum CodingKeys: String, CodingKey {
-    case id, doc, start, end, text, sentence
+    case id, doc, start, end, text, sentence, form
     case localID = "local_id"
   }
 
@@ -115,9 +116,12 @@ struct MentionRecord: Codable, FetchableRecord, PersistableRecord {
     self.end = mention.end
     self.text = mention.text
     self.sentence = mention.sentence
+    self.form = mention.form?.rawValue
   }
 
-  var mention: Mention { Mention(doc: doc, start: start, end: end, text: text, sentence: sentence) }
+  var mention: Mention {
+    Mention(doc: doc, start: start, end: end, text: text, sentence: sentence, form: form.flatMap(Mention.Form.init))
+  }
 }
 
 // MARK: - relation
@@ -181,9 +185,10 @@ struct EvidenceRecord: Codable, FetchableRecord, PersistableRecord {
   var end: Int
   var text: String
   var sentence: Int?
+  var form: String?
 
   enum CodingKeys: String, CodingKey {
-    case id, doc, start, end, text, sentence
+    case id, doc, start, end, text, sentence, form
     case statementID = "statement_id"
   }
 

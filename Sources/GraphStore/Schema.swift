@@ -12,9 +12,9 @@ import GRDB
 /// through `local_entity` when a graph is read.
 enum Schema {
   /// The schema version this code writes (`PRAGMA user_version`): the number of migrations below.
-  static let version = 2
+  static let version = 3
   /// The names of the migrations below.
-  static let migrationNames: Set<String> = ["v1-initial", "v2-quotes"]
+  static let migrationNames: Set<String> = ["v1-initial", "v2-quotes", "v3-mention-form"]
 
   static var migrator: DatabaseMigrator {
     var migrator = DatabaseMigrator()
@@ -153,6 +153,10 @@ enum Schema {
           );
           CREATE INDEX quote_speaker ON quote(doc, speaker_local);
           """)
+    }
+    // How a mention names its entity when not by name ("demonym"); NULL for names. Older stores' rows stay NULL.
+    migrator.registerMigration("v3-mention-form") { db in
+      try db.execute(sql: "ALTER TABLE mention ADD COLUMN form TEXT")
     }
     return migrator
   }

@@ -61,12 +61,14 @@ extension PostgresGraphStore {
     var mentionsByEntity: [String: [Mention]] = [:]
     for row in try session.query(
       """
-      SELECT le.entity_id, m.doc, m.start, m."end", m.text, m.sentence
+      SELECT le.entity_id, m.doc, m.start, m."end", m.text, m.sentence, m.form
       FROM mention m JOIN local_entity le ON le.doc = m.doc AND le.local_id = m.local_id \(entityWhere)
       """, values)
     {
       mentionsByEntity[try row[0], default: []].append(
-        Mention(doc: try row[1], start: try row[2], end: try row[3], text: try row[4], sentence: try row[5]))
+        Mention(
+          doc: try row[1], start: try row[2], end: try row[3], text: try row[4], sentence: try row[5],
+          form: (try row[6] as String?).flatMap(Mention.Form.init)))
     }
     var entities: [Entity] = []
     for row in try session.query(
@@ -210,13 +212,15 @@ extension PostgresGraphStore {
       }
       for row in try session.query(
         """
-        SELECT le.entity_id, m.start, m."end", m.text, m.sentence
+        SELECT le.entity_id, m.start, m."end", m.text, m.sentence, m.form
         FROM mention m JOIN local_entity le ON le.doc = m.doc AND le.local_id = m.local_id WHERE m.doc = $1
         ORDER BY m.id
         """, [.text(id)])
       {
         entities[EntityID(rawValue: try row[0])]?.mentions.append(
-          Mention(doc: id, start: try row[1], end: try row[2], text: try row[3], sentence: try row[4]))
+          Mention(
+            doc: id, start: try row[1], end: try row[2], text: try row[3], sentence: try row[4],
+            form: (try row[5] as String?).flatMap(Mention.Form.init)))
       }
       for (global, set) in names {
         guard var entity = entities[global] else { continue }

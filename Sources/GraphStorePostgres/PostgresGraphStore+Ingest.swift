@@ -573,7 +573,7 @@ struct LocalRows {
   var aliasDocs: [String] = [], aliasLocals: [String] = [], aliasTexts: [String] = [], aliasKeys: [String] = []
   var aliasSeqs: [Int] = []
   var mentionDocs: [String] = [], mentionLocals: [String] = [], starts: [Int] = [], ends: [Int] = []
-  var texts: [String] = [], sentences: [Int] = []
+  var texts: [String] = [], sentences: [Int] = [], forms: [String] = []
 
   mutating func add(doc: String, entity: Entity, global: String, matchKey: String, aliasKeys keys: [String], seq: Int) {
     let local = entity.id.rawValue
@@ -600,6 +600,7 @@ struct LocalRows {
       ends.append(mention.end)
       texts.append(mention.text)
       sentences.append(mention.sentence ?? -1)
+      forms.append(mention.form?.rawValue ?? "")
     }
   }
 
@@ -625,11 +626,15 @@ struct LocalRows {
     if !mentionDocs.isEmpty {
       try session.send(
         """
-        INSERT INTO mention (doc, local_id, start, "end", text, sentence)
-        SELECT d, l, s, e, t, NULLIF(n, -1)
-        FROM unnest($1::text[], $2::text[], $3::bigint[], $4::bigint[], $5::text[], $6::bigint[]) AS m(d, l, s, e, t, n)
+        INSERT INTO mention (doc, local_id, start, "end", text, sentence, form)
+        SELECT d, l, s, e, t, NULLIF(n, -1), NULLIF(f, '')
+        FROM unnest($1::text[], $2::text[], $3::bigint[], $4::bigint[], $5::text[], $6::bigint[], $7::text[])
+          AS m(d, l, s, e, t, n, f)
         """,
-        [.texts(mentionDocs), .texts(mentionLocals), .ints(starts), .ints(ends), .texts(texts), .ints(sentences)])
+        [
+          .texts(mentionDocs), .texts(mentionLocals), .ints(starts), .ints(ends), .texts(texts), .ints(sentences),
+          .texts(forms),
+        ])
     }
   }
 }

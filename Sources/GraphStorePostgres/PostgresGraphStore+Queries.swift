@@ -57,7 +57,7 @@ extension PostgresGraphStore {
       aliases.remove(entityName)
       let mentions = try session.query(
         """
-        SELECT m.doc, m.start, m."end", m.text, m.sentence
+        SELECT m.doc, m.start, m."end", m.text, m.sentence, m.form
         FROM mention m JOIN local_entity le ON le.doc = m.doc AND le.local_id = m.local_id
         WHERE le.entity_id = $1 ORDER BY m.doc COLLATE "C", m.start, m."end"
         """, [.text(id.rawValue)]
@@ -291,6 +291,8 @@ extension PostgresGraphStore {
   }
 
   static func mention(_ row: PGRow) throws -> Mention {
-    Mention(doc: try row[0], start: try row[1], end: try row[2], text: try row[3], sentence: try row[4])
+    Mention(
+      doc: try row[0], start: try row[1], end: try row[2], text: try row[3], sentence: try row[4],
+      form: (try row[5] as String?).flatMap(Mention.Form.init))
   }
 }

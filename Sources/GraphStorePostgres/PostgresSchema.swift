@@ -112,6 +112,11 @@ enum PostgresSchema {
         "CREATE INDEX quote_speaker ON quote(doc, speaker_local)",
       ]
     ),
+    (
+      // How a mention names its entity when not by name ("demonym"), as in the SQLite store's v3-mention-form.
+      "v3-mention-form",
+      ["ALTER TABLE mention ADD COLUMN form TEXT"]
+    ),
   ]
 
   /// Applies the missing migrations, one process at a time (under an advisory lock).

@@ -29,6 +29,19 @@ import Testing
     #expect(!a.entities.isEmpty && a.entities[EntityID(rawValue: id)] != nil)
   }
 
+  /// Issue 11: a country found only through a demonym still has a mention (its provenance), marked as one.
+  @Test(arguments: [("Iranian officials met.", "Iranian", "country:iran"), ("The Dutch team won.", "Dutch", "country:netherlands")])
+  func demonymOnlyCountriesHaveDemonymMentions(text: String, surface: String, id: String) throws {
+    let entity = try #require(try EntityFixtures.analyze(text).makeGraph().entities.first { $0.id.rawValue == id })
+    #expect(entity.mentions.map { "\($0.text):\($0.form?.rawValue ?? "name")" } == ["\(surface):demonym"])
+  }
+
+  @Test func namedCountriesKeepPlainMentions() throws {
+    let entity = try #require(
+      try EntityFixtures.analyze("Turkish envoys flew to Turkey.").makeGraph().entities.first { $0.id == "country:turkey" })
+    #expect(entity.mentions.map { "\($0.text):\($0.form?.rawValue ?? "name")" } == ["Turkish:demonym", "Turkey:name"])
+  }
+
   @Test func lowerCaseUsIsNotACountry() throws {
     let a = try EntityFixtures.analyze("Let us go home now, said the tired walkers.")
     #expect(a.mentions.allSatisfy { $0.entity != "country:united-states" })

@@ -183,10 +183,12 @@ struct EntityCanonicalizer {
     let doc = c.document.document
     for (index, g) in groups.enumerated() where redirect[index] == nil {
       var names: [Mention] = []
-      for k in g.spans where !spans[k].isDemonym {
+      // Demonyms are mentions too ("Turkish" is where Turkey is named), marked so a reader can tell.
+      for k in g.spans {
         let s = spans[k]
-        names.append(
-          doc.evidence(c.tokens[s.first].start, c.tokens[s.end - 1].end, sentence: Int(c.sentenceOf[s.first])))
+        var mention = doc.evidence(c.tokens[s.first].start, c.tokens[s.end - 1].end, sentence: Int(c.sentenceOf[s.first]))
+        if s.isDemonym { mention.form = .demonym }
+        names.append(mention)
       }
       let entity = Entity(
         id: g.id, kind: g.kind, name: g.name, aliases: Array(g.aliases.subtracting([g.name])).sorted(),
