@@ -8,14 +8,12 @@ import Testing
   func sample() -> (KnowledgeGraph, DocumentInfo) {
     var doc = DocBuilder("d", "Turkish officials met Ada Lovelace in Turkey.")
     doc.entity(.person, "Ada Lovelace")
-    doc.entity(.country, "Turkey")
-    var graph = doc.graph
     var demonym = doc.evidence("Turkish")
     demonym.form = .demonym
-    for k in graph.entities.indices where graph.entities[k].kind == .country {
-      graph.entities[k].mentions = [demonym, doc.evidence("Turkey")].sorted()
-    }
-    return (graph, doc.info)
+    let turkey = Entity(
+      id: nil, kind: .country, name: "Turkey", aliases: [], mentions: [demonym, doc.evidence("Turkey")].sorted(),
+      attributes: [:], confidence: 0.9)
+    return (KnowledgeGraph(documents: [doc.info], entities: doc.entities + [turkey], relations: []), doc.info)
   }
 
   @Test(arguments: Backend.available) func demonymFormSurvivesIngestAndEveryRead(_ backend: Backend) throws {
