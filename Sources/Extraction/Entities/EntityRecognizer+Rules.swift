@@ -448,7 +448,10 @@ extension EntityRecognizer {
           if !touchesTagged || spans(i, span.end).contains(where: { $0.first >= i && $0.end <= span.end && $0.kind != .event }) {
             out.append(span)
           }
-        } else if words.count >= 2, Self.eventPrefixes.contains(c.lower(i)), !touchesTagged {
+        } else if words.count >= 2, Self.eventPrefixes.contains(c.lower(i)),
+          !touchesTagged || (!covered[i] && spans(i, end).allSatisfy { $0.first > i && $0.end <= end && $0.kind != .event })
+        {
+          // "Operation Northern Gale", "Hurricane Katrina": the prefix makes the name inside it an event.
           out.append(NameSpan(first: i, end: end, kind: .event, source: .eventHead, confidence: 0.75))
         } else if words.count >= 2, let last = words.last, c.has(last, .orgWord), !c.has(last, .placeWord),
           !c.has(last, .eventWord), !touchesTagged || onlyPlacesInside(spans(i, end), i, end)
