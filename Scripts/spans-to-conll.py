@@ -2,7 +2,10 @@
 """Turns a span-annotated `gold.jsonl` (tokens, entities with token ranges) into the BILOU CoNLL file that
 `entitygraph train` reads, mapping the set's entity types to ours and dropping the rest (`Other`, `misc`).
 
-Usage: Scripts/spans-to-conll.py GOLD_JSONL OUT_CONLL [PREFIX]
+Usage: Scripts/spans-to-conll.py GOLD_JSONL OUT_CONLL [PREFIX] [--skip-fold K/N [--offset O]]
+
+--skip-fold K/N leaves out sentence i (0-based over the file, plus O) when (i + O) % N == K: the training data
+of the tagger of fold K, which `entitygraph train-relations --fold-tagger` needs (Scripts/train-relation-model.sh).
 
 Used for CoNLL04 (`Peop`/`Org`/`Loc`) and CrossRE news (`person`/`organisation`/`location`/`country`)
 beside GUM in the tagger's training data. Write OUT_CONLL outside the checkout: the sentences are not ours to
@@ -38,12 +41,33 @@ def convert(line):
 
 
 def main():
-    if len(sys.argv) not in (3, 4):
+    args = sys.argv[1:]
+    skip = None
+    offset = 0
+    try:
+        if "--offset" in args:
+            k = args.index("--offset")
+            offset = int(args[k + 1])
+            del args[k:k + 2]
+        if "--skip-fold" in args:
+            k = args.index("--skip-fold")
+            fold, folds = (int(x) for x in args[k + 1].split("/"))
+            del args[k:k + 2]
+            if not 0 <= fold < folds:
+                raise ValueError("fold out of range")
+            skip = (fold, folds)
+    except (IndexError, ValueError):
         sys.exit(__doc__)
-    prefix = sys.argv[3] if len(sys.argv) == 4 else ""
-    with open(sys.argv[1], encoding="utf-8") as f, open(sys.argv[2], "w", encoding="utf-8") as out:
+    if len(args) not in (2, 3):
+        sys.exit(__doc__)
+    prefix = args[2] if len(args) == 3 else ""
+    with open(args[0], encoding="utf-8") as f, open(args[1], "w", encoding="utf-8") as out:
+        index = -1
         for line in f:
             if not line.strip():
+                continue
+            index += 1
+            if skip and (index + offset) % skip[1] == skip[0]:
                 continue
             doc, rows = convert(line)
             out.write("# doc = %s%s\n" % (prefix, doc))

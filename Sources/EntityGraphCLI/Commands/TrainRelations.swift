@@ -16,10 +16,13 @@ extension EntityGraphCommand {
         is cross-validated (--folds) to choose its decision threshold and its confidence calibration, then
         trained on everything. Deterministic: the same data and options give the same model bytes.
 
-        To rebuild the bundled model:
-          entitygraph train-relations --conll04 ../shared/eval/relations/conll04-train \\
-            --crossre ../shared/eval/relations/crossre-news-train \\
-            --out Sources/Extraction/Resources/relation-model.bin
+        --fold-tagger (once per fold) cross-fits the entity stages: sentence i (counted over all folders in
+        order) is analysed by the tagger of fold i % folds, which must have been trained without that fold's
+        sentences. Use it when the bundled tagger was trained on these sentences, so that the model and its
+        thresholds learn from mentions as good as unseen text gets, not near-perfect ones.
+
+        To rebuild the bundled model: Scripts/train-relation-model.sh (trains the fold taggers, then runs
+        this command with them).
 
         Exit codes: 0 success; 3 unreadable training data; 6 missing system resource or unwritable output.
         """)
@@ -32,6 +35,9 @@ extension EntityGraphCommand {
 
     @Option(help: "Where to write the model (omit with --cv-only).")
     var out: String?
+
+    @Option(help: "The tagger of one fold, trained without that fold's sentences (repeat once per fold).")
+    var foldTagger: [String] = []
 
     @Option(help: "Cross-validation folds that choose the threshold and calibration.")
     var folds: Int = 5
@@ -59,6 +65,9 @@ extension EntityGraphCommand {
       if epochs < 1 || epochs > 200 { throw ValidationError("--epochs must be between 1 and 200") }
       if bits < 12 || bits > 22 { throw ValidationError("--bits must be between 12 and 22") }
       if folds < 2 || folds > 20 { throw ValidationError("--folds must be between 2 and 20") }
+      if !foldTagger.isEmpty && foldTagger.count != folds {
+        throw ValidationError("give --fold-tagger once per fold (\(folds)), or not at all")
+      }
       if !(minPrecision >= 0 && minPrecision <= 1) { throw ValidationError("--min-precision must be in 0...1") }
     }
 
@@ -76,13 +85,29 @@ extension EntityGraphCommand {
         }
       }
       let stages: Pipeline
+      var heldOut: [Pipeline] = []
       do {
-        stages = try Pipeline(stages: [Tokenizer(), SentenceSplitter(), try EntityRecognizer.makeDefault()])
+        let recognizer = try EntityRecognizer.makeDefault()
+        stages = try Pipeline(stages: [Tokenizer(), SentenceSplitter(), recognizer])
+        for path in foldTagger {
+          let model: TaggerModel
+          do {
+            model = try TaggerModel(data: try Data(contentsOf: URL(fileURLWithPath: path)))
+          } catch {
+            Console.error("error: \(path): \(FileProblem.isFileError(error) ? "cannot read: \(FileProblem(error))" : "\(error)") [no-input]")
+            throw ExitCode(ExitCodes.noInput)
+          }
+          heldOut.append(
+            try Pipeline(stages: [Tokenizer(), SentenceSplitter(), EntityRecognizer(lexicon: recognizer.lexicon, model: model)]))
+        }
+      } catch let exit as ExitCode {
+        throw exit
       } catch {
         Console.error("error: \(error)")
         throw ExitCode(ExitCodes.environment)
       }
-      let trainer = RelationTrainer(entityStages: stages, epochs: epochs, bits: bits, seed: seed, minimumPrecision: minPrecision)
+      var trainer = RelationTrainer(entityStages: stages, epochs: epochs, bits: bits, seed: seed, minimumPrecision: minPrecision)
+      trainer.heldOutStages = heldOut
       let relations = docs.reduce(0) { $0 + $1.relations.count }
       Console.error("\(docs.count) sentences, \(relations) gold relations; \(folds)-fold cross-validation")
       let cv = trainer.crossValidate(docs, folds: folds)
