@@ -43,8 +43,9 @@ public struct RelationExtractor: ExtractionStage {
   public func process(_ document: inout AnalyzedDocument) {
     var run = RelationRun(context: SpeakerContext(document), lexicon: lexicon, speech: speech)
     run.extract()
-    document.relations += run.found
-    document.relations += Self.quotedModerators(document, run.found)
+    let found = run.collected.relations
+    document.relations += found
+    document.relations += Self.quotedModerators(document, found)
   }
 }
 
@@ -62,7 +63,7 @@ extension RelationExtractor {
       out.append(
         Relation(
           subject: r.subject, predicate: .spokeAt, object: r.object, confidence: min(r.confidence, 0.8),
-          evidence: r.evidence, source: "quoted-moderator"))
+          evidence: r.evidence, source: RelationRule.quotedModerator.rawValue))
     }
     return out
   }
@@ -73,9 +74,8 @@ struct RelationRun {
   let context: SpeakerContext
   let lexicon: RelationLexicon
   let speech: SpeechLexicon
-  var found: [Relation] = []
-  /// Where each key's relation is in `found` (one relation per key).
-  private var foundIndex: [RelationKey: Int] = [:]
+  /// The relations found, one per key (a relation's first confidence is kept).
+  var collected = RelationCollector(keepsFirstConfidence: true)
 
   private var words: [SpeechText.Word] { context.text.words }
 
@@ -112,18 +112,12 @@ struct RelationRun {
 
   // MARK: - Helpers
 
-  mutating func add(_ s: EntityID, _ p: Predicate, _ o: EntityID, _ confidence: Double, _ a: Int, _ b: Int, _ rule: String) {
+  mutating func add(_ s: EntityID, _ p: Predicate, _ o: EntityID, _ confidence: Double, _ a: Int, _ b: Int, _ rule: RelationRule) {
     guard s != o else { return }
     let r = Relation(
       subject: s, predicate: p, object: o, confidence: confidence,
-      evidence: [context.evidence(min(a, b), max(a, b))], source: rule)
-    if let i = foundIndex[r.key] {
-      found[i].evidence = Array(Set(found[i].evidence + r.evidence)).sorted()
-      found[i].count = found[i].evidence.count
-    } else {
-      foundIndex[r.key] = found.count
-      found.append(r)
-    }
+      evidence: [context.evidence(min(a, b), max(a, b))], source: rule.rawValue)
+    collected.add(r)
   }
 
   func mentionStarting(at k: Int) -> EntityMention? {
@@ -261,7 +255,7 @@ struct RelationRun {
     for p in predicates {
       let pred = former && p == "consul_general_of" ? Predicate.formerConsulGeneralOf : p
       guard objectAllowed(pred, object) else { continue }
-      add(m.entity, pred, object, 0.85, m.start, words[end - 1].end, "appositive-role")
+      add(m.entity, pred, object, 0.85, m.start, words[end - 1].end, .appositiveRole)
     }
   }
 
@@ -283,7 +277,7 @@ struct RelationRun {
     let former = yStart > 0 && words[yStart - 1].lower == "former"
     let pred = former && p == "consul_general_of" ? Predicate.formerConsulGeneralOf : p
     guard objectAllowed(pred, y.entity) else { return }
-    add(m.entity, pred, y.entity, 0.8, words[former ? yStart - 1 : yStart].start, m.end, "title-before-name")
+    add(m.entity, pred, y.entity, 0.8, words[former ? yStart - 1 : yStart].start, m.end, .titleBeforeName)
   }
 
   /// "Y's CEO, X", "the organization's CEO, X".
@@ -299,7 +293,7 @@ struct RelationRun {
         owner = context.resolveNominal(String(words[k].lower.dropLast(2)), before: words[k].start)
       }
       guard let owner, objectAllowed(p, owner) else { continue }
-      add(person.entity, p, owner, 0.8, words[k].start, person.end, "possessive-role")
+      add(person.entity, p, owner, 0.8, words[k].start, person.end, .possessiveRole)
     }
   }
 
@@ -341,7 +335,7 @@ struct RelationRun {
     let sentence = sentenceRange(words[k].start)
     guard let person = lastMention(.person, endingBy: words[k].start, from: sentence.lowerBound)
     else { return }
-    add(person.entity, predicate, owner, 0.85, words[k].start, words[max(after - 1, k)].end, "board-seat")
+    add(person.entity, predicate, owner, 0.85, words[k].start, words[max(after - 1, k)].end, .boardSeat)
   }
 
   // MARK: - Events
@@ -359,7 +353,7 @@ struct RelationRun {
         ?? context.reportedEvent()
       guard let event else { return }
       if predicate == .hosted && agent.kind == .person { return }
-      add(agent.entity, predicate, event, 0.85, words[k].start, agent.end, "event-role")
+      add(agent.entity, predicate, event, 0.85, words[k].start, agent.end, .eventRole)
       return
     }
     // "Y hosted a conference".
@@ -385,7 +379,7 @@ struct RelationRun {
       if !words[j].isWord { break }
     }
     guard let event else { return }
-    add(subject.entity, predicate, event, 0.85, subject.start, end, "event-role")
+    add(subject.entity, predicate, event, 0.85, subject.start, end, .eventRole)
   }
 
   // MARK: - Stances
@@ -408,7 +402,7 @@ struct RelationRun {
       guard !negated, b >= 0, let patient = mentionEnding(at: b), isActorKind(patient),
         let (agent, end) = target(at: k + 2)
       else { return }
-      add(agent, predicate, patient.entity, 0.75, patient.start, words[end - 1].end, "stance")
+      add(agent, predicate, patient.entity, 0.75, patient.start, words[end - 1].end, .stance)
       return
     }
     // Subject: an actor right before the verb, with only bridge words between.
@@ -469,7 +463,7 @@ struct RelationRun {
     if f >= 1, words[f].lower == "and", let other = mentionEnding(at: f - 1), isActorKind(other) { subjects.append(other) }
     for sub in subjects {
       for o in objects where o.entity != sub.entity {
-        add(sub.entity, predicate, o.entity, 0.75, sub.start, o.end, "stance")
+        add(sub.entity, predicate, o.entity, 0.75, sub.start, o.end, .stance)
       }
     }
   }
