@@ -98,8 +98,8 @@ public struct Quote: Hashable, Sendable {
   public var depth: Int
   /// 0...1 confidence of the attribution.
   public var confidence: Double
-  /// The attribution rule that found the speaker (empty while unattributed).
-  public var rule: String = ""
+  /// The attribution rule that found the speaker (`nil` while unattributed).
+  public var rule: QuoteRule?
   /// The words naming the speaker at this quote (a name, a pronoun, a role noun), when known.
   public var speakerMention: Range<Int>?
   /// The cue words proper ("said", "according to", a label's colon), when known.
@@ -215,7 +215,7 @@ public struct AnalyzedDocument: Sendable {
         kind: q.kind!, speaker: q.speaker, speakerMention: span(q.speakerMention),
         cue: span(q.cueWords ?? q.cue.map { $0.start..<$0.end }), embeddedIn: q.embeddedIn.flatMap { ids[$0] },
         mentions: named.sorted(), confidence: (q.confidence * 100).rounded() / 100,
-        source: q.rule.isEmpty ? (q.speaker == nil ? "unattributed" : "speech") : q.rule)
+        source: (q.rule ?? (q.speaker == nil ? .unattributed : .speech)).rawValue)
     }
   }
 }

@@ -24,7 +24,7 @@ public struct NestedPlaceRelations: ExtractionStage {
   /// The recognizer whose gazetteers find the nested names.
   public let recognizer: EntityRecognizer
   /// The rule name written as each relation's `source`.
-  public static let source = "nested-place"
+  public static let source = RelationRule.nestedPlace.rawValue
   /// Confidence of a nested-place relation (a place named inside an organization's name is usually its
   /// seat; "Bank of Ruritania" abroad is the exception).
   public static let confidence = 0.75

@@ -114,7 +114,7 @@ extension AttributionRun {
     let q = quotes[i]
     if q.form == .reported {
       quotes[i].speakerMention = reportedSource(i)
-      if quotes[i].speakerMention != nil { quotes[i].rule = "unresolved-source" }
+      if quotes[i].speakerMention != nil { quotes[i].rule = .unresolvedSource }
       return
     }
     if q.form == .direct, let host = enclosingReported(i), let s = quotes[host].speaker {
@@ -123,7 +123,7 @@ extension AttributionRun {
       quotes[i].speakerMention = quotes[host].speakerMention
       quotes[i].cueWords = quotes[host].cueWords
       quotes[i].confidence = quotes[host].confidence * 0.95
-      quotes[i].rule = "inside-reported-speech"
+      quotes[i].rule = .insideReportedSpeech
       return
     }
     // A short quoted word beside a verb of belief or finding ("critics found the “vibe” odd") is a scare
@@ -133,7 +133,7 @@ extension AttributionRun {
       quotes[i].speakerMention = source
       quotes[i].cueWords = verb
       quotes[i].confidence = 0.6
-      quotes[i].rule = "nominal-source"
+      quotes[i].rule = .nominalSource
       return
     }
     if q.form == .direct, quotes[i].kind == .partial, let found = phraseSubject(i) {
@@ -142,7 +142,7 @@ extension AttributionRun {
       quotes[i].cueWords = found.verb
       quotes[i].cue = context.evidence(found.mention.lowerBound, found.verb.upperBound)
       quotes[i].confidence = 0.7
-      quotes[i].rule = "phrase-verb-subject"
+      quotes[i].rule = .phraseVerbSubject
       return
     }
     if q.form == .direct, let found = sentenceSpeaker(i) {
@@ -160,7 +160,7 @@ extension AttributionRun {
       quotes[i].speakerMention = source
       quotes[i].cueWords = verb
       quotes[i].confidence = 0.4
-      quotes[i].rule = "unresolved-source"
+      quotes[i].rule = .unresolvedSource
       return
     }
     if q.form == .direct && context.wordIndices(q.start, q.end).count <= Self.scareQuoteWords { quotes[i].kind = nil }
@@ -170,7 +170,7 @@ extension AttributionRun {
   /// an attributed quote earlier in the sentence ("X said, “A,” adding that “B”"), else the sentence's
   /// subject when the narration before the quote holds a speech or phrase verb, or runs into the quote
   /// with a comma, colon or dash ("X shared her worry with donors, “…”").
-  mutating func sentenceSpeaker(_ i: Int) -> (speaker: EntityID, mention: Range<Int>?, verb: Range<Int>?, confidence: Double, rule: String)? {
+  mutating func sentenceSpeaker(_ i: Int) -> (speaker: EntityID, mention: Range<Int>?, verb: Range<Int>?, confidence: Double, rule: QuoteRule)? {
     let q = quotes[i]
     guard parent[i] == nil else { return nil }
     let para = text.paragraphs[text.paragraphIndex(of: q.start)]
@@ -187,7 +187,7 @@ extension AttributionRun {
       if parent[j] == nil, quotes[j].form == .direct, let speaker = quotes[j].speaker, quotes[j].start >= s,
         verb != nil || pre.contains(where: { words[$0].lower == "and" })
       {
-        return (speaker, quotes[j].speakerMention, verbRange, 0.7, "same-sentence-speaker")
+        return (speaker, quotes[j].speakerMention, verbRange, 0.7, .sameSentenceSpeaker)
       }
       j -= 1
     }
@@ -202,14 +202,14 @@ extension AttributionRun {
     let first = pre.first!
     if SpeakerContext.personalPronouns.contains(words[first].lower), Self.subjectPronouns.contains(words[first].lower) {
       if let who = resolvePronoun(words[first].lower, at: words[first].start, quoteIndex: i) {
-        return (who, words[first].start..<words[first].end, verbRange, 0.6, "sentence-subject")
+        return (who, words[first].start..<words[first].end, verbRange, 0.6, .sentenceSubject)
       }
     }
     let ms = context.mentions(in: s, limit).filter {
       ($0.kind == .person || $0.kind == .organization) && !$0.isDemonym && !insideSibling(text.wordIndex(atOrAfter: $0.start), of: i)
     }
     guard let m = ms.first else { return nil }
-    return (m.entity, m.start..<m.end, verbRange, verb == nil ? 0.55 : 0.65, "sentence-subject")
+    return (m.entity, m.start..<m.end, verbRange, verb == nil ? 0.55 : 0.65, .sentenceSubject)
   }
 
   /// The words naming the source of an unattributed reported clause: the noun phrase before its verb

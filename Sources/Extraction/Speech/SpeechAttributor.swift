@@ -54,15 +54,7 @@ public struct SpeechAttributor: ExtractionStage {
 /// What attributed one quote: the speaker, the cue, a confidence and the rule.
 struct Attribution {
   /// The attribution rules, as recorded in a quote record's `source`.
-  enum Rule: String {
-    case interviewTurn = "interview-turn"
-    case accordingTo = "according-to"
-    case reportedSubject = "reported-speech-subject"
-    case cueBeforeQuote = "cue-before-quote"
-    case cueAfterQuote = "cue-after-quote"
-    case colonIntro = "name-colon"
-    case continuation = "continued-quote"
-  }
+  typealias Rule = QuoteRule
   var speaker: EntityID
   var cue: Evidence
   var confidence: Double
@@ -170,7 +162,7 @@ struct AttributionRun {
       quotes[i].speaker = speaker
       quotes[i].cue = cue
       quotes[i].confidence = found.confidence
-      quotes[i].rule = found.rule.rawValue
+      quotes[i].rule = found.rule
       if found.namesSpeaker {
         quotes[i].speakerMention = speakerMention(of: speaker, in: cue, quote: q)
         // A transcript label names its speaker even when it is not a recognized name ("SMITH:").
@@ -882,7 +874,7 @@ struct AttributionRun {
         out.append(
           Relation(
             subject: speaker, predicate: .quotedIn, object: host, confidence: (q.confidence * 100).rounded() / 100,
-            evidence: q.cue.map { [$0] } ?? [], source: "embedded-quote"))
+            evidence: q.cue.map { [$0] } ?? [], source: RelationRule.embeddedQuote.rawValue))
       }
     }
     // One text per distinct piece, shared by every relation citing it.
@@ -905,10 +897,10 @@ struct AttributionRun {
       out.append(
         Relation(
           subject: key.subject, predicate: .mentioned, object: key.object, confidence: g.confidence, count: g.count,
-          evidence: evidence, source: "quote-attribution"))
+          evidence: evidence, source: RelationRule.quoteAttribution.rawValue))
     }
     for o in outlets where o.source != o.outlet {
-      out.append(Relation(subject: o.source, predicate: .quotedIn, object: o.outlet, confidence: 0.8, evidence: [o.evidence], source: "told-outlet"))
+      out.append(Relation(subject: o.source, predicate: .quotedIn, object: o.outlet, confidence: 0.8, evidence: [o.evidence], source: RelationRule.toldOutlet.rawValue))
     }
     // spoke_at: speakers of the article → the reported-on meeting.
     if let event = reportedEvent() {
@@ -929,7 +921,7 @@ struct AttributionRun {
         if !embedded, let cue = q.cue, placesAtEvent(event, near: [cue.start, q.start]) { speakers[s] = cue }
       }
       for (s, ev) in speakers where s != event {
-        out.append(Relation(subject: s, predicate: .spokeAt, object: event, confidence: 0.8, evidence: [ev], source: "speaker-of-event"))
+        out.append(Relation(subject: s, predicate: .spokeAt, object: event, confidence: 0.8, evidence: [ev], source: RelationRule.speakerOfEvent.rawValue))
       }
     }
     // Sorted through their keys, each computed once (the same comparisons, so the same order).

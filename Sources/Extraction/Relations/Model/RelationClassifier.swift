@@ -21,7 +21,7 @@ public struct RelationClassifier: ExtractionStage {
   /// The trained model.
   public let model: RelationModel
   /// The rule name written as each relation's `source`.
-  public static let source = "relation-model"
+  public static let source = RelationRule.relationModel.rawValue
 
   /// Creates the stage.
   public init(model: RelationModel) { self.model = model }
