@@ -31,6 +31,32 @@ import Testing
     #expect(q.id == "q:fixture:1")
   }
 
+  @Test func clauseBeforeItsSpeechVerbIsReportedSpeechOfTheSourceAfterTheComma() throws {
+    let (_, rs) = records("The canal will reach Chile by next spring, Jane Roe said on Tuesday.")
+    let q = try #require(record(rs, containing: "canal"))
+    #expect(q.kind == .indirect)
+    #expect(q.text == "The canal will reach Chile by next spring")
+    #expect(q.speaker == roe.id)
+    #expect(q.cue?.text == "said")
+    #expect(q.source == "reported-speech-subject")
+  }
+
+  @Test func invertedPostposedVerbTakesTheNameAfterIt() throws {
+    let (_, rs) = records("The dam will stay closed until the inquiry ends, said Jane Roe of the Ministry of Water.")
+    let q = try #require(record(rs, containing: "dam will stay"))
+    #expect(q.kind == .indirect)
+    #expect(q.speaker == roe.id)
+    // The name after the verb is the source, not a reported clause.
+    #expect(record(rs, containing: "Jane Roe") == nil)
+  }
+
+  @Test func postposedVerbWithAClauseAfterItIsNotAPostposedQuote() throws {
+    let (_, rs) = records("When the rains came, Jane Roe said that the canal would wait.")
+    #expect(record(rs, containing: "When the rains came") == nil)
+    let q = try #require(record(rs, containing: "canal would wait"))
+    #expect(q.speaker == roe.id)
+  }
+
   @Test func pronounIsTheSpeakerMention() throws {
     let (_, rs) = records("Jane Roe met farmers in the valley.\n\n“The canal reaches Chile next year,” she added.")
     let q = try #require(record(rs, containing: "canal"))

@@ -49,6 +49,10 @@ public struct QuoteFinder: ExtractionStage {
     let marked = quotes
     quotes += reportedSpeech(text, document, direct: marked)
     quotes += accordingToClauses(text, document, direct: marked)
+    // "…, said X.": the words after the verb are its source, not a clause the bare-verb rule may take them for.
+    let (postposed, inverted) = postposedClauses(text, document, direct: marked, existing: quotes)
+    quotes.removeAll { q in q.form == .reported && q.cue.map { inverted.contains($0.start) && q.start > $0.start } ?? false }
+    quotes += postposed
     quotes.sort { ($0.start, -$0.end, $0.form.rawValue) < ($1.start, -$1.end, $1.form.rawValue) }
     // Depth: the number of direct quotes (or turns) strictly enclosing the quote, from a stack of the direct
     // quotes open at each start (direct quotes nest).
@@ -316,21 +320,8 @@ public struct QuoteFinder: ExtractionStage {
   private func accordingToClauses(_ text: SpeechText, _ document: Document, direct: [Quote]) -> [Quote] {
     let w = text.words
     var out: [Quote] = []
-    // Outermost direct quotes, by start (they do not overlap): overlap tests are binary searches.
-    var outer: [(start: Int, end: Int)] = []
-    for q in direct.sorted(by: { ($0.start, -$0.end) < ($1.start, -$1.end) }) where outer.last.map({ q.start >= $0.end }) ?? true {
-      outer.append((q.start, q.end))
-    }
-    /// Whether a direct quote overlaps `a..<b` (or holds the empty span at `a`).
-    func overlapsQuote(_ a: Int, _ b: Int) -> Bool {
-      var lo = 0
-      var hi = outer.count
-      while lo < hi {
-        let mid = (lo + hi) / 2
-        if outer[mid].start < max(b, a + 1) { lo = mid + 1 } else { hi = mid }
-      }
-      return lo > 0 && outer[lo - 1].end > a
-    }
+    let outer = OuterQuotes(direct)
+    func overlapsQuote(_ a: Int, _ b: Int) -> Bool { outer.overlaps(a, b) }
     var k = 0
     while k + 2 < w.count {
       defer { k += 1 }
@@ -472,5 +463,110 @@ public struct QuoteFinder: ExtractionStage {
         Quote(start: start, end: end, form: .reported, cue: document.evidence(w[k].start, cueEnd), depth: 0))
     }
     return out
+  }
+
+  /// Pronouns that can be the whole source of a postposed clause ("…, she said.").
+  private static let postposedPronouns: Set<String> = ["he", "she", "they", "we", "i"]
+  /// Words that may follow the name after an inverted postposed verb ("said Roe on Monday", "said Roe of the Trust").
+  private static let circumstanceWords: Set<String> = [
+    "on", "in", "at", "during", "after", "before", "of", "to", "last", "this", "yesterday", "today", "earlier", "later",
+  ]
+  /// How many words the source before a postposed verb may have ("…, the state's attorney general Jane Roe said").
+  static let postposedSourceWords = 6
+  /// How many words may follow a postposed verb before the sentence ends ("said in a statement on Monday").
+  static let postposedTailWords = 8
+
+  /// "The plan is ready, Dvorak said." and "…, said Dvorak.": a clause ended by a comma, then a speech verb
+  /// that closes the sentence with its source, before the verb (a capitalized name or a pronoun) or right
+  /// after it. The clause is reported speech cued by the verb; nothing inside a direct quote, no "that"
+  /// after the verb (then the clause after it is the speech, found by ``reportedSpeech``).
+  ///
+  /// - Returns: the clauses, and the cue starts of the inverted ones (whose following words are the source).
+  private func postposedClauses(
+    _ text: SpeechText, _ document: Document, direct: [Quote], existing: [Quote]
+  ) -> (quotes: [Quote], inverted: Set<Int>) {
+    let w = text.words
+    var out: [Quote] = []
+    var inverted = Set<Int>()
+    let outer = OuterQuotes(direct)
+    // Cues that already open a clause after them ("…, Roe said the canal would wait"): that clause wins.
+    let cued = Set(existing.compactMap { q in q.cue.flatMap { q.start > $0.start ? $0.start : nil } })
+    var k = 1
+    while k < w.count {
+      defer { k += 1 }
+      guard w[k].isWord, lexicon.speechVerbs.contains(w[k].lower) else { continue }
+      let para = text.paragraphs[text.paragraphIndex(of: w[k].start)]
+      let sStart = text.sentenceStart(before: w[k].start, lower: para.lowerBound)
+      let sEnd = text.sentenceEnd(after: w[k].end, upper: para.upperBound)
+      guard w[k].start - sStart <= QuoteFinder.maxReportedLength else { continue }
+      // The comma closing the clause: right before the verb (inverted) or before the source's words.
+      var c = k - 1
+      var n = 0
+      while c >= 0 && w[c].start >= sStart && w[c].isWord && n < Self.postposedSourceWords {
+        c -= 1
+        n += 1
+      }
+      guard c > 0, w[c].start >= sStart, w[c].lower == "," else { continue }
+      if n == 0 {
+        guard k + 1 < w.count, w[k + 1].isWord, w[k + 1].isCapitalized, w[k + 1].start < sEnd else { continue }
+      } else {
+        if cued.contains(w[k].start) { continue }
+        guard w[c + 1].isCapitalized || Self.postposedPronouns.contains(w[c + 1].lower) else { continue }
+        if (c + 1..<k).contains(where: { lexicon.speechVerbs.contains(w[$0].lower) || w[$0].lower == "and" }) { continue }
+      }
+      // The verb ends the sentence, give or take a short tail with no clause and no quote.
+      var t = k + 1
+      var tail = 0
+      var closes = true
+      while t < w.count && w[t].start < sEnd {
+        if lexicon.complementizers.contains(w[t].lower) || w[t].lower == ","
+          || !w[t].isWord && w[t].lower.unicodeScalars.contains(where: QuoteMarks.isMark)
+        {
+          closes = false
+          break
+        }
+        if w[t].isWord { tail += 1 }
+        t += 1
+      }
+      guard closes, tail <= Self.postposedTailWords else { continue }
+      if n == 0 {
+        // Inverted, the words after the verb are a name and at most a circumstance ("said Roe on Monday"),
+        // never a clause ("…, in a statement, said Ghana had asked for help").
+        var j = k + 1
+        while j < t && w[j].isWord && (w[j].isCapitalized || (j > k + 1 && ["of", "the", "de", "van", "von"].contains(w[j].lower))) { j += 1 }
+        if j < t, w[j].isWord, !Self.circumstanceWords.contains(w[j].lower) { continue }
+      }
+      var start = sStart
+      var end = w[c].start
+      while start < end && SpeechText.isSpace(text.scalars[start]) { start += 1 }
+      while end > start && SpeechText.isSpace(text.scalars[end - 1]) { end -= 1 }
+      guard !outer.overlaps(start, sEnd) else { continue }
+      guard text.wordRange(start, end).filter({ text.words[$0].isWord }).count >= 4 else { continue }
+      out.append(Quote(start: start, end: end, form: .reported, cue: document.evidence(w[k].start, w[k].end), depth: 0))
+      if n == 0 { inverted.insert(w[k].start) }
+    }
+    return (out, inverted)
+  }
+}
+
+/// The outermost of a set of direct quotes, by start (they do not overlap), for logarithmic overlap tests.
+struct OuterQuotes {
+  private var spans: [(start: Int, end: Int)] = []
+
+  init(_ quotes: [Quote]) {
+    for q in quotes.sorted(by: { ($0.start, -$0.end) < ($1.start, -$1.end) }) where spans.last.map({ q.start >= $0.end }) ?? true {
+      spans.append((q.start, q.end))
+    }
+  }
+
+  /// Whether a quote overlaps `a..<b` (or holds the empty span at `a`).
+  func overlaps(_ a: Int, _ b: Int) -> Bool {
+    var lo = 0
+    var hi = spans.count
+    while lo < hi {
+      let mid = (lo + hi) / 2
+      if spans[mid].start < max(b, a + 1) { lo = mid + 1 } else { hi = mid }
+    }
+    return lo > 0 && spans[lo - 1].end > a
   }
 }

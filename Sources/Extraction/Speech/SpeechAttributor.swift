@@ -320,7 +320,19 @@ struct AttributionRun {
         return Attribution(accordingSource(v + 2, limit: cue.end, quoteIndex: i).map { ($0.0, cue, 0.8 * $0.1) }, rule: .accordingTo)
       }
       let lower = boundsStart(for: i)
-      let clauseStart = max(text.sentenceStart(before: cue.start, lower: lower), cue.start - Self.clauseReach)
+      var clauseStart = max(text.sentenceStart(before: cue.start, lower: lower), cue.start - Self.clauseReach)
+      if q.end <= cue.start {
+        // A clause before its cue ("The plan is ready, Dvorak said."): its own words do not hold its source,
+        // which stands between it and the verb or, inverted ("…, said Dvorak."), right after the verb.
+        clauseStart = max(clauseStart, q.end)
+        let after = v + 1 < words.count && words[v + 1].lower == "the" ? v + 2 : v + 1
+        if after < words.count, let m = context.mention(atWord: after),
+          isSpeakerKind(m.kind), !m.isDemonym, text.wordIndex(atOrAfter: m.start) <= after,
+          m.start >= words[v].end, !words[(text.wordIndex(atOrAfter: q.end))..<v].contains(where: \.isWord)
+        {
+          return Attribution(speaker: m.entity, cue: context.evidence(cue.start, m.end), confidence: 0.8, rule: .reportedSubject)
+        }
+      }
       guard let (who, conf) = subject(beforeWord: v, clauseStart: clauseStart, quoteIndex: i) else { return nil }
       return Attribution(speaker: who, cue: context.evidence(max(clauseStart, cue.start - 150), cue.end), confidence: 0.8 * conf, rule: .reportedSubject)
     }
