@@ -28,8 +28,6 @@ struct RelationCollector {
     }
   }
 
-  var isEmpty: Bool { found.isEmpty }
-
   mutating func add(_ r: Relation) {
     guard let i = index[r.key] else {
       index[r.key] = found.count

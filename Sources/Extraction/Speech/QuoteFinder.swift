@@ -321,12 +321,11 @@ public struct QuoteFinder: ExtractionStage {
     let w = text.words
     var out: [Quote] = []
     let outer = OuterQuotes(direct)
-    func overlapsQuote(_ a: Int, _ b: Int) -> Bool { outer.overlaps(a, b) }
     var k = 0
     while k + 2 < w.count {
       defer { k += 1 }
       guard w[k].lower == "according", w[k + 1].lower == "to", w[k + 2].isWord else { continue }
-      if overlapsQuote(w[k].start, w[k].end) { continue }
+      if outer.overlaps(w[k].start, w[k].end) { continue }
       let para = text.paragraphs[text.paragraphIndex(of: w[k].start)]
       let sStart = max(text.sentenceStart(before: w[k].start, lower: para.lowerBound), w[k].start - QuoteFinder.maxReportedLength)
       let sEnd = min(text.sentenceEnd(after: w[k].end, upper: para.upperBound), w[k].end + QuoteFinder.maxReportedLength)
@@ -347,7 +346,7 @@ public struct QuoteFinder: ExtractionStage {
         end = w[k - 1].start
       }
       // Not across a direct quote.
-      if overlapsQuote(start, end) { continue }
+      if outer.overlaps(start, end) { continue }
       while start < end && SpeechText.isSpace(text.scalars[start]) { start += 1 }
       while end > start && (SpeechText.isSpace(text.scalars[end - 1]) || [".", "!", "?", ","].contains(text.scalars[end - 1])) { end -= 1 }
       guard text.wordRange(start, end).filter({ text.words[$0].isWord }).count >= 3 else { continue }
@@ -514,11 +513,12 @@ public struct QuoteFinder: ExtractionStage {
         guard w[c + 1].isCapitalized || Self.postposedPronouns.contains(w[c + 1].lower) else { continue }
         if (c + 1..<k).contains(where: { lexicon.speechVerbs.contains(w[$0].lower) || w[$0].lower == "and" }) { continue }
       }
-      // The verb ends the sentence, give or take a short tail with no clause and no quote.
+      // The verb ends the sentence, give or take a short tail with no clause and no quote (the scan stops
+      // once the tail is too long, so a run-on line costs a bounded look per verb).
       var t = k + 1
       var tail = 0
       var closes = true
-      while t < w.count && w[t].start < sEnd {
+      while t < w.count && w[t].start < sEnd && tail <= Self.postposedTailWords {
         if lexicon.complementizers.contains(w[t].lower) || w[t].lower == ","
           || !w[t].isWord && w[t].lower.unicodeScalars.contains(where: QuoteMarks.isMark)
         {
