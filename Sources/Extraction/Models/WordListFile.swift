@@ -1,0 +1,82 @@
+import Foundation
+
+/// A category of a word-list resource file: its raw value is the first column of the file.
+///
+/// Each stage that reads words from data declares its own closed set of categories, so a misspelt category
+/// in a file is a load error naming the file and line, and a misspelt one in code does not compile.
+protocol WordListCategory: RawRepresentable, CaseIterable, Hashable, Sendable where RawValue == String {}
+
+/// The one loader of categorized word lists: `category<TAB>word or phrase` lines, `#` comments, blank lines
+/// ignored, words lower-cased.
+///
+/// Every word list the extraction stages use lives in a resource file read through this type, so a list
+/// is edited as data and its bytes can be hashed (see ``fingerprint``) to tie a trained model to the
+/// lexicons it was trained with.
+///
+/// ```swift
+/// enum Cue: String, WordListCategory { case speech, title }
+/// let list = try WordListFile<Cue>(name: "cues.tsv", text: "speech\tsaid\ntitle\ttitled\n")
+/// list[.speech]  // ["said"]
+/// ```
+struct WordListFile<Category: WordListCategory>: Sendable {
+  /// The file name, for error messages.
+  let name: String
+  /// The words of each category, lower-cased.
+  private(set) var words: [Category: Set<String>] = [:]
+  /// The words of each category in file order (duplicates kept once), for callers that need an order.
+  private(set) var ordered: [Category: [String]] = [:]
+  /// An FNV-1a hash of the file's bytes.
+  let fingerprint: UInt64
+
+  /// Parses `text`.
+  ///
+  /// - Throws: ``ExtractionError`` with code `.badResource` naming the file and line when a line has no
+  ///   tab-separated word or an unknown category.
+  init(name: String, text: String) throws {
+    self.name = name
+    fingerprint = WordListFile.fnv1a(text.utf8)
+    let known = Dictionary(uniqueKeysWithValues: Category.allCases.map { ($0.rawValue, $0) })
+    for (n, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+      let line = raw.trimmingCharacters(in: .whitespaces)
+      if line.isEmpty || line.hasPrefix("#") { continue }
+      let parts = line.split(separator: "\t", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+      guard parts.count == 2, !parts[1].isEmpty else {
+        throw ExtractionError(.badResource, "\(name) line \(n + 1): expected 'category<TAB>word'")
+      }
+      guard let category = known[parts[0]] else {
+        let names = Category.allCases.map(\.rawValue).joined(separator: ", ")
+        throw ExtractionError(.badResource, "\(name) line \(n + 1): unknown category '\(parts[0])' (known: \(names))")
+      }
+      let word = parts[1].lowercased()
+      if words[category, default: []].insert(word).inserted { ordered[category, default: []].append(word) }
+    }
+  }
+
+  /// Loads a bundled resource file (`Resources/[subdirectory/]name`).
+  ///
+  /// - Throws: ``ExtractionError`` (`.missingResource` when the file is not in the bundle, `.badResource`).
+  static func bundled(_ base: String, _ ext: String, subdirectory: String? = nil) throws -> WordListFile {
+    let inSubdirectory = subdirectory.flatMap {
+      Bundle.module.url(forResource: base, withExtension: ext, subdirectory: "Resources/\($0)")
+        ?? Bundle.module.url(forResource: base, withExtension: ext, subdirectory: $0)
+    }
+    let url = try inSubdirectory ?? ResourceLoader.url(base, ext)
+    guard let data = try? Data(contentsOf: url), let text = String(data: data, encoding: .utf8) else {
+      throw ExtractionError(.badResource, "cannot read bundled resource \(url.path) as UTF-8")
+    }
+    return try WordListFile(name: "\(base).\(ext)", text: text)
+  }
+
+  /// The words of `category` (empty when the file has none).
+  subscript(_ category: Category) -> Set<String> { words[category] ?? [] }
+
+  /// 64-bit FNV-1a of some bytes: stable across runs and platforms, unlike `Hasher`.
+  static func fnv1a<S: Sequence>(_ bytes: S, seed: UInt64 = 0xcbf2_9ce4_8422_2325) -> UInt64 where S.Element == UInt8 {
+    var h = seed
+    for b in bytes {
+      h ^= UInt64(b)
+      h = h &* 0x100_0000_01b3
+    }
+    return h
+  }
+}
