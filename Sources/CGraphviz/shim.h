@@ -144,8 +144,9 @@ static inline int eg_child_bind_lifetime(pid_t parent, long budget_ms) {
   return 0;
 }
 
-/// Forks; the child lays out `graph` with `engine`, renders `format`, writes the bytes to
-/// `data_fd`, messages to `message_fd`, and exits with one of the statuses above.
+/// Forks; the child lays out `graph` with `engine` once, renders each of the `format_count` formats
+/// from that one layout, writes each result to `data_fd` as an 8-byte length (native byte order)
+/// followed by the bytes, messages to `message_fd`, and exits with one of the statuses above.
 ///
 /// The child cannot outlive the caller or its budget: it is killed when the parent dies (Linux,
 /// `PR_SET_PDEATHSIG`, with a `getppid` check for a parent that died during the fork) and it kills
@@ -153,7 +154,7 @@ static inline int eg_child_bind_lifetime(pid_t parent, long budget_ms) {
 /// second (SIGXCPU), even when the parent is stopped and cannot kill it. `budget_ms` ≤ 0: no limit.
 /// Returns the child's pid in the parent, or -1 (errno set) when fork fails.
 static inline pid_t eg_fork_layout_render(
-    GVC_t *gvc, Agraph_t *graph, const char *engine, const char *format,
+    GVC_t *gvc, Agraph_t *graph, const char *engine, const char *const *formats, int format_count,
     int data_fd, int message_fd, int parent_data_fd, int parent_message_fd, long budget_ms) {
   pid_t parent = getpid();
   pid_t pid = fork();
@@ -164,10 +165,15 @@ static inline pid_t eg_fork_layout_render(
   eg_child_message_fd = message_fd;
   agseterrf(eg_child_error_function);
   if (gvLayout(gvc, graph, engine) != 0) _exit(EG_CHILD_LAYOUT_FAILED);
-  char *result = NULL;
-  unsigned int length = 0;
-  if (gvRenderData(gvc, graph, format, &result, &length) != 0) _exit(EG_CHILD_RENDER_FAILED);
-  if (eg_write_all(data_fd, result, length) != 0) _exit(EG_CHILD_WRITE_FAILED);
+  for (int i = 0; i < format_count; i++) {
+    char *result = NULL;
+    unsigned int length = 0;
+    if (gvRenderData(gvc, graph, formats[i], &result, &length) != 0) _exit(EG_CHILD_RENDER_FAILED);
+    unsigned long long header = (unsigned long long)length;
+    if (eg_write_all(data_fd, (const char *)&header, sizeof header) != 0) _exit(EG_CHILD_WRITE_FAILED);
+    if (eg_write_all(data_fd, result, length) != 0) _exit(EG_CHILD_WRITE_FAILED);
+    gvFreeRenderData(result);
+  }
   _exit(EG_CHILD_OK);
 }
 #endif

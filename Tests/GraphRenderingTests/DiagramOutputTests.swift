@@ -1,7 +1,8 @@
 import DocumentModel
 import Foundation
-import GraphRendering
 import Testing
+
+@testable import GraphRendering
 
 @Suite(.requiresGraphviz) struct DiagramOutputTests {
   func temporaryFolder() throws -> URL {
@@ -20,6 +21,44 @@ import Testing
     #expect(names.sorted() == ["graph.dot", "graph.pdf", "graph.png", "graph.svg"])
     let dot = try String(contentsOf: urls[0], encoding: .utf8)
     #expect(dot == DOTWriter().dotText(for: TestGraphs.briefing))
+  }
+
+  /// An SVG, a PNG and a PDF of one diagram are drawn from one layout, with and without a time budget
+  /// (issue 8: the layout is the slow part and ran once per format).
+  @Test(arguments: [nil, Duration.seconds(60)]) func everyImageFormatSharesOneLayout(budget: Duration?) throws {
+    let folder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let options = DOTWriter.Options(title: "one layout \(UUID().uuidString)")
+    let dot = DOTWriter(options: options).dotText(for: TestGraphs.briefing)
+    let urls = try DiagramOutput.write(
+      graph: TestGraphs.briefing, formats: [.dot, .svg, .png, .pdf], options: options, timeBudget: budget, to: folder)
+    #expect(GraphvizRenderer.recentLayoutCount(of: dot) == 1)
+    #expect(urls.count == 4)
+    let svg = try String(contentsOf: urls[1], encoding: .utf8)
+    #expect(svg.contains("<svg"))
+    let png = try Data(contentsOf: urls[2])
+    #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]))
+    let pdf = try Data(contentsOf: urls[3])
+    #expect(pdf.starts(with: Array("%PDF".utf8)))
+  }
+
+  /// The child's framed output is split exactly; anything short, long or cut is refused.
+  @Test func childOutputFramesAreSplitExactly() {
+    func frame(_ parts: [[UInt8]]) -> Data {
+      var data = Data()
+      for p in parts {
+        var n = UInt64(p.count)
+        withUnsafeBytes(of: &n) { data.append(contentsOf: $0) }
+        data.append(contentsOf: p)
+      }
+      return data
+    }
+    let two = frame([[1, 2, 3], []])
+    #expect(GraphvizSession.unframe(two, count: 2) == [Data([1, 2, 3]), Data()])
+    #expect(GraphvizSession.unframe(two, count: 1) == nil)
+    #expect(GraphvizSession.unframe(two, count: 3) == nil)
+    #expect(GraphvizSession.unframe(two.dropLast(), count: 2) == nil)
+    #expect(GraphvizSession.unframe(Data(two.dropFirst(8)), count: 2) == nil)
   }
 
   @Test func failedRenderLeavesPreviousFileAlone() throws {

@@ -38,14 +38,8 @@ enum BuildRendering {
           baseName: "speakers")
       }
       if let dot = HTMLReport(graph: graph, metadata: .init(title: title)).whoMentionedDOT {
-        for format in wanted {
-          let url = directory.appendingPathComponent("who-mentioned.\(format.fileExtension)")
-          let data =
-            format == .dot
-            ? Data(dot.utf8) : try GraphvizRenderer.render(dot: dot, format: format, layout: .dot, timeBudget: budget)
-          try DiagramOutput.writeAtomically(data, to: url)
-          written.append(url)
-        }
+        written += try DiagramOutput.write(
+          dot: dot, formats: wanted, layout: .dot, timeBudget: budget, to: directory, baseName: "who-mentioned")
       }
     } catch let error as RenderingError {
       throw Failure(message: error.description, isOutputProblem: error.code == .writeFailed)

@@ -44,22 +44,35 @@ public enum DiagramOutput {
         .writeFailed, "cannot create the folder: \(Self.reason(error))", path: directory.path)
     }
     let dot = DOTWriter(options: options).dotText(for: graph)
+    return try write(dot: dot, formats: formats, layout: layout, timeBudget: timeBudget, to: directory, baseName: baseName)
+  }
+
+  /// Writes `baseName.<ext>` for each of `formats` from DOT text: the `.dot` file is the text itself, and
+  /// every image format is rendered from one layout of it.
+  ///
+  /// - Returns: The files written, in the order of `formats`.
+  /// - Throws: ``RenderingError`` (`.writeFailed` with the path, or a rendering code with the first image's path).
+  @discardableResult
+  public static func write(
+    dot: String, formats: [OutputFormat], layout: LayoutEngine = .auto, timeBudget: Duration? = nil,
+    to directory: URL, baseName: String
+  ) throws -> [URL] {
+    let url = { (format: OutputFormat) in directory.appendingPathComponent("\(baseName).\(format.fileExtension)") }
+    let images = formats.filter { $0 != .dot }
+    var rendered: [OutputFormat: Data] = [:]
+    if !images.isEmpty {
+      do {
+        let data = try GraphvizRenderer.render(dot: dot, formats: images, layout: layout, timeBudget: timeBudget)
+        rendered = Dictionary(uniqueKeysWithValues: zip(images, data))
+      } catch var error as RenderingError {
+        error.path = error.path ?? url(images[0]).path
+        throw error
+      }
+    }
     var written: [URL] = []
     for format in formats {
-      let url = directory.appendingPathComponent("\(baseName).\(format.fileExtension)")
-      let data: Data
-      if format == .dot {
-        data = Data(dot.utf8)
-      } else {
-        do {
-          data = try GraphvizRenderer.render(dot: dot, format: format, layout: layout, timeBudget: timeBudget)
-        } catch var error as RenderingError {
-          error.path = error.path ?? url.path
-          throw error
-        }
-      }
-      try writeAtomically(data, to: url)
-      written.append(url)
+      try writeAtomically(format == .dot ? Data(dot.utf8) : rendered[format]!, to: url(format))
+      written.append(url(format))
     }
     return written
   }

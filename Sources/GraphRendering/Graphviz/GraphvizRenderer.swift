@@ -28,12 +28,35 @@ public enum GraphvizRenderer {
   public static func render(
     dot: String, format: OutputFormat, layout: LayoutEngine = .auto, timeBudget: Duration? = nil
   ) throws -> Data {
-    try GraphvizSession.shared.withSession { session in
+    try render(dot: dot, formats: [format], layout: layout, timeBudget: timeBudget)[0]
+  }
+
+  /// Lays out `dot` once and renders it in each of `formats` from that one layout.
+  ///
+  /// An SVG and a PNG of one diagram are the same drawing and cost one layout (the slow part), not two.
+  ///
+  /// - Parameters:
+  ///   - dot: DOT text; only its first graph is read.
+  ///   - formats: The output formats, in the order of the result.
+  ///   - layout: The layout engine; ``LayoutEngine/auto`` picks one by node count.
+  ///   - timeBudget: The longest the layout and all the renderings may take together; no limit when `nil`.
+  /// - Returns: The rendered bytes, one per format, in the order of `formats`.
+  /// - Throws: ``RenderingError`` as ``render(dot:format:layout:timeBudget:)``.
+  public static func render(
+    dot: String, formats: [OutputFormat], layout: LayoutEngine = .auto, timeBudget: Duration? = nil
+  ) throws -> [Data] {
+    guard !formats.isEmpty else { return [] }
+    return try GraphvizSession.shared.withSession { session in
       if let timeBudget {
-        return try session.renderInChild(dot: dot, format: format, layout: layout, budget: timeBudget)
+        return try session.renderInChild(dot: dot, formats: formats, layout: layout, budget: timeBudget)
       }
-      return try session.renderInProcess(dot: dot, format: format, layout: layout)
+      return try session.renderInProcess(dot: dot, formats: formats, layout: layout)
     }
+  }
+
+  /// How many of the last 256 layouts this process ran were of `dot`; for tests.
+  static func recentLayoutCount(of dot: String) -> Int {
+    (try? GraphvizSession.shared.withSession { session in session.recentLayouts.filter { $0 == dot.hashValue }.count }) ?? 0
   }
 
   /// The engine a render of `dot` with `layout` uses: `layout` itself, or what ``LayoutEngine/auto``

@@ -33,6 +33,14 @@ final class GraphvizSession: @unchecked Sendable {
   private var contextIsBroken = false
   /// `engine:format` pairs already run in this process, so their plugins are loaded before a fork.
   private var warmedUp: Set<String> = []
+  /// Hashes of the DOT texts of the last 256 layouts run for callers (in this process or in a child),
+  /// warm-ups left out; tests read it to check that several formats of one diagram share one layout.
+  private(set) var recentLayouts: [Int] = []
+
+  private func noteLayout(of dot: String) {
+    if recentLayouts.count == 256 { recentLayouts.removeFirst() }
+    recentLayouts.append(dot.hashValue)
+  }
 
   private init() {}
 
@@ -143,15 +151,17 @@ final class GraphvizSession: @unchecked Sendable {
 
   // MARK: Rendering in this process
 
-  func renderInProcess(dot: String, format: OutputFormat, layout: LayoutEngine) throws -> Data {
+  /// Lays out `dot` once and renders each of `formats` from that layout, in order.
+  func renderInProcess(dot: String, formats: [OutputFormat], layout: LayoutEngine) throws -> [Data] {
     let graph = try parse(dot)
     defer { agclose(graph) }
-    return try layOutAndRender(graph, format: format, engine: resolvedLayout(layout, for: graph))
+    noteLayout(of: dot)
+    return try layOutAndRender(graph, formats: formats, engine: resolvedLayout(layout, for: graph))
   }
 
   private func layOutAndRender(
-    _ graph: UnsafeMutablePointer<Agraph_t>, format: OutputFormat, engine: LayoutEngine
-  ) throws -> Data {
+    _ graph: UnsafeMutablePointer<Agraph_t>, formats: [OutputFormat], engine: LayoutEngine
+  ) throws -> [Data] {
     let context = try currentContext()
     try checkAvailable(engine)
     guard gvLayout(context, graph, engine.rawValue) == 0 else {
@@ -160,35 +170,39 @@ final class GraphvizSession: @unchecked Sendable {
         .layoutFailed, "the \(engine.rawValue) layout failed", graphvizMessages: takeMessages())
     }
     defer { gvFreeLayout(context, graph) }
-    var bytes: UnsafeMutablePointer<CChar>?
-    var length: UInt32 = 0
-    let status = gvRenderData(context, graph, format.graphvizName, &bytes, &length)
-    defer { gvFreeRenderData(bytes) }
-    guard status == 0, let bytes else {
-      contextIsBroken = true
-      throw RenderingError(
-        .renderFailed, "rendering \(format.rawValue) failed", graphvizMessages: takeMessages())
+    var results: [Data] = []
+    for format in formats {
+      var bytes: UnsafeMutablePointer<CChar>?
+      var length: UInt32 = 0
+      let status = gvRenderData(context, graph, format.graphvizName, &bytes, &length)
+      defer { gvFreeRenderData(bytes) }
+      guard status == 0, let bytes else {
+        contextIsBroken = true
+        throw RenderingError(
+          .renderFailed, "rendering \(format.rawValue) failed", graphvizMessages: takeMessages())
+      }
+      warmedUp.insert("\(engine.rawValue):\(format.rawValue)")
+      results.append(Data(bytes: bytes, count: Int(length)))
     }
-    warmedUp.insert("\(engine.rawValue):\(format.rawValue)")
-    return Data(bytes: bytes, count: Int(length))
+    return results
   }
 
   // MARK: Rendering in a child process (time budget)
 
-  /// Lays out and renders in a forked child, killed when `budget` runs out.
+  /// Lays out once and renders each of `formats` in a forked child, killed when `budget` runs out.
   ///
   /// The DOT is parsed here (syntax errors come back at once); the child gets a copy of the parsed
   /// graph and runs only C code (see `eg_fork_layout_render` in `shim.h`). Before the first fork
   /// for an engine and format, a tiny graph is rendered here so the plugins and fonts are loaded
   /// in this process and the child does not have to `dlopen` them.
-  func renderInChild(dot: String, format: OutputFormat, layout: LayoutEngine, budget: Duration) throws -> Data {
+  func renderInChild(dot: String, formats: [OutputFormat], layout: LayoutEngine, budget: Duration) throws -> [Data] {
     let deadline = ContinuousClock.now + budget
     let graph = try parse(dot)
     defer { agclose(graph) }
     let engine = resolvedLayout(layout, for: graph)
     let context = try currentContext()
     try checkAvailable(engine)
-    try warmUp(engine: engine, format: format)
+    for format in formats { try warmUp(engine: engine, format: format) }
 
     var dataPipe: [Int32] = [-1, -1]
     var messagePipe: [Int32] = [-1, -1]
@@ -203,12 +217,17 @@ final class GraphvizSession: @unchecked Sendable {
     // a parent that is killed or stopped; it gets a little slack so the deadline here comes first.
     let remaining = ContinuousClock.now.duration(to: deadline)
     let childBudget = max(1, remaining.wholeMilliseconds) + 500
-    let pid = eg_fork_layout_render(
-      context, graph, engine.rawValue, format.graphvizName, dataPipe[1], messagePipe[1], dataPipe[0],
-      messagePipe[0], childBudget)
+    let names = formats.map { strdup($0.graphvizName) }
+    defer { names.forEach { free($0) } }
+    let pid = names.map { UnsafePointer($0) }.withUnsafeBufferPointer { list in
+      eg_fork_layout_render(
+        context, graph, engine.rawValue, list.baseAddress, Int32(list.count), dataPipe[1], messagePipe[1],
+        dataPipe[0], messagePipe[0], childBudget)
+    }
     close(dataPipe[1])
     close(messagePipe[1])
     guard pid > 0 else { throw workerError("fork") }
+    noteLayout(of: dot)
 
     var data = Data()
     var messages = Data()
@@ -223,11 +242,15 @@ final class GraphvizSession: @unchecked Sendable {
     let graphvizMessages = String(decoding: messages, as: UTF8.self)
     switch status {
     case .exited(0):
-      return data
+      guard let results = Self.unframe(data, count: formats.count) else {
+        throw RenderingError(.workerFailed, "the layout process sent incomplete output", graphvizMessages: graphvizMessages)
+      }
+      return results
     case .exited(3):
       throw RenderingError(.layoutFailed, "the \(engine.rawValue) layout failed", graphvizMessages: graphvizMessages)
     case .exited(4):
-      throw RenderingError(.renderFailed, "rendering \(format.rawValue) failed", graphvizMessages: graphvizMessages)
+      let names = formats.map(\.rawValue).joined(separator: ", ")
+      throw RenderingError(.renderFailed, "rendering \(names) failed", graphvizMessages: graphvizMessages)
     case .signaled(SIGALRM), .signaled(SIGXCPU):
       // The child's own wall-clock or CPU limit (see `eg_child_bind_lifetime`).
       throw timeoutError(engine: engine, budget: budget)
@@ -238,6 +261,24 @@ final class GraphvizSession: @unchecked Sendable {
       throw RenderingError(
         .workerFailed, "the layout process died with signal \(signal)", graphvizMessages: graphvizMessages)
     }
+  }
+
+  /// Splits the child's output into `count` results, each an 8-byte native-order length and its bytes
+  /// (see `eg_fork_layout_render`); `nil` when the output does not hold exactly that.
+  static func unframe(_ data: Data, count: Int) -> [Data]? {
+    var results: [Data] = []
+    var offset = data.startIndex
+    for _ in 0..<count {
+      guard data.endIndex - offset >= 8 else { return nil }
+      var length: UInt64 = 0
+      withUnsafeMutableBytes(of: &length) { $0.copyBytes(from: data[offset..<(offset + 8)]) }
+      offset += 8
+      guard length <= UInt64(data.endIndex - offset) else { return nil }
+      let end = offset + Int(length)
+      results.append(data.subdata(in: offset..<end))
+      offset = end
+    }
+    return offset == data.endIndex ? results : nil
   }
 
   /// The time-budget error, with advice that is true for `engine`.
@@ -260,7 +301,7 @@ final class GraphvizSession: @unchecked Sendable {
     guard !warmedUp.contains("\(engine.rawValue):\(format.rawValue)") else { return }
     let graph = try parse("digraph { a -> b [label=\"x\"] }")
     defer { agclose(graph) }
-    _ = try layOutAndRender(graph, format: format, engine: engine)
+    _ = try layOutAndRender(graph, formats: [format], engine: engine)
   }
 
   private func workerError(_ call: String) -> RenderingError {
