@@ -24,6 +24,23 @@ import TestSupport
     }
   }
 
+  /// `build --db` stores the graphs the build already made: one per document kept, each equal to its
+  /// analysis's graph, and together the merged graph (issue 8: every graph was built twice).
+  @Test func keptDocumentGraphsAreTheOnesMerged() throws {
+    let dir = try TestSupport.makeTemporaryDirectory("document-graphs")
+    defer { try? FileManager.default.removeItem(at: dir) }
+    try Self.writeArticles(5, to: dir)
+    let extractor = try Extractor()
+    let kept = try Corpus.analyze([dir.path], extractor: extractor, keepDocuments: true)
+    #expect(kept.documentGraphs.count == 5 && kept.documents.count == 5)
+    #expect(kept.documentGraphs == kept.documents.map { $0.makeGraph() })
+    var merged = KnowledgeGraph()
+    for graph in kept.documentGraphs { merged.merge(graph) }
+    #expect(merged == kept.graph)
+    let dropped = try Corpus.analyze([dir.path], extractor: extractor)
+    #expect(dropped.documentGraphs.isEmpty && dropped.documents.isEmpty && dropped.graph == kept.graph)
+  }
+
   @Test func concurrentAnalysisAndIngestGiveTheSequentialResult() throws {
     let dir = try TestSupport.makeTemporaryDirectory("concurrency")
     defer { try? FileManager.default.removeItem(at: dir) }

@@ -130,8 +130,7 @@ extension EntityGraphCommand {
       if let db {
         do {
           let store = try StoreLocation.open(db, readOnly: false)
-          for analyzed in result.documents {
-            let graph = analyzed.makeGraph()
+          for graph in result.documentGraphs {
             try store.ingest(graph, for: graph.documents[0])
           }
           written.append(db)

@@ -7,8 +7,11 @@ import Foundation
 public struct CorpusResult: Sendable {
   /// The merged graph of every document that could be read.
   public var graph: KnowledgeGraph
-  /// Per-document analyses, in input order (only those that could be read).
+  /// Per-document analyses, in input order (only those that could be read; empty unless kept).
   public var documents: [AnalyzedDocument]
+  /// The graph of each of ``documents``, in the same order: built once for the merge and kept for a
+  /// store, so `build --db` does not build every graph a second time.
+  public var documentGraphs: [KnowledgeGraph] = []
   /// Inputs that could not be read, with the reason.
   public var failures: [InputError]
 }
@@ -40,18 +43,23 @@ public enum Corpus {
     }
     var graph = KnowledgeGraph()
     var documents: [AnalyzedDocument] = []
+    var documentGraphs: [KnowledgeGraph] = []
     var failures: [InputError] = []
     let all = results.withLock { $0 }
     for i in files.indices {
       switch all[i]! {
       case .success(let analyzed):
-        graph.merge(analyzed.makeGraph())
-        if keepDocuments { documents.append(analyzed) }
+        let documentGraph = analyzed.makeGraph()
+        graph.merge(documentGraph)
+        if keepDocuments {
+          documents.append(analyzed)
+          documentGraphs.append(documentGraph)
+        }
       case .failure(let error):
         failures.append(error)
       }
     }
-    return CorpusResult(graph: graph, documents: documents, failures: failures)
+    return CorpusResult(graph: graph, documents: documents, documentGraphs: documentGraphs, failures: failures)
   }
 }
 
