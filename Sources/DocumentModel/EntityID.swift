@@ -15,24 +15,8 @@ public struct EntityID: RawRepresentable, Hashable, Codable, Sendable, Comparabl
     self.rawValue = "\(kind.rawValue):\(EntityID.slug(name))"
   }
 
-  /// The slug of a name: lower-case words joined with `-`.
-  public static func slug(_ name: String) -> String {
-    var out = ""
-    var pendingDash = false
-    let folded = name.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
-    for scalar in folded.unicodeScalars {
-      if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
-        if pendingDash && !out.isEmpty { out.append("-") }
-        pendingDash = false
-        out.unicodeScalars.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
-      } else if scalar == "'" || scalar == "\u{2019}" {
-        continue
-      } else {
-        pendingDash = true
-      }
-    }
-    return out.isEmpty ? "x" : out
-  }
+  /// The slug of a name: lower-case words joined with `-` (``NameNormalizer/slug(_:)``).
+  public static func slug(_ name: String) -> String { NameNormalizer.slug(name) }
 
   /// The kind part of the identifier, when it names one.
   public var kind: EntityKind? {

@@ -103,30 +103,9 @@ package struct EntityResolver {
     return entity.kind.rawValue + ":" + norm
   }
 
-  /// Lower-cased, accent-free words separated by single spaces, without a leading "the" or a final "'s".
-  package static func normalized(_ name: String) -> String {
-    let folded = name.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
-    var words: [String] = []
-    var current = ""
-    for scalar in folded.unicodeScalars {
-      if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
-        current.unicodeScalars.append(scalar)
-      } else if scalar == "'" || scalar == "\u{2019}" {
-        continue
-      } else if !current.isEmpty {
-        words.append(current)
-        current = ""
-      }
-    }
-    if !current.isEmpty { words.append(current) }
-    if words.count > 1 && words[0] == "the" { words.removeFirst() }
-    if let last = words.last, last.count > 2, last.hasSuffix("s"),
-      name.hasSuffix("'s") || name.hasSuffix("\u{2019}s")
-    {
-      words[words.count - 1] = String(last.dropLast())
-    }
-    return words.joined(separator: " ")
-  }
+  /// Lower-cased, accent-free words separated by single spaces, without a leading "the" or a final "'s"
+  /// (``NameNormalizer/key(_:)``, the one name normalizer).
+  package static func normalized(_ name: String) -> String { NameNormalizer.key(name) }
 }
 
 /// The manual decisions, replayed in order into their current effect.

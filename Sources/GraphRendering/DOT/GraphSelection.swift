@@ -70,11 +70,9 @@ public func entityIDs(matching name: String, in graph: KnowledgeGraph) -> [Entit
   return exact.isEmpty ? partial : exact
 }
 
-/// A name folded for comparison: no case, diacritics or width differences, spaces collapsed.
-func foldedName(_ name: String) -> String {
-  let folded = name.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
-  return folded.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
-}
+/// A name folded for comparison: its words, case-, accent- and width-folded, joined with single spaces
+/// (``NameNormalizer/searchForm(_:)``, the one name normalizer).
+func foldedName(_ name: String) -> String { NameNormalizer.searchForm(name) }
 
 /// The speakers view: only `mentioned` relations, and only the entities at their ends.
 ///

@@ -1,0 +1,72 @@
+import Foundation
+
+/// The one place that decides when two spellings are the same name.
+///
+/// Every layer that compares names goes through these functions: entity ids (``EntityID/slug(_:)``),
+/// extraction's within-document identity, the store's cross-document merging and the diagram's
+/// `--focus` search. A name is read as its **words**: runs of letters and digits (any script),
+/// case-, accent- and width-folded ("José" → "jose", "ＵＮ" → "un"), apostrophes dropped inside words
+/// ("O’Brien" → "obrien"), everything else a separator.
+///
+/// ```swift
+/// NameNormalizer.words("Dr. José O’Brien")    // ["dr", "jose", "obrien"]
+/// NameNormalizer.slug("Dr. José O’Brien")     // "dr-jose-obrien"
+/// NameNormalizer.key("The Roe Foundation's")  // "roe foundation"
+/// ```
+public enum NameNormalizer {
+  /// The folded words of `name`.
+  ///
+  /// - Complexity: O(n) in the length of `name`.
+  public static func words(_ name: String) -> [String] {
+    var words: [String] = []
+    var current = String.UnicodeScalarView()
+    for scalar in folded(name).unicodeScalars {
+      if isWordScalar(scalar) {
+        current.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+      } else if scalar == "'" || scalar == "\u{2019}" {
+        continue
+      } else if !current.isEmpty {
+        words.append(String(current))
+        current = String.UnicodeScalarView()
+      }
+    }
+    if !current.isEmpty { words.append(String(current)) }
+    return words
+  }
+
+  /// The words joined with `-`, or `x` for a name without letters or digits: the slug of an ``EntityID``.
+  public static func slug(_ name: String) -> String {
+    let w = words(name)
+    return w.isEmpty ? "x" : w.joined(separator: "-")
+  }
+
+  /// The words joined with single spaces: what a search for a name compares (`--focus "jose  marti"`
+  /// finds "José Martí").
+  public static func searchForm(_ name: String) -> String { words(name).joined(separator: " ") }
+
+  /// The merge key of a name: its words without a leading "the" (when more words follow) and without a
+  /// final possessive "'s", joined with single spaces. Two names with the same key name the same thing.
+  public static func key(_ name: String) -> String {
+    var w = words(name)
+    if w.count > 1 && w[0] == "the" { w.removeFirst() }
+    if let last = w.last, last.count > 2, last.hasSuffix("s"), name.hasSuffix("'s") || name.hasSuffix("\u{2019}s") {
+      w[w.count - 1] = String(last.dropLast())
+    }
+    return w.joined(separator: " ")
+  }
+
+  /// A span's text compared within one document: case-folded, curly apostrophes straightened, white
+  /// space collapsed; punctuation and accents kept ("U.S." and "US" stay apart here).
+  public static func surfaceForm(_ text: String) -> String {
+    text.lowercased().replacingOccurrences(of: "\u{2019}", with: "'").split(whereSeparator: \.isWhitespace)
+      .joined(separator: " ")
+  }
+
+  private static func folded(_ name: String) -> String {
+    name.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
+  }
+
+  private static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
+    s.properties.isAlphabetic || s.properties.numericType != nil
+  }
+}
