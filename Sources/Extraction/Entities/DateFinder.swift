@@ -1,11 +1,8 @@
 /// Finds calendar dates ("November 16, 2023", "16 November 2023") and writes them as ISO 8601.
 enum DateFinder {
-  static let months = [
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december",
-  ]
-
-  static func month(_ word: String) -> Int? {
+  /// The month number (1–12) of a month name or its abbreviation ("Nov."), given the month names in
+  /// calendar order (``EntityRuleWords/months``).
+  static func month(_ word: String, in months: [String]) -> Int? {
     let w = word.lowercased().trimmingSuffix(".")
     if let i = months.firstIndex(of: w) { return i + 1 }
     if w.count >= 3, let i = months.firstIndex(where: { $0.hasPrefix(w) }), w != "may" || true { return i + 1 }
@@ -17,7 +14,7 @@ enum DateFinder {
     for k in sentences where k >= 0 && k < c.sentences.count {
       let r = c.sentences[k]
       for i in r where c.isCapitalized(i) {
-        guard let m = month(c.text(i)), c.has(i, .time) else { continue }
+        guard let m = month(c.text(i), in: c.lexicon.ruleWords.months), c.has(i, .time) else { continue }
         // Month Day, Year
         if i + 1 < r.upperBound, c.tokens[i + 1].kind == .number, let d = Int(c.text(i + 1)), (1...31).contains(d) {
           var j = i + 2

@@ -19,29 +19,6 @@ struct TokenInfo: Sendable {
   var documentContexts: UInt32 = 0
 }
 
-/// Contexts that a capitalized word appears in anywhere in its document, pooled over all its occurrences,
-/// so that every occurrence sees how the word is used elsewhere ("in Coron", "Gloria said").
-enum DocumentContext {
-  static func set(_ words: [String]) -> Set<UInt64> { Set(words.map { TextHash.lowerHash($0) }) }
-  static let locative = set([
-    "in", "at", "from", "to", "near", "into", "across", "through", "visit", "visited", "around", "towards",
-    "toward", "outside", "inside", "between", "via",
-  ])
-  static let speech = set([
-    "said", "says", "told", "added", "explained", "argued", "wrote", "noted", "asked", "stated", "replied",
-    "believes", "thinks", "was", "is", "who", "whose", "he", "she", "himself", "herself",
-  ])
-  static let nonPerson = set(["which", "where", "itself", "its", "city", "island", "based", "announced"])
-  static let the = set(["the"])
-  static let possessive = set(["'s", "'"])
-  static let openers = set(["(", ","])
-  static let of = set(["of", "for"])
-  static let organizationNouns = set(Array(EntityRecognizer.organizationNouns))
-  static let organizationRoles = set(Array(EntityRecognizer.organizationRoles))
-  static let articles = set(["a", "an", "the"])
-  static let by = set(["by"])
-}
-
 /// Orthographic and document-level flags of a token.
 struct TokenFlags: OptionSet, Sendable {
   let rawValue: UInt32
@@ -196,6 +173,7 @@ enum TokenAnalyzer {
     }
     // Pool the contexts of each capitalized word over the document.
     var pooled: [UInt64: UInt32] = [:]
+    let context = lexicon.documentContext
     let titleBit = Lexicon.Category.title.rawValue
     let orgBit = Lexicon.Category.orgWord.rawValue
     let firstNameBit = Lexicon.Category.firstName.rawValue
@@ -206,38 +184,38 @@ enum TokenAnalyzer {
         let prev = i > sent.lowerBound ? infos[i - 1] : nil
         let next = i + 1 < sent.upperBound ? infos[i + 1] : nil
         if let p = prev {
-          if DocumentContext.locative.contains(p.lower) { bits |= 1 << 0 }
+          if context.locative.contains(p.lower) { bits |= 1 << 0 }
           if p.inside & titleBit != 0 && p.flags.contains(.initialCap) { bits |= 1 << 1 }
-          if DocumentContext.the.contains(p.lower) { bits |= 1 << 3 }
+          if context.the.contains(p.lower) { bits |= 1 << 3 }
           if p.inside & firstNameBit != 0 && p.flags.contains(.initialCap) { bits |= 1 << 6 }
-          if DocumentContext.of.contains(p.lower) { bits |= 1 << 12 }
+          if context.of.contains(p.lower) { bits |= 1 << 12 }
           if p.flags.contains(.initialCap) { bits |= 1 << 13 }
         }
         if let n = next {
-          if DocumentContext.speech.contains(n.lower) { bits |= 1 << 2 }
-          if DocumentContext.possessive.contains(n.lower) { bits |= 1 << 4 }
+          if context.speech.contains(n.lower) { bits |= 1 << 2 }
+          if context.possessive.contains(n.lower) { bits |= 1 << 4 }
           if n.inside & orgBit != 0 && n.flags.contains(.initialCap) { bits |= 1 << 5 }
           if n.flags.contains(.initialCap) { bits |= 1 << 7 }
-          if DocumentContext.nonPerson.contains(n.lower) { bits |= 1 << 8 }
+          if context.nonPerson.contains(n.lower) { bits |= 1 << 8 }
           if n.inside & placeWordBit != 0 && n.flags.contains(.initialCap) { bits |= 1 << 9 }
-          if DocumentContext.openers.contains(n.lower) { bits |= 1 << 10 }
+          if context.openers.contains(n.lower) { bits |= 1 << 10 }
         }
         // Organization contexts: "the company X", "the CEO of X", "X, a company …", "by X".
-        if let p = prev, !p.flags.contains(.initialCap), DocumentContext.organizationNouns.contains(p.lower) {
+        if let p = prev, !p.flags.contains(.initialCap), context.organizationNouns.contains(p.lower) {
           bits |= 1 << 14
         }
-        if i >= sent.lowerBound + 2, DocumentContext.of.contains(infos[i - 1].lower),
-          DocumentContext.organizationRoles.contains(infos[i - 2].lower)
+        if i >= sent.lowerBound + 2, context.of.contains(infos[i - 1].lower),
+          context.organizationRoles.contains(infos[i - 2].lower)
         {
           bits |= 1 << 15
         }
-        if i + 3 < sent.upperBound, infos[i + 1].flags.contains(.noAlnum), DocumentContext.articles.contains(infos[i + 2].lower) {
-          for j in (i + 3)..<min(sent.upperBound, i + 6) where DocumentContext.organizationNouns.contains(infos[j].lower) {
+        if i + 3 < sent.upperBound, infos[i + 1].flags.contains(.noAlnum), context.articles.contains(infos[i + 2].lower) {
+          for j in (i + 3)..<min(sent.upperBound, i + 6) where context.organizationNouns.contains(infos[j].lower) {
             bits |= 1 << 16
             break
           }
         }
-        if let p = prev, DocumentContext.by.contains(p.lower) { bits |= 1 << 17 }
+        if let p = prev, context.by.contains(p.lower) { bits |= 1 << 17 }
         if prev.map({ !$0.flags.contains(.initialCap) }) ?? true, next.map({ !$0.flags.contains(.initialCap) }) ?? true {
           bits |= 1 << 11
         }

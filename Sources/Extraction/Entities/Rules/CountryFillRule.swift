@@ -24,7 +24,7 @@ struct CountryFillRule: EntityRule {
           // "Voice of America", "Bank of Chile": a country closing another name is not the country.
           if let head = c.nameBeforeOf(i), head.allSatisfy({ !covered[$0] }) {
             let headWord = head.upperBound - 1
-            if !c.has(headWord, .title), !EntityRecognizer.stateWords.contains(c.lower(headWord)) {
+            if !c.has(headWord, .title), !c.lexicon.ruleWords.stateWords.contains(c.lower(headWord)) {
               let kind: EntityKind = c.has(headWord, .placeWord) ? .location : .organization
               found = NameSpan(first: head.lowerBound, end: end, kind: kind, source: .ofCountry, confidence: 0.7)
             }

@@ -19,7 +19,7 @@ struct DatedEventRule: EntityRule {
         c.has(i + 2, .eventWord), !c.isCapitalized(i + 2) || true
       {
         let w = c.lower(i + 2)
-        if ["attack", "attacks", "massacre", "bombing", "bombings", "uprising", "war", "revolution"].contains(w) {
+        if c.lexicon.ruleWords.datedEvents.contains(w) {
           out.append(NameSpan(first: i, end: i + 3, kind: .event, source: .datedEvent, confidence: 0.85))
           i += 3
           continue

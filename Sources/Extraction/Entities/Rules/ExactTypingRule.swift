@@ -14,7 +14,7 @@ struct ExactTypingRule: EntityRule {
       classifyExact(c, &s)
       // "Voice of America": a country closing another name is not the country.
       if s.country != nil, !s.isDemonym, let head = c.nameBeforeOf(s.first),
-        !c.has(head.upperBound - 1, .title), !EntityRecognizer.stateWords.contains(c.lower(head.upperBound - 1)),
+        !c.has(head.upperBound - 1, .title), !c.lexicon.ruleWords.stateWords.contains(c.lower(head.upperBound - 1)),
         !proposed.contains(where: { $0.end > head.lowerBound && $0.first < head.upperBound })
       {
         let kind: EntityKind = c.has(head.upperBound - 1, .placeWord) ? .location : .organization

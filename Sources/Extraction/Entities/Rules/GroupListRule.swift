@@ -57,7 +57,7 @@ struct GroupListRule: EntityRule {
     // A religion adjective before a noun ("a Buddhist temple") is a modifier, not a mention of a group.
     spans.removeAll { s in
       s.role == .group && s.end - s.first == 1 && s.end < c.tokens.count && c.infos[s.end].flags.contains(.lowerInitial)
-        && EntityRecognizer.religionWords.contains(c.lower(s.first)) && !c.lower(s.first).hasSuffix("s")
+        && c.lexicon.ruleWords.religions.contains(c.lower(s.first)) && !c.lower(s.first).hasSuffix("s")
         && c.sentenceOf[s.end] == c.sentenceOf[s.first]
     }
     spans.removeAll { s in

@@ -41,7 +41,7 @@ struct HeadedNameRule: EntityRule {
         while end < sent.upperBound, c.isCapitalized(end) || c.text(end) == "-" { end += 1 }
         let words = (i..<end).filter { c.tokens[$0].kind == .word }
         let touchesTagged = (i..<end).contains { covered[$0] }
-        if words.count >= 2, let last = words.last, EntityRecognizer.eventHeads.contains(c.lower(last)),
+        if words.count >= 2, let last = words.last, c.lexicon.ruleWords.eventHeads.contains(c.lower(last)),
           !c.infos[i].flags.contains(.sentenceInitial) || !c.has(i, .common) || c.has(i, .demonym)
         {
           var span = NameSpan(first: i, end: end, kind: .event, source: .eventHead, confidence: 0.75)
@@ -49,7 +49,7 @@ struct HeadedNameRule: EntityRule {
           if !touchesTagged || spans(i, span.end).contains(where: { $0.first >= i && $0.end <= span.end && $0.kind != .event }) {
             out.append(span)
           }
-        } else if words.count >= 2, EntityRecognizer.eventPrefixes.contains(c.lower(i)),
+        } else if words.count >= 2, c.lexicon.ruleWords.eventPrefixes.contains(c.lower(i)),
           !touchesTagged || (!covered[i] && spans(i, end).allSatisfy { $0.first > i && $0.end <= end && $0.kind != .event })
         {
           // "Operation Northern Gale", "Hurricane Katrina": the prefix makes the name inside it an event.

@@ -26,7 +26,7 @@ struct OrganizationCueRule: EntityRule {
         var j = s.end + 2
         var steps = 0
         while j < n, steps < 3, c.tokens[j].kind == .word, c.sentenceOf[j] == c.sentenceOf[s.first] {
-          if EntityRecognizer.organizationNouns.contains(c.lower(j)) && !c.isCapitalized(j) {
+          if c.lexicon.documentContext.organizationNounWords.contains(c.lower(j)) && !c.isCapitalized(j) {
             orgNames.insert(h)
             break
           }
@@ -35,13 +35,13 @@ struct OrganizationCueRule: EntityRule {
         }
       }
       // "the CEO of X", "shareholders of X"
-      if s.first >= 2, c.lower(s.first - 1) == "of", EntityRecognizer.organizationRoles.contains(c.lower(s.first - 2)),
+      if s.first >= 2, c.lower(s.first - 1) == "of", c.lexicon.documentContext.organizationRoleWords.contains(c.lower(s.first - 2)),
         s.kind != .person || !c.has(s.first, .firstName)
       {
         orgNames.insert(h)
       }
       // "the company X", "the publishing giant X" (a lower-case organization noun right before the name)
-      if s.first >= 2, !c.isCapitalized(s.first - 1), EntityRecognizer.organizationNouns.contains(c.lower(s.first - 1)),
+      if s.first >= 2, !c.isCapitalized(s.first - 1), c.lexicon.documentContext.organizationNounWords.contains(c.lower(s.first - 1)),
         ["the", "a", "an"].contains(c.lower(s.first - 2)) || c.tokens[s.first - 2].kind == .word,
         s.kind != .person || !c.has(s.first, .firstName)
       {

@@ -22,8 +22,8 @@ struct RefineKindsRule: EntityRule {
       return
     }
     // Religious communities ("Sunni Muslims", "Catholic") are groups of people, not named entities.
-    if (s.first..<s.end).allSatisfy({ EntityRecognizer.religionWords.contains(c.lower($0)) || c.has($0, .demonym) || c.text($0) == "-" }),
-      (s.first..<s.end).contains(where: { EntityRecognizer.religionWords.contains(c.lower($0)) })
+    if (s.first..<s.end).allSatisfy({ c.lexicon.ruleWords.religions.contains(c.lower($0)) || c.has($0, .demonym) || c.text($0) == "-" }),
+      (s.first..<s.end).contains(where: { c.lexicon.ruleWords.religions.contains(c.lower($0)) })
     {
       s.kind = .person
       s.role = .group

@@ -16,14 +16,14 @@ struct ReportedEventRule: EntityRule {
     let n = c.tokens.count
     var i = 0
     while i < n {
-      guard c.tokens[i].kind == .word, EntityRecognizer.gatheringWords.contains(c.lower(i)) else {
+      guard c.tokens[i].kind == .word, c.lexicon.ruleWords.gatherings.contains(c.lower(i)) else {
         i += 1
         continue
       }
       var j = i + 1
       var cue = -1
       while j < min(n, i + 4) {
-        if EntityRecognizer.titleCues.contains(c.lower(j)) {
+        if c.lexicon.ruleWords.titleCues.contains(c.lower(j)) {
           cue = j
           break
         }

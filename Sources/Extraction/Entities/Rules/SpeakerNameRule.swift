@@ -36,7 +36,7 @@ struct SpeakerNameRule: EntityRule {
         if isNameWord(p) && c.sentenceOf[p] == c.sentenceOf[last] {
           first = p
           words += 1
-        } else if p > 0, EntityRecognizer.nameParticles.contains(c.lower(p)), isNameWord(p - 1) {
+        } else if p > 0, c.lexicon.ruleWords.nameParticles.contains(c.lower(p)), isNameWord(p - 1) {
           first = p - 1
           words += 2
         } else {
@@ -58,7 +58,7 @@ struct SpeakerNameRule: EntityRule {
       for i in r { taken.insert(i) }
       out.append(NameSpan(first: r.lowerBound, end: r.upperBound, kind: .person, source: .speakerCue, confidence: 0.6))
     }
-    for v in 1..<n where c.tokens[v].kind == .word && EntityRecognizer.speakerVerbs.contains(c.lower(v)) {
+    for v in 1..<n where c.tokens[v].kind == .word && c.lexicon.ruleWords.speakerVerbs.contains(c.lower(v)) {
       // "Nefzi said" / "dos Santos says": the name opens its clause.
       if let r = runEnding(at: v - 1) {
         let before = r.lowerBound - 1

@@ -17,12 +17,12 @@ struct SpeakerRetypeRule: EntityRule {
       else { continue }
       let before = s.first - 1
       let after = s.end
-      let verbBefore = before >= 0 && EntityRecognizer.speakerVerbs.contains(c.lower(before))
-      let verbAfter = after < n && EntityRecognizer.speakerVerbs.contains(c.lower(after))
+      let verbBefore = before >= 0 && c.lexicon.ruleWords.speakerVerbs.contains(c.lower(before))
+      let verbAfter = after < n && c.lexicon.ruleWords.speakerVerbs.contains(c.lower(after))
       // "said … Name" with lower-case title words between.
       var b = before
-      while b >= 0 && b > before - 4 && c.tokens[b].kind == .word && !c.isCapitalized(b) && !EntityRecognizer.speakerVerbs.contains(c.lower(b)) { b -= 1 }
-      let verbBeforeTitles = b >= 0 && b < before && EntityRecognizer.speakerVerbs.contains(c.lower(b))
+      while b >= 0 && b > before - 4 && c.tokens[b].kind == .word && !c.isCapitalized(b) && !c.lexicon.ruleWords.speakerVerbs.contains(c.lower(b)) { b -= 1 }
+      let verbBeforeTitles = b >= 0 && b < before && c.lexicon.ruleWords.speakerVerbs.contains(c.lower(b))
       if verbBefore || verbAfter || verbBeforeTitles {
         spans[k].kind = .person
         spans[k].source = .speakerCue
