@@ -38,7 +38,7 @@ public struct EntityRecognizer: ExtractionStage {
   public static func makeDefault(isoPath: String = CountryGazetteer.defaultISOPath) throws -> EntityRecognizer {
     let lexicon = try Lexicon.makeDefault(isoPath: isoPath)
     // Without a bundled model (a fresh checkout before training) the cue chunker takes over.
-    let model = (try? ResourceLoader.url("tagger", "bin")) == nil ? nil : try TaggerModel.makeDefault()
+    let model = (try? ResourceLoader.url("tagger", "bin")) == nil ? nil : try TaggerModel.makeDefault(lexicon: lexicon)
     return EntityRecognizer(lexicon: lexicon, model: model)
   }
 
