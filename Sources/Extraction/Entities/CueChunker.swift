@@ -11,6 +11,7 @@ struct CueChunker {
 
   func chunks(in sentence: Range<Int>) -> [NameSpan] {
     let c = context
+    let joiners = c.lexicon.ruleWords.chunkJoiners
     var out: [NameSpan] = []
     var i = sentence.lowerBound
     while i < sentence.upperBound {
@@ -22,7 +23,7 @@ struct CueChunker {
       while end < sentence.upperBound {
         if c.isCapitalized(end) && c.tokens[end].kind == .word {
           end += 1
-        } else if c.lexicon.ruleWords.chunkJoiners.contains(c.lower(end)), end + 1 < sentence.upperBound, c.isCapitalized(end + 1) {
+        } else if joiners.contains(c.lower(end)), end + 1 < sentence.upperBound, c.isCapitalized(end + 1) {
           end += 2
         } else {
           break

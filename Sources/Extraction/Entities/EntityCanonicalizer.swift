@@ -149,9 +149,10 @@ struct EntityCanonicalizer {
     }
     // "Example Empire" and "Example Kingdom": one polity under two head words.
     var polityByStem: [String: Int] = [:]
+    let polities = c.lexicon.ruleWords.polities
     for (g, group) in groups.enumerated() where redirect[g] == nil && group.kind != .person {
       let words = group.name.split(separator: " ")
-      guard words.count >= 2, let last = words.last, c.lexicon.ruleWords.polities.contains(last.lowercased()) else { continue }
+      guard words.count >= 2, let last = words.last, polities.contains(last.lowercased()) else { continue }
       let stem = normalized(words.dropLast().joined(separator: " "))
       if let first = polityByStem[stem], groups[first].kind == group.kind {
         redirect[g] = first

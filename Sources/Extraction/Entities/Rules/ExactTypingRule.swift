@@ -8,13 +8,14 @@ struct ExactTypingRule: EntityRule {
 
   func apply(_ c: RecognitionContext, _ spans: inout [NameSpan]) {
     let proposed = spans
+    let stateWords = c.lexicon.ruleWords.stateWords
     var out: [NameSpan] = []
     for var s in proposed {
       guard trim(c, &s) else { continue }
       classifyExact(c, &s)
       // "Voice of America": a country closing another name is not the country.
       if s.country != nil, !s.isDemonym, let head = c.nameBeforeOf(s.first),
-        !c.has(head.upperBound - 1, .title), !c.lexicon.ruleWords.stateWords.contains(c.lower(head.upperBound - 1)),
+        !c.has(head.upperBound - 1, .title), !stateWords.contains(c.lower(head.upperBound - 1)),
         !proposed.contains(where: { $0.end > head.lowerBound && $0.first < head.upperBound })
       {
         let kind: EntityKind = c.has(head.upperBound - 1, .placeWord) ? .location : .organization

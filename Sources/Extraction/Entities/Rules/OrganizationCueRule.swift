@@ -15,6 +15,8 @@ struct OrganizationCueRule: EntityRule {
   /// appositive "X, a company …", "the CEO of X", "the company X") are organizations at every mention.
   func applyOrganizationCues(_ c: RecognitionContext, _ spans: inout [NameSpan]) {
     var orgNames = Set<UInt64>()
+    let organizationNouns = c.lexicon.documentContext.organizationNounWords
+    let organizationRoles = c.lexicon.documentContext.organizationRoleWords
     let n = c.tokens.count
     for (k, s) in spans.enumerated() where s.country == nil && !s.isDemonym && s.role == nil && s.kind != .event {
       let h = c.phraseHash(s.first, s.end)
@@ -26,7 +28,7 @@ struct OrganizationCueRule: EntityRule {
         var j = s.end + 2
         var steps = 0
         while j < n, steps < 3, c.tokens[j].kind == .word, c.sentenceOf[j] == c.sentenceOf[s.first] {
-          if c.lexicon.documentContext.organizationNounWords.contains(c.lower(j)) && !c.isCapitalized(j) {
+          if organizationNouns.contains(c.lower(j)) && !c.isCapitalized(j) {
             orgNames.insert(h)
             break
           }
@@ -35,13 +37,13 @@ struct OrganizationCueRule: EntityRule {
         }
       }
       // "the CEO of X", "shareholders of X"
-      if s.first >= 2, c.lower(s.first - 1) == "of", c.lexicon.documentContext.organizationRoleWords.contains(c.lower(s.first - 2)),
+      if s.first >= 2, c.lower(s.first - 1) == "of", organizationRoles.contains(c.lower(s.first - 2)),
         s.kind != .person || !c.has(s.first, .firstName)
       {
         orgNames.insert(h)
       }
       // "the company X", "the publishing giant X" (a lower-case organization noun right before the name)
-      if s.first >= 2, !c.isCapitalized(s.first - 1), c.lexicon.documentContext.organizationNounWords.contains(c.lower(s.first - 1)),
+      if s.first >= 2, !c.isCapitalized(s.first - 1), organizationNouns.contains(c.lower(s.first - 1)),
         ["the", "a", "an"].contains(c.lower(s.first - 2)) || c.tokens[s.first - 2].kind == .word,
         s.kind != .person || !c.has(s.first, .firstName)
       {

@@ -22,8 +22,9 @@ struct RefineKindsRule: EntityRule {
       return
     }
     // Religious communities ("Sunni Muslims", "Catholic") are groups of people, not named entities.
-    if (s.first..<s.end).allSatisfy({ c.lexicon.ruleWords.religions.contains(c.lower($0)) || c.has($0, .demonym) || c.text($0) == "-" }),
-      (s.first..<s.end).contains(where: { c.lexicon.ruleWords.religions.contains(c.lower($0)) })
+    let religions = c.lexicon.ruleWords.religions
+    if (s.first..<s.end).allSatisfy({ religions.contains(c.lower($0)) || c.has($0, .demonym) || c.text($0) == "-" }),
+      (s.first..<s.end).contains(where: { religions.contains(c.lower($0)) })
     {
       s.kind = .person
       s.role = .group

@@ -15,6 +15,8 @@ struct SpeakerNameRule: EntityRule {
   /// Person spans proposed by the speech cues around unrecognized capitalized names.
   func speakerNames(_ c: RecognitionContext, existing: [NameSpan]) -> [NameSpan] {
     let n = c.tokens.count
+    let verbs = c.lexicon.ruleWords.speakerVerbs
+    let particles = c.lexicon.ruleWords.nameParticles
     guard n > 1 else { return [] }
     var covered = [Bool](repeating: false, count: n)
     for s in existing { for i in s.first..<min(s.end, n) { covered[i] = true } }
@@ -36,7 +38,7 @@ struct SpeakerNameRule: EntityRule {
         if isNameWord(p) && c.sentenceOf[p] == c.sentenceOf[last] {
           first = p
           words += 1
-        } else if p > 0, c.lexicon.ruleWords.nameParticles.contains(c.lower(p)), isNameWord(p - 1) {
+        } else if p > 0, particles.contains(c.lower(p)), isNameWord(p - 1) {
           first = p - 1
           words += 2
         } else {
@@ -58,7 +60,7 @@ struct SpeakerNameRule: EntityRule {
       for i in r { taken.insert(i) }
       out.append(NameSpan(first: r.lowerBound, end: r.upperBound, kind: .person, source: .speakerCue, confidence: 0.6))
     }
-    for v in 1..<n where c.tokens[v].kind == .word && c.lexicon.ruleWords.speakerVerbs.contains(c.lower(v)) {
+    for v in 1..<n where c.tokens[v].kind == .word && verbs.contains(c.lower(v)) {
       // "Nefzi said" / "dos Santos says": the name opens its clause.
       if let r = runEnding(at: v - 1) {
         let before = r.lowerBound - 1

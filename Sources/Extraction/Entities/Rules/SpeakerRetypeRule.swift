@@ -8,6 +8,7 @@ struct SpeakerRetypeRule: EntityRule {
 
   func apply(_ c: RecognitionContext, _ spans: inout [NameSpan]) {
     let n = c.tokens.count
+    let verbs = c.lexicon.ruleWords.speakerVerbs
     for k in spans.indices where spans[k].kind == .location && spans[k].source == .tagger && spans[k].country == nil {
       let s = spans[k]
       // Two or three words, none a known place or place word; a known first name, or no word the lexicon knows.
@@ -17,12 +18,12 @@ struct SpeakerRetypeRule: EntityRule {
       else { continue }
       let before = s.first - 1
       let after = s.end
-      let verbBefore = before >= 0 && c.lexicon.ruleWords.speakerVerbs.contains(c.lower(before))
-      let verbAfter = after < n && c.lexicon.ruleWords.speakerVerbs.contains(c.lower(after))
+      let verbBefore = before >= 0 && verbs.contains(c.lower(before))
+      let verbAfter = after < n && verbs.contains(c.lower(after))
       // "said … Name" with lower-case title words between.
       var b = before
-      while b >= 0 && b > before - 4 && c.tokens[b].kind == .word && !c.isCapitalized(b) && !c.lexicon.ruleWords.speakerVerbs.contains(c.lower(b)) { b -= 1 }
-      let verbBeforeTitles = b >= 0 && b < before && c.lexicon.ruleWords.speakerVerbs.contains(c.lower(b))
+      while b >= 0 && b > before - 4 && c.tokens[b].kind == .word && !c.isCapitalized(b) && !verbs.contains(c.lower(b)) { b -= 1 }
+      let verbBeforeTitles = b >= 0 && b < before && verbs.contains(c.lower(b))
       if verbBefore || verbAfter || verbBeforeTitles {
         spans[k].kind = .person
         spans[k].source = .speakerCue
