@@ -47,8 +47,9 @@ extension EntityGraphCommand {
       let extractor: Extractor
       do {
         if let model {
-          let tagger = try TaggerModel(data: try Data(contentsOf: URL(fileURLWithPath: model)))
-          let recognizer = EntityRecognizer(lexicon: try Lexicon.makeDefault(), model: tagger)
+          let lexicon = try Lexicon.makeDefault()
+          let tagger = try TaggerModel(contentsOf: URL(fileURLWithPath: model), lexicon: lexicon)
+          let recognizer = EntityRecognizer(lexicon: lexicon, model: tagger)
           extractor = Extractor(pipeline: try Pipeline(stages: [Tokenizer(), SentenceSplitter(), recognizer]))
         } else {
           extractor = try Extractor.makeForCommand()

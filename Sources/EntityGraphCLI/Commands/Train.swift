@@ -23,11 +23,20 @@ extension EntityGraphCommand {
         With --stack-folds N (e.g. 5; default 0: off) a second, document-level pass is trained on first-pass tags
         predicted by N-fold jackknife and stored in the same file.
 
-        Exit codes: 0 success; 3 unreadable training file; 6 missing system resource.
+        The model records the fingerprint of the feature lexicons it was trained with (the bundled gazetteers, cue
+        words and feature-words.tsv); a model whose fingerprint differs from the current lexicons is refused with
+        a bad-model error, so retrain after editing them. --convert-model FILE instead rewrites a model of the
+        older format 1 (no fingerprint) as format 2 with the current lexicons' fingerprint, every weight byte
+        unchanged, without training (how the bundled model got its fingerprint).
+
+        Exit codes: 0 success; 3 unreadable training file or model to convert; 6 missing system resource.
         """)
 
     @Option(help: "Training file (CoNLL, BILOU tags).")
-    var conll: String
+    var conll: String?
+
+    @Option(help: "Instead of training, rewrite this format-1 model with the current lexicons' fingerprint.")
+    var convertModel: String?
 
     @Option(help: "More training files (CoNLL, BILOU tags), always trained on, never held out. Repeatable.")
     var also: [String] = []
@@ -56,6 +65,9 @@ extension EntityGraphCommand {
     public init() {}
 
     public func validate() throws {
+      if (conll == nil) == (convertModel == nil) {
+        throw ValidationError("give exactly one of --conll and --convert-model")
+      }
       if epochs < 1 { throw ValidationError("--epochs must be at least 1") }
       if bits < 12 || bits > 24 { throw ValidationError("--bits must be between 12 and 24") }
       if stackFolds < 0 || stackFolds == 1 { throw ValidationError("--stack-folds must be 0 or at least 2") }
@@ -66,6 +78,8 @@ extension EntityGraphCommand {
     }
 
     public func run() throws {
+      if let convertModel { return try convert(convertModel) }
+      guard let conll else { throw ExitCode(ExitCodes.noInput) }
       let documents = try Self.read(conll)
       let extra = try also.flatMap { try Self.read($0) }
       let lexicon: Lexicon
@@ -101,7 +115,39 @@ extension EntityGraphCommand {
         Console.error("error: cannot write \(out): \(FileProblem(error))")
         throw ExitCode(ExitCodes.environment)
       }
-      Console.error("wrote \(out) (\(data.count) bytes)")
+      Console.error(
+        "wrote \(out) (\(data.count) bytes, lexicon fingerprint \(Self.hex(model.lexiconFingerprint)))")
+    }
+
+    /// Rewrites the format-1 model at `path` as format 2 with the current lexicons' fingerprint.
+    func convert(_ path: String) throws {
+      let data: Data
+      do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
+        Console.error("error: \(path): cannot read: \(FileProblem(error))")
+        throw ExitCode(ExitCodes.noInput)
+      }
+      let converted: Data
+      let fingerprint: UInt64
+      do {
+        fingerprint = try Lexicon.bundledFeatureFingerprint()
+        converted = try TaggerModel.addingLexiconFingerprint(to: data, fingerprint: fingerprint)
+        _ = try TaggerModel(data: converted)
+      } catch {
+        Console.error("error: \(path): \(error)")
+        throw ExitCode(ExitCodes.noInput)
+      }
+      do {
+        try converted.write(to: URL(fileURLWithPath: out), options: .atomic)
+      } catch {
+        Console.error("error: cannot write \(out): \(FileProblem(error))")
+        throw ExitCode(ExitCodes.environment)
+      }
+      Console.error("wrote \(out) (\(converted.count) bytes, lexicon fingerprint \(Self.hex(fingerprint)))")
+    }
+
+    static func hex(_ v: UInt64) -> String {
+      let digits = String(v, radix: 16)
+      return String(repeating: "0", count: 16 - digits.count) + digits
     }
 
     /// The documents of one training file, or exit code 3 with the file's problem.

@@ -92,7 +92,7 @@ extension EntityGraphCommand {
         for path in foldTagger {
           let model: TaggerModel
           do {
-            model = try TaggerModel(data: try Data(contentsOf: URL(fileURLWithPath: path)))
+            model = try TaggerModel(contentsOf: URL(fileURLWithPath: path), lexicon: recognizer.lexicon)
           } catch {
             Console.error("error: \(path): \(FileProblem.isFileError(error) ? "cannot read: \(FileProblem(error))" : "\(error)") [no-input]")
             throw ExitCode(ExitCodes.noInput)

@@ -8,10 +8,10 @@ import DocumentModel
 /// ("Dr."), a known first name; a sentence-initial word that also occurs in lower case is not a name.
 struct CueChunker {
   let context: RecognitionContext
-  static let joiners: Set<String> = ["of", "for", "and", "the", "de", "-", "al", "bin", "van", "von", "la", "du"]
 
   func chunks(in sentence: Range<Int>) -> [NameSpan] {
     let c = context
+    let joiners = c.lexicon.ruleWords.chunkJoiners
     var out: [NameSpan] = []
     var i = sentence.lowerBound
     while i < sentence.upperBound {
@@ -23,7 +23,7 @@ struct CueChunker {
       while end < sentence.upperBound {
         if c.isCapitalized(end) && c.tokens[end].kind == .word {
           end += 1
-        } else if Self.joiners.contains(c.lower(end)), end + 1 < sentence.upperBound, c.isCapitalized(end + 1) {
+        } else if joiners.contains(c.lower(end)), end + 1 < sentence.upperBound, c.isCapitalized(end + 1) {
           end += 2
         } else {
           break

@@ -134,7 +134,7 @@ struct EntityCanonicalizer {
     // "the March 3 attack" and an operation launched "On March 3, 2024": one event, named by its date.
     var datedEvent: [String: Int] = [:]
     for (k, s) in spans.enumerated() where s.source == .datedEvent && s.end - s.first >= 2 {
-      if let m = DateFinder.month(c.text(s.first)), let d = Int(c.text(s.first + 1)) {
+      if let m = DateFinder.month(c.text(s.first), in: c.lexicon.ruleWords.months), let d = Int(c.text(s.first + 1)) {
         datedEvent[String(format: "%02d-%02d", m, d)] = groupOf[k]
       }
     }
@@ -149,9 +149,10 @@ struct EntityCanonicalizer {
     }
     // "Example Empire" and "Example Kingdom": one polity under two head words.
     var polityByStem: [String: Int] = [:]
+    let polities = c.lexicon.ruleWords.polities
     for (g, group) in groups.enumerated() where redirect[g] == nil && group.kind != .person {
       let words = group.name.split(separator: " ")
-      guard words.count >= 2, let last = words.last, Self.polityWords.contains(last.lowercased()) else { continue }
+      guard words.count >= 2, let last = words.last, polities.contains(last.lowercased()) else { continue }
       let stem = normalized(words.dropLast().joined(separator: " "))
       if let first = polityByStem[stem], groups[first].kind == group.kind {
         redirect[g] = first
@@ -204,8 +205,6 @@ struct EntityCanonicalizer {
     mentions.sort { ($0.start, $0.end) < ($1.start, $1.end) }
     return (mentions, entities)
   }
-
-  static let polityWords: Set<String> = ["empire", "kingdom", "sultanate", "caliphate", "khanate", "emirate"]
 
   /// The span's name: the event title when there is one, else the text with whitespace collapsed.
   private func displayName(_ s: NameSpan) -> String {

@@ -28,7 +28,7 @@ extension EntityRecognizer {
         var e = min(end, i + lexicon.maxTokens)
         while e > i {
           if (i, e) != (first, end), c.isCapitalized(i), c.isCapitalized(e - 1) {
-            if let idx = countryIndex(c, i, e) {
+            if let idx = c.countryIndex(i, e) {
               let country = lexicon.countries.countries[idx]
               out.append(
                 EntityMention(

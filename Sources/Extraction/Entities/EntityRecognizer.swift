@@ -38,19 +38,41 @@ public struct EntityRecognizer: ExtractionStage {
   public static func makeDefault(isoPath: String = CountryGazetteer.defaultISOPath) throws -> EntityRecognizer {
     let lexicon = try Lexicon.makeDefault(isoPath: isoPath)
     // Without a bundled model (a fresh checkout before training) the cue chunker takes over.
-    let model = (try? ResourceLoader.url("tagger", "bin")) == nil ? nil : try TaggerModel.makeDefault()
+    let model = (try? ResourceLoader.url("tagger", "bin")) == nil ? nil : try TaggerModel.makeDefault(lexicon: lexicon)
     return EntityRecognizer(lexicon: lexicon, model: model)
   }
 
   public func process(_ document: inout AnalyzedDocument) {
     let context = RecognitionContext(document: document, lexicon: lexicon)
     var spans = proposeSpans(context)
-    spans = applyRules(context, spans)
-    spans = harmonize(context, spans)
+    for rule in Self.rules { rule.apply(context, &spans) }
     let (mentions, entities) = EntityCanonicalizer(context: context).makeEntities(spans)
     document.mentions = mentions
     document.entities = entities
   }
+
+  /// The passes over the proposed spans, in order (see ``EntityRule``): exact rules first, then the overlap
+  /// policy, then document-level consistency.
+  static let rules: [any EntityRule] = [
+    ExactTypingRule(),
+    RefineKindsRule(),
+    ReportedEventRule(),
+    DatedEventRule(),
+    HeadedNameRule(),
+    KnownNameRule(),
+    SpeakerRetypeRule(),
+    SpeakerNameRule(),
+    OverlapRule(),
+    BracketedAcronymRule(),
+    CountryFillRule(),
+    // Document-level consistency: one kind per name, repeats of names, surnames.
+    MajorityKindRule(),
+    PersonPartRule(),
+    RepeatedNameRule(),
+    SurnameRule(),
+    OrganizationCueRule(),
+    GroupListRule(),
+  ]
 
   // MARK: - Span proposal
 
@@ -115,6 +137,9 @@ struct NameSpan: Sendable {
   var attributes: [String: String] = [:]
   /// Canonical name to use instead of the surface text (a quoted event title).
   var canonical: String?
+  /// The kind the document's vote gave this span's name (``MajorityKindRule``), kept when a later pass
+  /// retypes the span itself.
+  var votedKind: EntityKind?
 }
 
 /// The document, its tokens and their analysis, shared by the recognizer's passes.

@@ -35,13 +35,24 @@ public struct Lexicon: Sendable {
   private(set) var commonAcronyms = Set<UInt64>()
   /// The countries (exact typing of country names and demonyms).
   public let countries: CountryGazetteer
+  /// The word lists the entity rules read (`entity-rule-words.tsv`).
+  let ruleWords: EntityRuleWords
+  /// The context words of the tagger's document-level features (`feature-words.tsv`).
+  let documentContext: DocumentContext
+  /// A fingerprint of every bundled resource that feeds the tagger's features (see
+  /// ``featureResources``); a trained ``TaggerModel`` records the one it was trained with.
+  public let featureFingerprint: UInt64
 
   /// Builds the lexicon from the country gazetteer and the text of the other data files.
   init(
     countries: CountryGazetteer, places: String, firstNames: String, surnames: String, cueWords: String,
-    commonWords: String = "", knownNames: String = "", commonAcronyms: String = ""
+    commonWords: String = "", knownNames: String = "", commonAcronyms: String = "", ruleWords: EntityRuleWords,
+    documentContext: DocumentContext, featureFingerprint: UInt64
   ) {
     self.countries = countries
+    self.ruleWords = ruleWords
+    self.documentContext = documentContext
+    self.featureFingerprint = featureFingerprint
     for line in commonAcronyms.split(whereSeparator: \.isNewline) where !line.isEmpty {
       self.commonAcronyms.insert(TextHash.lowerHash(String(line)))
     }
@@ -83,19 +94,59 @@ public struct Lexicon: Sendable {
     }
   }
 
+  /// The bundled resources whose words feed the tagger's features, in the fixed order of
+  /// ``featureFingerprint``: the gazetteers and cue words behind the token categories, the country aliases
+  /// and demonyms, and the document-context words.
+  ///
+  /// The ISO 3166 country names come from the system's `iso-codes` package and are deliberately not
+  /// fingerprinted, so a distribution update of that package does not invalidate the bundled model.
+  static let featureResources: [(name: String, ext: String)] = [
+    ("places", "txt"), ("first-names", "txt"), ("surnames", "txt"), ("cue-words", "tsv"), ("common-words", "txt"),
+    ("wordnet-names", "tsv"), ("country-aliases", "tsv"), ("feature-words", "tsv"),
+  ]
+
+  /// Combines the FNV-1a hashes of the feature resources' bytes, in the order of ``featureResources``, each
+  /// with its file name: `files` maps `name.ext` to the file's text.
+  static func fingerprint(_ files: [String: String]) -> UInt64 {
+    var h = WordListFile<FeatureWord>.fnv1a([UInt8]())
+    for (name, ext) in featureResources {
+      let file = "\(name).\(ext)"
+      let bytes = WordListFile<FeatureWord>.fnv1a((files[file] ?? "").utf8)
+      h = WordListFile<FeatureWord>.fnv1a(file.utf8, seed: h)
+      withUnsafeBytes(of: bytes.littleEndian) { h = WordListFile<FeatureWord>.fnv1a($0, seed: h) }
+    }
+    return h
+  }
+
+  /// The fingerprint of the bundled feature resources (what ``makeDefault(isoPath:)`` records).
+  ///
+  /// - Throws: ``ExtractionError`` `.missingResource` / `.badResource` when a resource is missing or damaged.
+  public static func bundledFeatureFingerprint() throws -> UInt64 {
+    var files: [String: String] = [:]
+    for (name, ext) in featureResources { files["\(name).\(ext)"] = try ResourceLoader.text(name, ext) }
+    return fingerprint(files)
+  }
+
   /// Loads the bundled data files and the ISO country data.
   ///
-  /// - Throws: ``ExtractionError`` when a data file is missing (`.missingResource`, `.missingCountryData`).
+  /// - Throws: ``ExtractionError`` when a data file is missing (`.missingResource`, `.missingCountryData`) or
+  ///   damaged (`.badResource`).
   public static func makeDefault(isoPath: String = CountryGazetteer.defaultISOPath) throws -> Lexicon {
-    Lexicon(
+    var files: [String: String] = [:]
+    for (name, ext) in featureResources { files["\(name).\(ext)"] = try ResourceLoader.text(name, ext) }
+    let featureWords = try WordListFile<FeatureWord>(name: "feature-words.tsv", text: files["feature-words.tsv"] ?? "")
+    return Lexicon(
       countries: try CountryGazetteer.makeDefault(isoPath: isoPath),
-      places: try ResourceLoader.text("places", "txt"),
-      firstNames: try ResourceLoader.text("first-names", "txt"),
-      surnames: try ResourceLoader.text("surnames", "txt"),
-      cueWords: try ResourceLoader.text("cue-words", "tsv"),
-      commonWords: try ResourceLoader.text("common-words", "txt"),
-      knownNames: try ResourceLoader.text("wordnet-names", "tsv"),
-      commonAcronyms: try ResourceLoader.text("common-acronyms", "txt"))
+      places: files["places.txt"] ?? "",
+      firstNames: files["first-names.txt"] ?? "",
+      surnames: files["surnames.txt"] ?? "",
+      cueWords: files["cue-words.tsv"] ?? "",
+      commonWords: files["common-words.txt"] ?? "",
+      knownNames: files["wordnet-names.tsv"] ?? "",
+      commonAcronyms: try ResourceLoader.text("common-acronyms", "txt"),
+      ruleWords: try EntityRuleWords.bundled(),
+      documentContext: DocumentContext(featureWords),
+      featureFingerprint: fingerprint(files))
   }
 
   private mutating func add(_ phrase: String, _ category: Category) {

@@ -210,6 +210,7 @@ public struct PerceptronTrainer: Sendable {
       model.weights[i] -= Float(totals[i] / c)
     }
     for i in model.transitions.indices { model.transitions[i] -= Float(transTotals[i] / c) }
+    model.lexiconFingerprint = lexicon.featureFingerprint
     return model
   }
 }

@@ -13,6 +13,11 @@ public struct TaggerModel: Sendable {
   var weights: [Float]
   /// Transition scores `transitions[from * TagSet.count + to]`, `from == TagSet.start` for the first token.
   var transitions: [Float]
+  /// The ``Lexicon/featureFingerprint`` of the lexicons the model was trained with (0 for an untrained model).
+  ///
+  /// The tagger's features read the lexicons, so a model only works with the lexicons it was trained with:
+  /// ``init(contentsOf:lexicon:)`` and ``makeDefault(lexicon:)`` refuse a model whose fingerprint differs.
+  public var lexiconFingerprint: UInt64 = 0
 
   /// The document-level second pass, when the model is stacked (see ``StackCodes``): it sees the first
   /// pass's tags of the whole document and re-tags every sentence.
@@ -29,7 +34,8 @@ public struct TaggerModel: Sendable {
 
   static let magic: [UInt8] = Array("EGNT".utf8)
   static let stackedMagic: [UInt8] = Array("EGNS".utf8)
-  static let version: UInt32 = 1
+  /// Format 2 adds the lexicon fingerprint after the version; format 1 had none.
+  static let version: UInt32 = 2
 
   /// An all-zero model.
   public init(bits: Int) {
@@ -155,8 +161,9 @@ public struct TaggerModel: Sendable {
 
   /// Serializes the model: a header, the transitions (Float32) and the non-zero weight rows quantized to Int8.
   ///
-  /// Layout (little-endian): `EGNT`, version, tag count, bits, transition count, transitions, scale,
-  /// row count, then per row a UInt32 row index and `tagCount` Int8 values (`value = q * scale`).
+  /// Layout (little-endian): `EGNT`, version (2), lexicon fingerprint (UInt64), tag count, bits, transition
+  /// count, transitions, scale, row count, then per row a UInt32 row index and `tagCount` Int8 values
+  /// (`value = q * scale`). A stacked model is `EGNS` and two such parts, each preceded by its byte count.
   public func serialized() -> Data {
     guard let second = second?.model else { return serializedSingle() }
     var out = Data(Self.stackedMagic)
@@ -171,6 +178,7 @@ public struct TaggerModel: Sendable {
     var out = ModelBytes.Writer()
     out.bytes(Self.magic)
     out.u32(Self.version)
+    out.u64(lexiconFingerprint)
     out.u32(UInt32(TagSet.count))
     out.u32(UInt32(bits))
     out.u32(UInt32(transitions.count))
@@ -199,25 +207,116 @@ public struct TaggerModel: Sendable {
       try self.init(data: parts[0])
       let second = try TaggerModel(data: parts[1])
       guard second.bits == bits else { throw ExtractionError(.badModel, "tagger model: passes differ in size") }
+      guard second.lexiconFingerprint == lexiconFingerprint else {
+        throw ExtractionError(.badModel, "tagger model: the two passes record different lexicon fingerprints")
+      }
       self.second = SecondPass(second)
       return
     }
     var reader = ModelBytes.Reader(data) { ExtractionError(.badModel, "tagger model: \($0)") }
     guard reader.expect(Self.magic) else { throw reader.bad("not a tagger model (bad magic)") }
-    guard try reader.u32() == Self.version else { throw reader.bad("unsupported version") }
+    let version = try reader.u32()
+    guard version == Self.version else {
+      if version == 1 {
+        throw reader.bad(
+          "format 1 records no lexicon fingerprint; retrain it with `entitygraph train`, or add the current"
+            + " lexicons' fingerprint with `entitygraph train --convert-model FILE --out FILE`")
+      }
+      throw reader.bad("unsupported version \(version)")
+    }
+    let fingerprint = try reader.u64()
     let T = Int(try reader.u32())
     guard T == TagSet.count else { throw reader.bad("expected \(TagSet.count) tags, found \(T)") }
     let bits = Int(try reader.u32())
     guard bits >= 8 && bits <= 26 else { throw reader.bad("bad hash size \(bits)") }
     self.init(bits: bits)
+    lexiconFingerprint = fingerprint
     let nTrans = Int(try reader.u32())
     guard nTrans == transitions.count else { throw reader.bad("bad transition table size") }
     for i in 0..<nTrans { transitions[i] = try reader.f32() }
     try reader.quantizedRows(into: &weights, width: T)
   }
 
-  /// Loads the model bundled with the module (`Resources/tagger.bin`).
-  public static func makeDefault() throws -> TaggerModel {
-    try TaggerModel(data: try ResourceLoader.data("tagger", "bin"))
+  /// Reads a model file and checks that it was trained with `lexicon`'s feature lexicons.
+  ///
+  /// - Throws: the file's read error, or ``ExtractionError`` `.badModel` naming the file when it is not a
+  ///   model of this format or records another ``Lexicon/featureFingerprint``.
+  public init(contentsOf url: URL, lexicon: Lexicon) throws {
+    try self.init(contentsOf: url, featureFingerprint: lexicon.featureFingerprint)
+  }
+
+  init(contentsOf url: URL, featureFingerprint: UInt64) throws {
+    let data = try Data(contentsOf: url)
+    do { try self.init(data: data) } catch let error as ExtractionError {
+      throw ExtractionError(error.code, "\(url.path): \(error.message)")
+    }
+    try checkLexicon(featureFingerprint, file: url.path)
+  }
+
+  /// Fails unless the model was trained with the lexicons whose fingerprint is `featureFingerprint`.
+  ///
+  /// - Throws: ``ExtractionError`` `.badModel` naming `file`.
+  func checkLexicon(_ featureFingerprint: UInt64, file: String) throws {
+    guard lexiconFingerprint == featureFingerprint else {
+      throw ExtractionError(
+        .badModel,
+        "\(file): the tagger model was trained with other lexicons (fingerprint "
+          + "\(Self.hex(lexiconFingerprint)), current lexicons \(Self.hex(featureFingerprint))): the lexicons changed"
+          + " since training; retrain the model with `entitygraph train` (see README, \"Retraining the tagger\")")
+    }
+  }
+
+  static func hex(_ v: UInt64) -> String {
+    let digits = String(v, radix: 16)
+    return String(repeating: "0", count: 16 - digits.count) + digits
+  }
+
+  /// Loads the model bundled with the module (`Resources/tagger.bin`), checked against `lexicon` (the bundled
+  /// lexicons when `nil`).
+  ///
+  /// - Throws: ``ExtractionError`` `.missingResource`, or `.badModel` when the file is damaged or was trained
+  ///   with other lexicons.
+  public static func makeDefault(lexicon: Lexicon? = nil) throws -> TaggerModel {
+    let url = try ResourceLoader.url("tagger", "bin")
+    let fingerprint = try lexicon?.featureFingerprint ?? Lexicon.bundledFeatureFingerprint()
+    return try TaggerModel(contentsOf: url, featureFingerprint: fingerprint)
+  }
+
+  /// Rewrites a format-1 model (single or stacked) as format 2 recording `fingerprint`, every other byte
+  /// (transitions and quantized weights) unchanged; used once to give the bundled model its fingerprint.
+  ///
+  /// - Throws: ``ExtractionError`` `.badModel` when `data` is not a format-1 model.
+  public static func addingLexiconFingerprint(to data: Data, fingerprint: UInt64) throws -> Data {
+    let bytes = [UInt8](data)
+    func u32(_ at: Int) -> UInt32 {
+      UInt32(bytes[at]) | UInt32(bytes[at + 1]) << 8 | UInt32(bytes[at + 2]) << 16 | UInt32(bytes[at + 3]) << 24
+    }
+    func convertSingle(_ part: ArraySlice<UInt8>) throws -> [UInt8] {
+      let p = Array(part)
+      guard p.count >= 8, Array(p[0..<4]) == magic, p[4..<8].elementsEqual([1, 0, 0, 0]) else {
+        throw ExtractionError(.badModel, "tagger model: not a format-1 model")
+      }
+      var out = ModelBytes.Writer()
+      out.bytes(magic)
+      out.u32(version)
+      out.u64(fingerprint)
+      out.bytes(Array(p[8...]))
+      return [UInt8](out.data)
+    }
+    guard bytes.count >= 4, Array(bytes[0..<4]) == stackedMagic else {
+      return Data(try convertSingle(bytes[...]))
+    }
+    var out = Data(stackedMagic)
+    var pos = 4
+    while pos < bytes.count {
+      guard pos + 4 <= bytes.count else { throw ExtractionError(.badModel, "tagger model: truncated pass") }
+      let n = Int(u32(pos))
+      guard n <= bytes.count - pos - 4 else { throw ExtractionError(.badModel, "tagger model: truncated pass") }
+      let part = try convertSingle(bytes[(pos + 4)..<(pos + 4 + n)])
+      withUnsafeBytes(of: UInt32(part.count).littleEndian) { out.append(contentsOf: $0) }
+      out.append(contentsOf: part)
+      pos += 4 + n
+    }
+    return out
   }
 }

@@ -19,29 +19,6 @@ struct TokenInfo: Sendable {
   var documentContexts: UInt32 = 0
 }
 
-/// Contexts that a capitalized word appears in anywhere in its document, pooled over all its occurrences,
-/// so that every occurrence sees how the word is used elsewhere ("in Coron", "Gloria said").
-enum DocumentContext {
-  static func set(_ words: [String]) -> Set<UInt64> { Set(words.map { TextHash.lowerHash($0) }) }
-  static let locative = set([
-    "in", "at", "from", "to", "near", "into", "across", "through", "visit", "visited", "around", "towards",
-    "toward", "outside", "inside", "between", "via",
-  ])
-  static let speech = set([
-    "said", "says", "told", "added", "explained", "argued", "wrote", "noted", "asked", "stated", "replied",
-    "believes", "thinks", "was", "is", "who", "whose", "he", "she", "himself", "herself",
-  ])
-  static let nonPerson = set(["which", "where", "itself", "its", "city", "island", "based", "announced"])
-  static let the = set(["the"])
-  static let possessive = set(["'s", "'"])
-  static let openers = set(["(", ","])
-  static let of = set(["of", "for"])
-  static let organizationNouns = set(Array(EntityRecognizer.organizationNouns))
-  static let organizationRoles = set(Array(EntityRecognizer.organizationRoles))
-  static let articles = set(["a", "an", "the"])
-  static let by = set(["by"])
-}
-
 /// Orthographic and document-level flags of a token.
 struct TokenFlags: OptionSet, Sendable {
   let rawValue: UInt32
@@ -196,6 +173,7 @@ enum TokenAnalyzer {
     }
     // Pool the contexts of each capitalized word over the document.
     var pooled: [UInt64: UInt32] = [:]
+    let context = lexicon.documentContext
     let titleBit = Lexicon.Category.title.rawValue
     let orgBit = Lexicon.Category.orgWord.rawValue
     let firstNameBit = Lexicon.Category.firstName.rawValue
@@ -206,38 +184,38 @@ enum TokenAnalyzer {
         let prev = i > sent.lowerBound ? infos[i - 1] : nil
         let next = i + 1 < sent.upperBound ? infos[i + 1] : nil
         if let p = prev {
-          if DocumentContext.locative.contains(p.lower) { bits |= 1 << 0 }
+          if context.locative.contains(p.lower) { bits |= 1 << 0 }
           if p.inside & titleBit != 0 && p.flags.contains(.initialCap) { bits |= 1 << 1 }
-          if DocumentContext.the.contains(p.lower) { bits |= 1 << 3 }
+          if context.the.contains(p.lower) { bits |= 1 << 3 }
           if p.inside & firstNameBit != 0 && p.flags.contains(.initialCap) { bits |= 1 << 6 }
-          if DocumentContext.of.contains(p.lower) { bits |= 1 << 12 }
+          if context.of.contains(p.lower) { bits |= 1 << 12 }
           if p.flags.contains(.initialCap) { bits |= 1 << 13 }
         }
         if let n = next {
-          if DocumentContext.speech.contains(n.lower) { bits |= 1 << 2 }
-          if DocumentContext.possessive.contains(n.lower) { bits |= 1 << 4 }
+          if context.speech.contains(n.lower) { bits |= 1 << 2 }
+          if context.possessive.contains(n.lower) { bits |= 1 << 4 }
           if n.inside & orgBit != 0 && n.flags.contains(.initialCap) { bits |= 1 << 5 }
           if n.flags.contains(.initialCap) { bits |= 1 << 7 }
-          if DocumentContext.nonPerson.contains(n.lower) { bits |= 1 << 8 }
+          if context.nonPerson.contains(n.lower) { bits |= 1 << 8 }
           if n.inside & placeWordBit != 0 && n.flags.contains(.initialCap) { bits |= 1 << 9 }
-          if DocumentContext.openers.contains(n.lower) { bits |= 1 << 10 }
+          if context.openers.contains(n.lower) { bits |= 1 << 10 }
         }
         // Organization contexts: "the company X", "the CEO of X", "X, a company …", "by X".
-        if let p = prev, !p.flags.contains(.initialCap), DocumentContext.organizationNouns.contains(p.lower) {
+        if let p = prev, !p.flags.contains(.initialCap), context.organizationNouns.contains(p.lower) {
           bits |= 1 << 14
         }
-        if i >= sent.lowerBound + 2, DocumentContext.of.contains(infos[i - 1].lower),
-          DocumentContext.organizationRoles.contains(infos[i - 2].lower)
+        if i >= sent.lowerBound + 2, context.of.contains(infos[i - 1].lower),
+          context.organizationRoles.contains(infos[i - 2].lower)
         {
           bits |= 1 << 15
         }
-        if i + 3 < sent.upperBound, infos[i + 1].flags.contains(.noAlnum), DocumentContext.articles.contains(infos[i + 2].lower) {
-          for j in (i + 3)..<min(sent.upperBound, i + 6) where DocumentContext.organizationNouns.contains(infos[j].lower) {
+        if i + 3 < sent.upperBound, infos[i + 1].flags.contains(.noAlnum), context.articles.contains(infos[i + 2].lower) {
+          for j in (i + 3)..<min(sent.upperBound, i + 6) where context.organizationNouns.contains(infos[j].lower) {
             bits |= 1 << 16
             break
           }
         }
-        if let p = prev, DocumentContext.by.contains(p.lower) { bits |= 1 << 17 }
+        if let p = prev, context.by.contains(p.lower) { bits |= 1 << 17 }
         if prev.map({ !$0.flags.contains(.initialCap) }) ?? true, next.map({ !$0.flags.contains(.initialCap) }) ?? true {
           bits |= 1 << 11
         }
@@ -326,102 +304,5 @@ struct FeatureExtractor: Sendable {
     if hasNext { addBits(infos[i + 1].inside, from: 100) }
     addBits(t.documentContexts, from: 140)
     if hasNext2 { addBits(infos[i + 2].inside, from: 120) }
-  }
-}
-
-/// Document-level codes for the tagger's second pass, from the first pass's tags over the whole document:
-/// per token its own first-pass tag, and how the same word and the same name were typed elsewhere in the
-/// document (majority type, set of types, whether it also stands outside every name), so that one name
-/// repeated in a document is typed from all its contexts at once.
-///
-/// Code layout: bits 0–4 own first-pass tag; 5–7 majority type of the word over the document (0 none,
-/// 1 + type); 8–11 the set of types the word was given; bit 12 the capitalized word also occurs outside
-/// every name; 13–14 how often the word was tagged (1, 2–3, 4+); 16–18 majority type of the whole name
-/// the token is tagged in (0 none).
-enum StackCodes {
-  /// Codes for every token of a document; `tags[k]` are the first-pass tags of sentence `sentences[k]`.
-  static func compute(_ infos: [TokenInfo], sentences: [Range<Int>], tags: [[Int]]) -> [UInt32] {
-    var codes = [UInt32](repeating: 0, count: infos.count)
-    var own = [Int](repeating: 0, count: infos.count)
-    for (k, r) in sentences.enumerated() where k < tags.count && tags[k].count == r.count {
-      for (j, i) in r.enumerated() { own[i] = tags[k][j] }
-    }
-    // Per word: counts per type, and capitalized occurrences outside names.
-    var wordCounts: [UInt64: SIMD8<Int32>] = [:]
-    // Per name (phrase hash): counts per type.
-    var phraseCounts: [UInt64: SIMD4<Int32>] = [:]
-    var phraseOf = [UInt64](repeating: 0, count: infos.count)
-    for i in infos.indices {
-      let t = own[i]
-      if t != 0 {
-        wordCounts[infos[i].lower, default: .zero][TagSet.type(of: t)] += 1
-      } else if infos[i].flags.contains(.initialCap) {
-        wordCounts[infos[i].lower, default: .zero][4] += 1
-      }
-    }
-    for (k, r) in sentences.enumerated() where k < tags.count && tags[k].count == r.count {
-      for s in TagSet.spans(tags[k]) {
-        var h: UInt64 = 0
-        for i in (r.lowerBound + s.start)..<(r.lowerBound + s.end) { h = TextHash.combine(h, infos[i].lower) }
-        phraseCounts[h, default: .zero][s.type] += 1
-        for i in (r.lowerBound + s.start)..<(r.lowerBound + s.end) { phraseOf[i] = h }
-      }
-    }
-    @inline(__always) func majority(_ v: SIMD4<Int32>) -> UInt32 {
-      var best = 0
-      var arg = -1
-      for t in 0..<4 where v[t] > best {
-        best = Int(v[t])
-        arg = t
-      }
-      return UInt32(arg + 1)
-    }
-    for i in infos.indices {
-      var code = UInt32(own[i])
-      if let w = wordCounts[infos[i].lower] {
-        let typed = SIMD4<Int32>(w[0], w[1], w[2], w[3])
-        code |= majority(typed) << 5
-        var set: UInt32 = 0
-        for t in 0..<4 where typed[t] > 0 { set |= 1 << t }
-        code |= set << 8
-        if w[4] > 0 && infos[i].flags.contains(.initialCap) { code |= 1 << 12 }
-        let n = typed.wrappedSum()
-        code |= (n == 0 ? 0 : n == 1 ? 1 : n <= 3 ? 2 : 3) << 13
-      }
-      if own[i] != 0, let p = phraseCounts[phraseOf[i]] { code |= majority(p) << 16 }
-      codes[i] = code
-    }
-    return codes
-  }
-}
-
-extension FeatureExtractor {
-  /// Appends the second pass's document-level features of token `i` (see ``StackCodes``).
-  @inline(__always)
-  func stackFeatures(
-    _ codes: [UInt32], _ infos: [TokenInfo], sentence sent: Range<Int>, at i: Int, into out: inout [UInt32]
-  ) {
-    let m = mask
-    @inline(__always) func add(_ template: UInt64, _ value: UInt64) {
-      out.append(UInt32(truncatingIfNeeded: TextHash.mix(value ^ (template &* 0xA24B_AED4_963E_E407)) & m))
-    }
-    let c = UInt64(codes[i])
-    let ownTag = c & 0x1F
-    let major = (c >> 5) & 0x7
-    let set = (c >> 8) & 0xF
-    let outside = (c >> 12) & 1
-    let count = (c >> 13) & 3
-    let phrase = (c >> 16) & 7
-    let prevTag = i > sent.lowerBound ? UInt64(codes[i - 1] & 0x1F) : 31
-    let nextTag = i + 1 < sent.upperBound ? UInt64(codes[i + 1] & 0x1F) : 31
-    add(200, ownTag)
-    add(201, major << 2 | count)
-    add(202, set << 1 | outside)
-    add(203, major << 5 | ownTag)
-    add(204, prevTag << 5 | ownTag)
-    add(205, ownTag << 5 | nextTag)
-    add(206, phrase << 5 | ownTag)
-    add(207, phrase << 3 | major)
-    add(208, set << 5 | ownTag)
   }
 }

@@ -8,6 +8,7 @@ enum ModelBytes {
     var data = Data()
 
     mutating func u32(_ v: UInt32) { withUnsafeBytes(of: v.littleEndian) { data.append(contentsOf: $0) } }
+    mutating func u64(_ v: UInt64) { withUnsafeBytes(of: v.littleEndian) { data.append(contentsOf: $0) } }
     mutating func f32(_ v: Float) { u32(v.bitPattern) }
     mutating func bytes(_ b: [UInt8]) { data.append(contentsOf: b) }
 
@@ -60,6 +61,11 @@ enum ModelBytes {
       let v = UInt32(bytes[pos]) | UInt32(bytes[pos + 1]) << 8 | UInt32(bytes[pos + 2]) << 16 | UInt32(bytes[pos + 3]) << 24
       pos += 4
       return v
+    }
+
+    mutating func u64() throws -> UInt64 {
+      let low = UInt64(try u32())
+      return low | UInt64(try u32()) << 32
     }
 
     mutating func f32() throws -> Float { Float(bitPattern: try u32()) }

@@ -4,45 +4,19 @@ import DocumentModel
 /// ("Nefzi said", "“…,” said Ana Ruiz.", "“…,” Keidis continued") is a person even when the tagger and the
 /// name lists do not know it. Words the lexicon knows as common English are not taken ("Officials said"),
 /// unless they are known first names or surnames.
-extension EntityRecognizer {
-  /// Speech verbs whose subject or inverted subject is a speaker.
-  static let speakerVerbs: Set<String> = [
-    "said", "says", "told", "added", "adds", "noted", "argued", "explained", "wrote", "tweeted", "asked", "insisted",
-    "stated", "continued", "recalled", "acknowledged", "admitted", "warned", "claimed", "replied", "responded",
-    "countered", "recounted", "remarked", "observed", "emphasized", "stressed", "conceded", "quipped", "testified",
-  ]
-  /// Lower-case words allowed inside a name ("Joao dos Santos", "Ludwig van Beethoven").
-  static let nameParticles: Set<String> = ["de", "da", "dos", "das", "del", "van", "von", "der", "al", "bin", "la", "le", "di"]
+struct SpeakerNameRule: EntityRule {
+  let name = "speaker-name"
+  let writes: [MentionRule] = [.speakerCue]
 
-  /// Retypes as people the tagger's place names that a speech verb presents as speakers and that open with a
-  /// known first name ("“…,” said county clerk Odalys Brenneke", typed as a place).
-  func retypeSpeakers(_ c: RecognitionContext, _ spans: inout [NameSpan]) {
-    let n = c.tokens.count
-    for k in spans.indices where spans[k].kind == .location && spans[k].source == .tagger && spans[k].country == nil {
-      let s = spans[k]
-      // Two or three words, none a known place or place word; a known first name, or no word the lexicon knows.
-      let words = s.first..<s.end
-      guard (2...3).contains(words.count), !words.contains(where: { c.has($0, .place) || c.has($0, .placeWord) || c.has($0, .knownPlace) }),
-        c.has(s.first, .firstName) || !words.contains(where: { c.has($0, .common) })
-      else { continue }
-      let before = s.first - 1
-      let after = s.end
-      let verbBefore = before >= 0 && Self.speakerVerbs.contains(c.lower(before))
-      let verbAfter = after < n && Self.speakerVerbs.contains(c.lower(after))
-      // "said … Name" with lower-case title words between.
-      var b = before
-      while b >= 0 && b > before - 4 && c.tokens[b].kind == .word && !c.isCapitalized(b) && !Self.speakerVerbs.contains(c.lower(b)) { b -= 1 }
-      let verbBeforeTitles = b >= 0 && b < before && Self.speakerVerbs.contains(c.lower(b))
-      if verbBefore || verbAfter || verbBeforeTitles {
-        spans[k].kind = .person
-        spans[k].source = .speakerCue
-      }
-    }
+  func apply(_ c: RecognitionContext, _ spans: inout [NameSpan]) {
+    spans += speakerNames(c, existing: spans)
   }
 
   /// Person spans proposed by the speech cues around unrecognized capitalized names.
   func speakerNames(_ c: RecognitionContext, existing: [NameSpan]) -> [NameSpan] {
     let n = c.tokens.count
+    let verbs = c.lexicon.ruleWords.speakerVerbs
+    let particles = c.lexicon.ruleWords.nameParticles
     guard n > 1 else { return [] }
     var covered = [Bool](repeating: false, count: n)
     for s in existing { for i in s.first..<min(s.end, n) { covered[i] = true } }
@@ -64,7 +38,7 @@ extension EntityRecognizer {
         if isNameWord(p) && c.sentenceOf[p] == c.sentenceOf[last] {
           first = p
           words += 1
-        } else if p > 0, Self.nameParticles.contains(c.lower(p)), isNameWord(p - 1) {
+        } else if p > 0, particles.contains(c.lower(p)), isNameWord(p - 1) {
           first = p - 1
           words += 2
         } else {
@@ -86,7 +60,7 @@ extension EntityRecognizer {
       for i in r { taken.insert(i) }
       out.append(NameSpan(first: r.lowerBound, end: r.upperBound, kind: .person, source: .speakerCue, confidence: 0.6))
     }
-    for v in 1..<n where c.tokens[v].kind == .word && Self.speakerVerbs.contains(c.lower(v)) {
+    for v in 1..<n where c.tokens[v].kind == .word && verbs.contains(c.lower(v)) {
       // "Nefzi said" / "dos Santos says": the name opens its clause.
       if let r = runEnding(at: v - 1) {
         let before = r.lowerBound - 1
