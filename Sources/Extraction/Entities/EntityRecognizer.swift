@@ -44,6 +44,7 @@ public struct EntityRecognizer: ExtractionStage {
 
   public func process(_ document: inout AnalyzedDocument) {
     let context = RecognitionContext(document: document, lexicon: lexicon)
+    document.tokenAnalysis = context.analysis
     var spans = proposeSpans(context)
     for rule in Self.rules { rule.apply(context, &spans) }
     let (mentions, entities) = EntityCanonicalizer(context: context).makeEntities(spans)
@@ -152,6 +153,8 @@ struct RecognitionContext {
   let infos: [TokenInfo]
   /// Lower-case hash of each token.
   let lowers: [UInt64]
+  /// Lower-cased text of each token.
+  let lowerTexts: [String]
   /// Sentence index of each token.
   let sentenceOf: [Int32]
 
@@ -166,17 +169,29 @@ struct RecognitionContext {
     var sentenceOf = [Int32](repeating: 0, count: tokens.count)
     for (k, r) in sents.enumerated() { for i in r where i < tokens.count { sentenceOf[i] = Int32(k) } }
     self.sentenceOf = sentenceOf
-    infos = TokenAnalyzer.analyze(
-      document.document.scalars, ranges: document.tokens.map { $0.start..<$0.end }, sentences: sents,
-      lexicon: lexicon)
+    // A later stage (nested places) reads the same tokens: the analysis made for the recognizer is kept
+    // on the document until the pipeline ends, so the text is analyzed once.
+    if let cached = document.tokenAnalysis, cached.infos.count == tokens.count {
+      infos = cached.infos
+      lowerTexts = cached.lowerTexts
+    } else {
+      infos = TokenAnalyzer.analyze(
+        document.document.scalars, ranges: document.tokens.map { $0.start..<$0.end }, sentences: sents,
+        lexicon: lexicon)
+      lowerTexts = TokenAnalysis.lowerTexts(document.document.scalars, tokens)
+    }
     lowers = infos.map(\.lower)
   }
+
+  /// The token analysis to keep on the document for later stages.
+  var analysis: TokenAnalysis { TokenAnalysis(infos: infos, lowerTexts: lowerTexts) }
 
   func text(_ i: Int) -> String { document.document.text(from: tokens[i].start, to: tokens[i].end) }
   func text(_ first: Int, _ end: Int) -> String {
     document.document.text(from: tokens[first].start, to: tokens[end - 1].end)
   }
-  func lower(_ i: Int) -> String { text(i).lowercased() }
+  /// The lower-cased text of token `i` (`text(i).lowercased()`, computed once per token).
+  func lower(_ i: Int) -> String { lowerTexts[i] }
   func has(_ i: Int, _ category: Lexicon.Category) -> Bool { infos[i].inside & category.rawValue != 0 }
   /// Hash of the lower-cased token sequence.
   func phraseHash(_ first: Int, _ end: Int) -> UInt64 {
@@ -186,4 +201,34 @@ struct RecognitionContext {
   }
   func isCapitalized(_ i: Int) -> Bool { infos[i].flags.contains(.initialCap) }
   func isWord(_ i: Int) -> Bool { tokens[i].kind == .word }
+}
+
+/// The recognizer's per-token analysis of a document, kept on ``AnalyzedDocument`` while the pipeline runs
+/// so that later stages that need it (nested places) do not analyze the text again.
+struct TokenAnalysis: Sendable {
+  var infos: [TokenInfo]
+  var lowerTexts: [String]
+
+  /// `text.lowercased()` of every token, ASCII tokens without going through `String`'s Unicode tables.
+  static func lowerTexts(_ s: [Unicode.Scalar], _ tokens: [Token]) -> [String] {
+    tokens.map { t in
+      var ascii = true
+      for k in t.start..<t.end where s[k].value >= 0x80 {
+        ascii = false
+        break
+      }
+      guard ascii else {
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: s[t.start..<t.end])
+        return String(view).lowercased()
+      }
+      return String(unsafeUninitializedCapacity: t.end - t.start) { buffer in
+        for k in t.start..<t.end {
+          let v = s[k].value
+          buffer[k - t.start] = UInt8(v >= 0x41 && v <= 0x5A ? v + 0x20 : v)
+        }
+        return t.end - t.start
+      }
+    }
+  }
 }

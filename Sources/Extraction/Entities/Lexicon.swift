@@ -29,7 +29,7 @@ public struct Lexicon: Sendable {
   }
 
   /// Phrase hash → category bits.
-  private(set) var table: [UInt64: UInt32] = [:]
+  private(set) var table = PhraseTable()
   private(set) var maxTokens = 1
   /// Lower-case hashes of acronyms that name things, not organizations ("DNA", "GPS"; WordNet common nouns).
   private(set) var commonAcronyms = Set<UInt64>()
@@ -155,7 +155,7 @@ public struct Lexicon: Sendable {
     guard !tokens.isEmpty, tokens.count <= 6 else { return }
     var h: UInt64 = 0
     for t in tokens { h = TextHash.combine(h, TextHash.lowerHash(s, t.start..<t.end)) }
-    table[h, default: 0] |= category.rawValue
+    table.insert(h, bits: category.rawValue)
     maxTokens = max(maxTokens, tokens.count)
   }
 

@@ -138,6 +138,9 @@ public struct AnalyzedDocument: Sendable {
   public var quotes: [Quote] = []
   public var relations: [Relation] = []
   public var diagnostics: [Diagnostic] = []
+  /// The entity recognizer's token analysis, for later stages of the same run; dropped when the pipeline
+  /// ends (see ``Pipeline/run(_:)``), so a kept document does not hold it.
+  var tokenAnalysis: TokenAnalysis?
 
   public init(document: Document) { self.document = document }
 

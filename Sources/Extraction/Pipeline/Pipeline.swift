@@ -41,6 +41,7 @@ public struct Pipeline: Sendable {
   private func runStages(_ document: Document) -> AnalyzedDocument {
     var analyzed = AnalyzedDocument(document: document)
     for stage in stages { stage.process(&analyzed) }
+    analyzed.tokenAnalysis = nil
     return analyzed
   }
 }
