@@ -35,6 +35,18 @@ enum ModelBytes {
         for v in q { data.append(UInt8(bitPattern: v)) }
       }
     }
+
+    /// Writes already quantized rows (`value = q * scale`, rows of `width`) as ``quantizedRows(_:width:)``
+    /// does: the scale, then every row with a non-zero value.
+    mutating func quantizedRows(raw quantized: [Int8], scale: Float, width: Int) {
+      f32(scale)
+      let rows = (0..<(quantized.count / width)).filter { r in quantized[(r * width)..<((r + 1) * width)].contains { $0 != 0 } }
+      u32(UInt32(rows.count))
+      for r in rows {
+        u32(UInt32(r))
+        for v in quantized[(r * width)..<((r + 1) * width)] { data.append(UInt8(bitPattern: v)) }
+      }
+    }
   }
 
   /// Reads fields of a model file; every read past the end is a `.badModel` error.
@@ -69,6 +81,23 @@ enum ModelBytes {
     }
 
     mutating func f32() throws -> Float { Float(bitPattern: try u32()) }
+
+    /// Reads what ``Writer/quantizedRows(_:width:)`` wrote into Int8 rows of `width`, and returns the scale.
+    mutating func quantizedRows(into quantized: inout [Int8], width: Int) throws -> Float {
+      let scale = try f32()
+      let rows = Int(try u32())
+      let limit = quantized.count / width
+      guard rows <= limit, pos + rows * (4 + width) <= bytes.count else { throw bad("truncated weight rows") }
+      for _ in 0..<rows {
+        let r = Int(try u32())
+        guard r < limit else { throw bad("row index out of range") }
+        for t in 0..<width {
+          quantized[r * width + t] = Int8(bitPattern: bytes[pos])
+          pos += 1
+        }
+      }
+      return scale
+    }
 
     /// Reads what ``Writer/quantizedRows(_:width:)`` wrote into `weights` (rows of `width`).
     mutating func quantizedRows(into weights: inout [Float], width: Int) throws {
