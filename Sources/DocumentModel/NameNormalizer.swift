@@ -18,6 +18,7 @@ public enum NameNormalizer {
   ///
   /// - Complexity: O(n) in the length of `name`.
   public static func words(_ name: String) -> [String] {
+    if let ascii = asciiWords(name) { return ascii }
     var words: [String] = []
     var current = String.UnicodeScalarView()
     for scalar in folded(name).unicodeScalars {
@@ -40,6 +41,28 @@ public enum NameNormalizer {
     return w.isEmpty ? "x" : w.joined(separator: "-")
   }
 
+  /// ``words(_:)`` of an ASCII name without Foundation's folding (which changes nothing in ASCII but case):
+  /// ids are made for every mention, so this is on the hot path. `nil` when `name` is not ASCII.
+  private static func asciiWords(_ name: String) -> [String]? {
+    var words: [String] = []
+    var current: [UInt8] = []
+    for b in name.utf8 {
+      if b >= 0x80 { return nil }
+      if (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) {
+        current.append(b)
+      } else if b >= 0x41 && b <= 0x5A {
+        current.append(b + 0x20)
+      } else if b == 0x27 {
+        continue
+      } else if !current.isEmpty {
+        words.append(String(decoding: current, as: UTF8.self))
+        current.removeAll(keepingCapacity: true)
+      }
+    }
+    if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
+    return words
+  }
+
   /// The words joined with single spaces: what a search for a name compares (`--focus "jose  marti"`
   /// finds "José Martí").
   public static func searchForm(_ name: String) -> String { words(name).joined(separator: " ") }
@@ -58,8 +81,9 @@ public enum NameNormalizer {
   /// A span's text compared within one document: case-folded, curly apostrophes straightened, white
   /// space collapsed; punctuation and accents kept ("U.S." and "US" stay apart here).
   public static func surfaceForm(_ text: String) -> String {
-    text.lowercased().replacingOccurrences(of: "\u{2019}", with: "'").split(whereSeparator: \.isWhitespace)
-      .joined(separator: " ")
+    var lower = text.lowercased()
+    if lower.unicodeScalars.contains("\u{2019}") { lower = lower.replacingOccurrences(of: "\u{2019}", with: "'") }
+    return lower.split(whereSeparator: \.isWhitespace).joined(separator: " ")
   }
 
   private static func folded(_ name: String) -> String {

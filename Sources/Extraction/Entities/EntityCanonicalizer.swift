@@ -229,10 +229,7 @@ struct EntityCanonicalizer {
   }
 
   /// Case-folded, whitespace-collapsed, curly apostrophes straightened.
-  private func normalized(_ s: String) -> String {
-    s.lowercased().replacingOccurrences(of: "\u{2019}", with: "'").split(whereSeparator: \.isWhitespace)
-      .joined(separator: " ")
-  }
+  private func normalized(_ s: String) -> String { NameNormalizer.surfaceForm(s) }
 
   /// Whether `short` is the initials of `long`'s capitalized words ("UN" of "United Nations").
   static func isAcronym(_ short: String, of long: String) -> Bool {
