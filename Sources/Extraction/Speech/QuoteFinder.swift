@@ -77,7 +77,7 @@ public struct QuoteFinder: ExtractionStage {
     var turns: [Quote] = []
     for p in text.paragraphs {
       var i = p.lowerBound
-      while i < p.upperBound && SpeechText.isSpace(text.scalars[i]) { i += 1 }
+      while i < p.upperBound && CharClass.isSpace(text.scalars[i]) { i += 1 }
       let labelStart = i
       var colon: Int?
       var j = i
@@ -97,10 +97,10 @@ public struct QuoteFinder: ExtractionStage {
         !QuoteFinder.nonSpeakerLabels.contains(text.text(labelStart, colon).lowercased())
       else { continue }
       var s = colon + 1
-      while s < p.upperBound && SpeechText.isSpace(text.scalars[s]) { s += 1 }
+      while s < p.upperBound && CharClass.isSpace(text.scalars[s]) { s += 1 }
       guard s < p.upperBound, !QuoteMarks.isMark(text.scalars[s]) else { continue }
       var e = p.upperBound
-      while e > s && SpeechText.isSpace(text.scalars[e - 1]) { e -= 1 }
+      while e > s && CharClass.isSpace(text.scalars[e - 1]) { e -= 1 }
       // Content must read as speech: at least three words.
       guard text.wordRange(s, e).filter({ text.words[$0].isWord }).count >= 3 else { continue }
       turns.append(
@@ -121,7 +121,7 @@ public struct QuoteFinder: ExtractionStage {
 
   private static func isOpeningContext(_ c: Unicode.Scalar?) -> Bool {
     guard let c else { return true }
-    if SpeechText.isSpace(c) { return true }
+    if CharClass.isSpace(c) { return true }
     switch c {
     case "(", "[", "{", "\u{2014}", "\u{2013}", "-", "/", ":", "\u{201C}", "\u{2018}", "\"", "'", "\u{00AB}", "\u{201E}":
       return true
@@ -162,14 +162,14 @@ public struct QuoteFinder: ExtractionStage {
     func emit(_ open: Open, _ end: Int) {
       var a = open.contentStart
       var b = end
-      while a < b && SpeechText.isSpace(s[a]) { a += 1 }
-      while b > a && SpeechText.isSpace(s[b - 1]) { b -= 1 }
+      while a < b && CharClass.isSpace(s[a]) { a += 1 }
+      while b > a && CharClass.isSpace(s[b - 1]) { b -= 1 }
       guard b > a else { return }
       out.append(Quote(start: a, end: b, form: .direct))
     }
     func firstNonSpace(_ p: Range<Int>) -> Int {
       var i = p.lowerBound
-      while i < p.upperBound && SpeechText.isSpace(s[i]) { i += 1 }
+      while i < p.upperBound && CharClass.isSpace(s[i]) { i += 1 }
       return i
     }
     func opensWithDoubleMark(_ p: Range<Int>) -> Bool {
@@ -203,9 +203,9 @@ public struct QuoteFinder: ExtractionStage {
         }
         let prev: Unicode.Scalar? = i > p.lowerBound ? s[i - 1] : nil
         let next: Unicode.Scalar? = i + 1 < p.upperBound ? s[i + 1] : nil
-        let prevAlnum = prev.map(SpeechText.isAlnum) ?? false
-        let nextAlnum = next.map(SpeechText.isAlnum) ?? false
-        let nextSpace = next.map { SpeechText.isSpace($0) } ?? true
+        let prevAlnum = prev.map(CharClass.isAlnum) ?? false
+        let nextAlnum = next.map(CharClass.isAlnum) ?? false
+        let nextSpace = next.map { CharClass.isSpace($0) } ?? true
         switch c {
         case "\u{201C}", "\u{201E}", "\u{00AB}":
           push(Open(kind: .double, contentStart: i + 1, isStraight: false), at: i)
@@ -218,16 +218,16 @@ public struct QuoteFinder: ExtractionStage {
             closeDouble(at: i)
           }
         case "\u{2018}", "\u{201A}":
-          if QuoteFinder.isOpeningContext(prev) && (next.map { SpeechText.isAlpha($0) || QuoteMarks.isMark($0) } ?? false) {
+          if QuoteFinder.isOpeningContext(prev) && (next.map { CharClass.isLetter($0) || QuoteMarks.isMark($0) } ?? false) {
             push(Open(kind: .single, contentStart: i + 1, isStraight: false), at: i)
           }
         case "'", "\u{2019}":
           if prevAlnum && nextAlnum { break }  // don't, Chile's, 1990's
-          if c == "'" && QuoteFinder.isOpeningContext(prev) && (next.map { SpeechText.isAlpha($0) } ?? false) {
+          if c == "'" && QuoteFinder.isOpeningContext(prev) && (next.map { CharClass.isLetter($0) } ?? false) {
             push(Open(kind: .single, contentStart: i + 1, isStraight: true), at: i)
             break
           }
-          guard prev != nil, !(SpeechText.isSpace(prev!)) else { break }
+          guard prev != nil, !(CharClass.isSpace(prev!)) else { break }
           if let top = stack.last, top.kind == .single {
             stack.removeLast()
             emit(top, i)
@@ -347,8 +347,8 @@ public struct QuoteFinder: ExtractionStage {
       }
       // Not across a direct quote.
       if outer.overlaps(start, end) { continue }
-      while start < end && SpeechText.isSpace(text.scalars[start]) { start += 1 }
-      while end > start && (SpeechText.isSpace(text.scalars[end - 1]) || [".", "!", "?", ","].contains(text.scalars[end - 1])) { end -= 1 }
+      while start < end && CharClass.isSpace(text.scalars[start]) { start += 1 }
+      while end > start && (CharClass.isSpace(text.scalars[end - 1]) || [".", "!", "?", ","].contains(text.scalars[end - 1])) { end -= 1 }
       guard text.wordRange(start, end).filter({ text.words[$0].isWord }).count >= 3 else { continue }
       let cueEnd = c < w.count && c > k + 2 ? w[c - 1].end : w[min(c, w.count - 1)].end
       out.append(Quote(start: start, end: end, form: .reported, cue: document.evidence(w[k].start, cueEnd), depth: 0))
@@ -424,13 +424,13 @@ public struct QuoteFinder: ExtractionStage {
         w[k + 1].isWord, w[k + 1].start - w[k].end <= 1, !lexicon.complementizers.contains(w[k + 1].lower),
         !QuoteFinder.notClauseStarts.contains(w[k + 1].lower),
         QuoteFinder.clauseOpeners.contains(w[k + 1].lower) || w[k + 1].isCapitalized || !w[k + 1].lower.hasSuffix("ly"),
-        w[k + 1].lower.unicodeScalars.first.map({ !SpeechText.isDigit($0) }) ?? false
+        w[k + 1].lower.unicodeScalars.first.map({ !CharClass.isDigit($0) }) ?? false
       {
         // "Dvorak said the plan was ready" — a clause right after the verb, without "that".
         spanStart = w[k + 1].start
       }
       guard var start = spanStart else { continue }
-      while start < upper && SpeechText.isSpace(text.scalars[start]) { start += 1 }
+      while start < upper && CharClass.isSpace(text.scalars[start]) { start += 1 }
       // A reported clause runs to the end of its sentence, at most `maxReportedLength` code points.
       var end = min(text.sentenceEnd(after: start, upper: upper), start + QuoteFinder.maxReportedLength)
       // Stop at a colon or a quote mark that opens a direct quote.
@@ -452,7 +452,7 @@ public struct QuoteFinder: ExtractionStage {
         }
         x += 1
       }
-      while end > start && (SpeechText.isSpace(text.scalars[end - 1]) || QuoteMarks.isMark(text.scalars[end - 1]) && !(end - 1 > start && SpeechText.isAlnum(text.scalars[end - 2]) && text.scalars[end - 1] == "\u{2019}")) {
+      while end > start && (CharClass.isSpace(text.scalars[end - 1]) || QuoteMarks.isMark(text.scalars[end - 1]) && !(end - 1 > start && CharClass.isAlnum(text.scalars[end - 2]) && text.scalars[end - 1] == "\u{2019}")) {
         end -= 1
       }
       // The sentence's own full stop is not part of the reported clause.
@@ -538,8 +538,8 @@ public struct QuoteFinder: ExtractionStage {
       }
       var start = sStart
       var end = w[c].start
-      while start < end && SpeechText.isSpace(text.scalars[start]) { start += 1 }
-      while end > start && SpeechText.isSpace(text.scalars[end - 1]) { end -= 1 }
+      while start < end && CharClass.isSpace(text.scalars[start]) { start += 1 }
+      while end > start && CharClass.isSpace(text.scalars[end - 1]) { end -= 1 }
       guard !outer.overlaps(start, sEnd) else { continue }
       guard text.wordRange(start, end).filter({ text.words[$0].isWord }).count >= 4 else { continue }
       out.append(Quote(start: start, end: end, form: .reported, cue: document.evidence(w[k].start, w[k].end), depth: 0))

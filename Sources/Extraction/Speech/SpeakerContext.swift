@@ -118,8 +118,8 @@ struct SpeakerContext {
       a = max(a, start - 120)
       b = min(b, end + 120)
     }
-    while a < start && SpeechText.isSpace(text.scalars[a]) { a += 1 }
-    while b > end && SpeechText.isSpace(text.scalars[b - 1]) { b -= 1 }
+    while a < start && CharClass.isSpace(text.scalars[a]) { a += 1 }
+    while b > end && CharClass.isSpace(text.scalars[b - 1]) { b -= 1 }
     return a..<max(a, b)
   }
 

@@ -49,10 +49,10 @@ extension AttributionRun {
   func isPartial(_ i: Int) -> Bool {
     let q = quotes[i]
     var open = q.start - 1
-    while open > 0 && SpeechText.isSpace(text.scalars[open]) { open -= 1 }
+    while open > 0 && CharClass.isSpace(text.scalars[open]) { open -= 1 }
     var b = open - 1
-    while b >= 0 && SpeechText.isSpace(text.scalars[b]) { b -= 1 }
-    guard b >= 0, SpeechText.isAlnum(text.scalars[b]) else { return false }
+    while b >= 0 && CharClass.isSpace(text.scalars[b]) { b -= 1 }
+    guard b >= 0, CharClass.isAlnum(text.scalars[b]) else { return false }
     let para = text.paragraphs[text.paragraphIndex(of: q.start)]
     guard text.sentenceStart(before: open, lower: para.lowerBound) < open else { return false }
     let w = text.wordIndex(atOrAfter: open) - 1
@@ -66,7 +66,7 @@ extension AttributionRun {
   /// Whether the quote's words end with sentence punctuation (inside or right after the closing mark).
   func endsSentence(_ q: Quote) -> Bool {
     var e = q.end - 1
-    while e > q.start && SpeechText.isSpace(text.scalars[e]) { e -= 1 }
+    while e > q.start && CharClass.isSpace(text.scalars[e]) { e -= 1 }
     if [".", "!", "?"].contains(text.scalars[e]) { return true }
     var a = q.end
     while a < text.scalars.count && (QuoteMarks.isMark(text.scalars[a])) { a += 1 }
@@ -175,7 +175,7 @@ extension AttributionRun {
     guard parent[i] == nil else { return nil }
     let para = text.paragraphs[text.paragraphIndex(of: q.start)]
     var open = q.start - 1
-    while open > para.lowerBound && SpeechText.isSpace(text.scalars[open]) { open -= 1 }
+    while open > para.lowerBound && CharClass.isSpace(text.scalars[open]) { open -= 1 }
     let s = max(text.sentenceStart(before: open, lower: para.lowerBound), open - Self.clauseReach)
     guard s < open else { return nil }
     let pre = context.wordIndices(s, open).filter { !insideSibling($0, of: i) }
@@ -192,7 +192,7 @@ extension AttributionRun {
       j -= 1
     }
     var last = open - 1
-    while last > s && SpeechText.isSpace(text.scalars[last]) { last -= 1 }
+    while last > s && CharClass.isSpace(text.scalars[last]) { last -= 1 }
     let runsIn = [",", ":", "\u{2014}", "\u{2013}"].contains(text.scalars[last])
     // A phrase of several words quoted inside narration is the sentence subject's ("X credited the win to
     // “a closed primary”"); a shorter one needs a cue.
@@ -261,7 +261,7 @@ extension AttributionRun {
     let para = text.paragraphs[text.paragraphIndex(of: q.start)]
     // After the quote: up to eight words before the sentence ends.
     var a = q.end
-    while a < para.upperBound && (QuoteMarks.isMark(text.scalars[a]) || SpeechText.isSpace(text.scalars[a]) || text.scalars[a] == ",") { a += 1 }
+    while a < para.upperBound && (QuoteMarks.isMark(text.scalars[a]) || CharClass.isSpace(text.scalars[a]) || text.scalars[a] == ",") { a += 1 }
     let after = context.wordIndices(a, min(para.upperBound, text.sentenceEnd(after: a, upper: para.upperBound), a + 200)).prefix(9)
     if let v = after.firstIndex(where: { lexicon.speechVerbs.contains(words[$0].lower) }) {
       let verb = words[after[v]].start..<words[after[v]].end
@@ -276,7 +276,7 @@ extension AttributionRun {
     }
     // Before the quote: "Officials said: “…”", "A spokesman told reporters, “…”".
     var open = q.start - 1
-    while open > para.lowerBound && SpeechText.isSpace(text.scalars[open]) { open -= 1 }
+    while open > para.lowerBound && CharClass.isSpace(text.scalars[open]) { open -= 1 }
     let s = max(text.sentenceStart(before: open, lower: para.lowerBound), open - 200)
     let pre = context.wordIndices(s, open).filter { words[$0].isWord || words[$0].lower == "," || words[$0].lower == ":" }
     guard let v = pre.lastIndex(where: { lexicon.speechVerbs.contains(words[$0].lower) }) else { return nil }

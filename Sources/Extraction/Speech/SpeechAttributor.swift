@@ -338,7 +338,7 @@ struct AttributionRun {
     }
     // Direct quote: locate the opening mark.
     var open = q.start - 1
-    while open > 0 && SpeechText.isSpace(text.scalars[open]) { open -= 1 }
+    while open > 0 && CharClass.isSpace(text.scalars[open]) { open -= 1 }
     let lower = boundsStart(for: i)
     var clauseStart = max(text.sentenceStart(before: open, lower: lower), open - Self.clauseReach)
     // An attributed sibling quote ending inside the clause starts a new clause after it.
@@ -381,10 +381,10 @@ struct AttributionRun {
     let q = quotes[i]
     let para = text.paragraphs[text.paragraphIndex(of: q.end)]
     var close = q.end
-    while close < para.upperBound && (QuoteMarks.isMark(text.scalars[close]) || SpeechText.isSpace(text.scalars[close])) { close += 1 }
+    while close < para.upperBound && (QuoteMarks.isMark(text.scalars[close]) || CharClass.isSpace(text.scalars[close])) { close += 1 }
     // The quote's last character before the marks: a comma announces a cue.
     var last = q.end - 1
-    while last > q.start && SpeechText.isSpace(text.scalars[last]) { last -= 1 }
+    while last > q.start && CharClass.isSpace(text.scalars[last]) { last -= 1 }
     if text.scalars[last] == "," { return true }
     let end = min(text.sentenceEnd(after: close, upper: para.upperBound), close + Self.clauseReach)
     return context.wordIndices(close, end).prefix(6).contains { lexicon.speechVerbs.contains(words[$0].lower) }
@@ -608,7 +608,7 @@ struct AttributionRun {
 
   func colonIntro(_ clauseStart: Int, _ open: Int) -> (EntityID, Evidence, Double)? {
     var c = open - 1
-    while c > clauseStart && SpeechText.isSpace(text.scalars[c]) { c -= 1 }
+    while c > clauseStart && CharClass.isSpace(text.scalars[c]) { c -= 1 }
     guard c >= clauseStart, text.scalars[c] == ":" else { return nil }
     let ms = context.mentions(in: clauseStart, c).filter { isSpeakerKind($0.kind) }
     guard ms.count == 1, let m = ms.first else { return nil }

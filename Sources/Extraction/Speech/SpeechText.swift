@@ -40,54 +40,15 @@ struct SpeechText {
     // punctuation.
     for i in scalars.indices {
       let c = scalars[i]
-      if SpeechText.isLineBreak(c) || (c == "." || c == "!" || c == "?") && isSentenceEnd(at: i) { boundaries.append(i) }
+      if CharClass.isNewline(c) || (c == "." || c == "!" || c == "?") && isSentenceEnd(at: i) { boundaries.append(i) }
     }
     var start = 0
     for i in 0...scalars.count {
-      if i == scalars.count || SpeechText.isLineBreak(scalars[i]) {
+      if i == scalars.count || CharClass.isNewline(scalars[i]) {
         if i > start { paragraphs.append(start..<i) }
         start = i + 1
       }
     }
-  }
-
-  static func isLineBreak(_ s: Unicode.Scalar) -> Bool {
-    s == "\n" || s == "\r" || s == "\u{2029}" || s == "\u{2028}"
-  }
-
-  /// Letters or digits; ASCII answers without the Unicode property tables.
-  @inline(__always) static func isAlnum(_ s: Unicode.Scalar) -> Bool {
-    let v = s.value
-    if v < 0x80 { return (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A) || (v >= 0x30 && v <= 0x39) }
-    return s.properties.isAlphabetic || s.properties.numericType != nil
-  }
-
-  /// Letters; ASCII answers without the Unicode property tables.
-  @inline(__always) static func isAlpha(_ s: Unicode.Scalar) -> Bool {
-    let v = s.value
-    if v < 0x80 { return (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A) }
-    return s.properties.isAlphabetic
-  }
-
-  /// Digits; ASCII answers without the Unicode property tables.
-  @inline(__always) static func isDigit(_ s: Unicode.Scalar) -> Bool {
-    let v = s.value
-    if v < 0x80 { return v >= 0x30 && v <= 0x39 }
-    return s.properties.numericType != nil
-  }
-
-  /// White space; ASCII answers without the Unicode property tables.
-  @inline(__always) static func isSpace(_ s: Unicode.Scalar) -> Bool {
-    let v = s.value
-    if v < 0x80 { return v == 0x20 || (v >= 0x09 && v <= 0x0D) }
-    return s.properties.isWhitespace
-  }
-
-  /// Upper-case letters; ASCII answers without the Unicode property tables.
-  @inline(__always) static func isUpper(_ s: Unicode.Scalar) -> Bool {
-    let v = s.value
-    if v < 0x80 { return v >= 0x41 && v <= 0x5A }
-    return s.properties.isUppercase
   }
 
   private mutating func tokenize() {
@@ -95,22 +56,22 @@ struct SpeechText {
     let n = scalars.count
     while i < n {
       let s = scalars[i]
-      if SpeechText.isSpace(s) {
+      if CharClass.isSpace(s) {
         i += 1
         continue
       }
-      if SpeechText.isAlnum(s) {
+      if CharClass.isAlnum(s) {
         var j = i + 1
         while j < n {
           let c = scalars[j]
-          if SpeechText.isAlnum(c) || c.value >= 0x80 && c.properties.generalCategory == .nonspacingMark {
+          if CharClass.isAlnum(c) || c.value >= 0x80 && c.properties.generalCategory == .nonspacingMark {
             j += 1
           } else if (c == "'" || c == "\u{2019}" || c == "-" || c == "\u{2010}" || c == "\u{2011}" || c == ".")
-            && j + 1 < n && SpeechText.isAlnum(scalars[j + 1])
+            && j + 1 < n && CharClass.isAlnum(scalars[j + 1])
           {
             // "don't", "Ortiz-Vega", "U.S", "1.5" — but not a sentence end followed by a letter without space.
             if c == "." && !SpeechText.isSingleLetterRun(scalars, i, j)
-              && !(SpeechText.isDigit(scalars[j - 1]) && SpeechText.isDigit(scalars[j + 1]))
+              && !(CharClass.isDigit(scalars[j - 1]) && CharClass.isDigit(scalars[j + 1]))
             {
               break
             }
@@ -129,7 +90,7 @@ struct SpeechText {
             }
             return j - start
           }
-          words.append(Word(start: i, end: j, lower: lower, isWord: true, isCapitalized: SpeechText.isUpper(s)))
+          words.append(Word(start: i, end: j, lower: lower, isWord: true, isCapitalized: CharClass.isUpper(s)))
           i = j
           continue
         }
@@ -144,7 +105,7 @@ struct SpeechText {
           }
         }
         words.append(
-          Word(start: i, end: j, lower: ascii ? lower : lower.lowercased(), isWord: true, isCapitalized: SpeechText.isUpper(s)))
+          Word(start: i, end: j, lower: ascii ? lower : lower.lowercased(), isWord: true, isCapitalized: CharClass.isUpper(s)))
         i = j
       } else {
         var text = String(s)
@@ -209,7 +170,7 @@ struct SpeechText {
     // Followed by whitespace, a closing mark then whitespace, or the end.
     var j = i + 1
     while j < scalars.count && QuoteMarks.isMark(scalars[j]) { j += 1 }
-    if j < scalars.count && !SpeechText.isSpace(scalars[j]) { return false }
+    if j < scalars.count && !CharClass.isSpace(scalars[j]) { return false }
     if s == "." {
       let w = wordIndex(atOrAfter: i) - 1
       if w >= 0 && words[w].end == i && words[w].isWord {
@@ -232,9 +193,9 @@ struct SpeechText {
     }
     guard lo > 0, boundaries[lo - 1] >= lower else { return max(lower, 0) }
     let i = boundaries[lo - 1]
-    if SpeechText.isLineBreak(scalars[i]) { return i + 1 }
+    if CharClass.isNewline(scalars[i]) { return i + 1 }
     var j = i + 1
-    while j < offset && (SpeechText.isSpace(scalars[j]) || QuoteMarks.isClosing(scalars[j])) { j += 1 }
+    while j < offset && (CharClass.isSpace(scalars[j]) || QuoteMarks.isClosing(scalars[j])) { j += 1 }
     return j
   }
 
@@ -250,7 +211,7 @@ struct SpeechText {
     }
     guard lo < boundaries.count, boundaries[lo] < limit else { return limit }
     let i = boundaries[lo]
-    return SpeechText.isLineBreak(scalars[i]) ? i : i + 1
+    return CharClass.isNewline(scalars[i]) ? i : i + 1
   }
 }
 
