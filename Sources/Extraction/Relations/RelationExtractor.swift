@@ -25,7 +25,7 @@ public struct RelationExtractor: ExtractionStage {
   /// The stage name.
   public let name = "relation-extractor"
   /// What the stage reads.
-  public let requires: Set<ExtractionProduct> = [.mentions, .entities]
+  public let requires: Set<ExtractionProduct> = [.tokens, .words, .sentences, .mentions, .entities]
   /// What the stage adds.
   public let produces: Set<ExtractionProduct> = [.relations]
   /// Role, seat, event and stance cue words.
@@ -77,7 +77,7 @@ struct RelationRun {
   /// The relations found, one per key (a relation's first confidence is kept).
   var collected = RelationCollector(keepsFirstConfidence: true)
 
-  private var words: [SpeechText.Word] { context.text.words }
+  private var words: [TokenWord] { context.text.words }
 
   static let titleWords: Set<String> = ["dr", "mr", "mrs", "ms", "prof", "professor", "sir", "dame", "rev", "gen", "col", "amb", "."]
   static let prepositions: Set<String> = ["of", "to", "at", "for", "with"]
@@ -149,10 +149,11 @@ struct RelationRun {
     return nil
   }
 
-  /// The first word index after the mention `m`.
+  /// The first word index after the mention `m` (after a possessive written onto it: "Peru's").
   func wordAfter(_ m: EntityMention) -> Int {
     var k = context.text.wordIndex(atOrAfter: m.start)
     while k < words.count && words[k].start < m.end { k += 1 }
+    if k < words.count && words[k].start == m.end && context.text.isCliticS(k) { k += 1 }
     return k
   }
 
@@ -162,20 +163,37 @@ struct RelationRun {
     return k
   }
 
-  /// Longest role phrase starting at word `k`: its predicate and the index after it.
+  /// The phrase of words `r` as a word list writes it: words one space apart, but a hyphen or slash that
+  /// joins two words stays between them ("co-founder" is three tokens, one word of the list). `nil` when the
+  /// range holds anything else than words and joiners, or starts or ends with a joiner.
+  func phrase(_ r: Range<Int>) -> String? {
+    guard let first = r.first, words[first].isWord, words[r.upperBound - 1].isWord else { return nil }
+    var out = words[first].lower
+    for i in r.dropFirst() {
+      guard words[i].isWord || words[i].joinsWords else { return nil }
+      if !words[i].joinsWords && !words[i - 1].joinsWords { out += " " }
+      out += words[i].lower
+    }
+    return out
+  }
+
+  /// Longest role phrase starting at word `k` (up to three words, a hyphenated word counting as one): its
+  /// predicate and the index after it.
   func role(at k: Int) -> (Predicate, Int)? {
-    for n in [3, 2, 1] where k + n <= words.count {
-      let phrase = (k..<(k + n)).map { words[$0].lower }.joined(separator: " ")
-      if let p = lexicon.roles[phrase], (k..<(k + n)).allSatisfy({ words[$0].isWord }) { return (p, k + n) }
+    for n in [5, 4, 3, 2, 1] where k + n <= words.count {
+      guard let phrase = phrase(k..<(k + n)), let p = lexicon.roles[phrase] else { continue }
+      if n > 3 && !(k..<(k + n)).contains(where: { words[$0].joinsWords }) { continue }
+      return (p, k + n)
     }
     return nil
   }
 
   /// Longest role phrase ending right before word `k`.
   func role(endingBefore k: Int) -> (Predicate, Int)? {
-    for n in [3, 2, 1] where k - n >= 0 {
-      let phrase = ((k - n)..<k).map { words[$0].lower }.joined(separator: " ")
-      if let p = lexicon.roles[phrase], ((k - n)..<k).allSatisfy({ words[$0].isWord }) { return (p, k - n) }
+    for n in [5, 4, 3, 2, 1] where k - n >= 0 {
+      guard let phrase = phrase((k - n)..<k), let p = lexicon.roles[phrase] else { continue }
+      if n > 3 && !((k - n)..<k).contains(where: { words[$0].joinsWords }) { continue }
+      return (p, k - n)
     }
     return nil
   }
@@ -212,7 +230,7 @@ struct RelationRun {
   }
 
   func sentenceRange(_ offset: Int) -> Range<Int> {
-    let para = context.text.paragraphs[context.text.paragraphIndex(of: offset)]
+    let para = context.text.paragraph(of: offset)
     return context.text.sentenceStart(before: offset, lower: para.lowerBound)..<context.text.sentenceEnd(after: offset, upper: para.upperBound)
   }
 
@@ -282,18 +300,20 @@ struct RelationRun {
 
   /// "Y's CEO, X", "the organization's CEO, X".
   mutating func possessiveRoles() {
-    for k in words.indices where words[k].isWord && words[k].lower.hasSuffix("'s") {
+    // The tokenizer writes the possessive as its own word ("Y" + "'s"): `k` is the "'s", `o` the owner's word.
+    for k in words.indices where context.text.isCliticS(k) {
+      let o = k - 1
       guard let (p, next) = role(at: k + 1), next + 1 < words.count, words[next].lower == ",",
         let person = context.mention(atWord: next + 1), person.kind == .person
       else { continue }
       var owner: EntityID?
-      if let m = context.mention(atWord: k), m.kind == .organization || m.kind == .country, !m.isDemonym {
+      if let m = context.mention(atWord: o), m.kind == .organization || m.kind == .country, !m.isDemonym {
         owner = m.entity
-      } else if k > 0, words[k - 1].lower == "the" {
-        owner = context.resolveNominal(String(words[k].lower.dropLast(2)), before: words[k].start)
+      } else if o > 0, words[o - 1].lower == "the" {
+        owner = context.resolveNominal(words[o].lower, before: words[o].start)
       }
       guard let owner, objectAllowed(p, owner) else { continue }
-      add(person.entity, p, owner, 0.8, words[k].start, person.end, .possessiveRole)
+      add(person.entity, p, owner, 0.8, words[o].start, person.end, .possessiveRole)
     }
   }
 
@@ -304,13 +324,13 @@ struct RelationRun {
     var owner: EntityID?
     if j < words.count && words[j].lower == "the" { j += 1 }
     // "Y's board" / "the company's audit committee".
-    if j < words.count && words[j].lower.hasSuffix("'s") {
+    if j + 1 < words.count && context.text.isCliticS(j + 1) {
       if let m = context.mention(atWord: j), m.kind == .organization {
         owner = m.entity
       } else {
-        owner = context.resolveNominal(String(words[j].lower.dropLast(2)), before: words[j].start)
+        owner = context.resolveNominal(words[j].lower, before: words[j].start)
       }
-      j += 1
+      j += 2
     } else if let m = context.mention(atWord: j), m.kind == .organization {
       owner = m.entity
       j = wordAfter(m)
@@ -318,8 +338,7 @@ struct RelationRun {
     var predicate: Predicate?
     var after = j
     for n in [3, 2, 1] where j + n <= words.count {
-      let phrase = (j..<(j + n)).map { words[$0].lower }.joined(separator: " ")
-      if let p = lexicon.seats[phrase] {
+      if let phrase = phrase(j..<(j + n)), let p = lexicon.seats[phrase] {
         predicate = p
         after = j + n
         break
@@ -409,12 +428,14 @@ struct RelationRun {
     var s = k - 1
     var negated = false
     var bridged = 0
-    while s >= 0 && words[s].isWord && context.mention(atWord: s) == nil && bridged < 6
-      && (lexicon.bridgeWords.contains(words[s].lower) || words[s].lower.hasSuffix("n't"))
+    // "does" + "n't": the word a contracted "n't" is written onto is part of the negation, and the two count
+    // as one bridge word.
+    while s >= 0 && (words[s].isWord || words[s].isClitic) && context.mention(atWord: s) == nil && bridged < 6
+      && (lexicon.bridgeWords.contains(words[s].lower) || words[s].lower.hasSuffix("n't") || context.text.isCliticNot(s + 1))
     {
       if lexicon.negations.contains(words[s].lower) || words[s].lower.hasSuffix("n't") { negated = true }
+      if !context.text.isCliticNot(s) { bridged += 1 }
       s -= 1
-      bridged += 1
     }
     guard s >= 0, s >= context.text.wordIndex(atOrAfter: sentence.lowerBound), let subject = mentionEnding(at: s), isActorKind(subject)
     else { return }

@@ -22,7 +22,7 @@ public struct QuoteFinder: ExtractionStage {
   /// The stage name.
   public let name = "quote-finder"
   /// What the stage reads.
-  public let requires: Set<ExtractionProduct> = []
+  public let requires: Set<ExtractionProduct> = [.tokens, .words, .sentences]
   /// What the stage adds.
   public let produces: Set<ExtractionProduct> = [.quotes]
   /// The cue words.
@@ -33,7 +33,7 @@ public struct QuoteFinder: ExtractionStage {
 
   /// Runs the stage on `document`.
   public func process(_ document: inout AnalyzedDocument) {
-    let found = findQuotes(in: document.document)
+    let found = findQuotes(in: document)
     document.quotes = found.quotes
     document.diagnostics += found.diagnostics
   }
@@ -42,7 +42,15 @@ public struct QuoteFinder: ExtractionStage {
   ///
   /// - Complexity: O(n) in the length of the text, plus O(q²) in the number of quotes for nesting.
   public func findQuotes(in document: Document) -> (quotes: [Quote], diagnostics: [Diagnostic]) {
-    let text = SpeechText(document)
+    var analyzed = AnalyzedDocument(document: document)
+    Tokenizer().process(&analyzed)
+    SentenceSplitter().process(&analyzed)
+    return findQuotes(in: analyzed)
+  }
+
+  /// The quotes of a document whose tokens, words and sentences are known (see ``findQuotes(in:)-(Document)``).
+  func findQuotes(in text: AnalyzedDocument) -> (quotes: [Quote], diagnostics: [Diagnostic]) {
+    let document = text.document
     var diagnostics: [Diagnostic] = []
     var quotes = interviewTurns(text, document)
     quotes += markedQuotes(text, document, &diagnostics)
@@ -73,7 +81,7 @@ public struct QuoteFinder: ExtractionStage {
     "correction", "disclaimer", "caption", "credit", "tags", "topics", "date", "location", "when", "where",
   ]
 
-  private func interviewTurns(_ text: SpeechText, _ document: Document) -> [Quote] {
+  private func interviewTurns(_ text: AnalyzedDocument, _ document: Document) -> [Quote] {
     var turns: [Quote] = []
     for p in text.paragraphs {
       var i = p.lowerBound
@@ -91,7 +99,7 @@ public struct QuoteFinder: ExtractionStage {
         j += 1
       }
       guard let colon, colon > labelStart else { continue }
-      let labelWords = text.wordRange(labelStart, colon).filter { text.words[$0].isWord }
+      let labelWords = text.wordRange(labelStart, colon).filter { text.isWholeWord($0) }
       guard (1...4).contains(labelWords.count),
         labelWords.allSatisfy({ text.words[$0].isCapitalized }),
         !QuoteFinder.nonSpeakerLabels.contains(text.text(labelStart, colon).lowercased())
@@ -102,7 +110,7 @@ public struct QuoteFinder: ExtractionStage {
       var e = p.upperBound
       while e > s && CharClass.isSpace(text.scalars[e - 1]) { e -= 1 }
       // Content must read as speech: at least three words.
-      guard text.wordRange(s, e).filter({ text.words[$0].isWord }).count >= 3 else { continue }
+      guard text.wordCount(s, e) >= 3 else { continue }
       turns.append(
         Quote(start: s, end: e, form: .direct, cue: document.evidence(labelStart, colon + 1), depth: 0))
     }
@@ -136,7 +144,7 @@ public struct QuoteFinder: ExtractionStage {
   /// text); an "according to" clause reaches this far on either side of its cue.
   static let maxReportedLength = 1500
 
-  private func markedQuotes(_ text: SpeechText, _ document: Document, _ diagnostics: inout [Diagnostic]) -> [Quote] {
+  private func markedQuotes(_ text: AnalyzedDocument, _ document: Document, _ diagnostics: inout [Diagnostic]) -> [Quote] {
     let s = text.scalars
     var out: [Quote] = []
     var stack: [Open] = []
@@ -317,7 +325,7 @@ public struct QuoteFinder: ExtractionStage {
 
   /// "According to X, …" at the start of a sentence, or "…, according to X." at its end: the rest of the
   /// sentence is reported speech whose cue is "according to X".
-  private func accordingToClauses(_ text: SpeechText, _ document: Document, direct: [Quote]) -> [Quote] {
+  private func accordingToClauses(_ text: AnalyzedDocument, _ document: Document, direct: [Quote]) -> [Quote] {
     let w = text.words
     var out: [Quote] = []
     let outer = OuterQuotes(direct)
@@ -326,12 +334,16 @@ public struct QuoteFinder: ExtractionStage {
       defer { k += 1 }
       guard w[k].lower == "according", w[k + 1].lower == "to", w[k + 2].isWord else { continue }
       if outer.overlaps(w[k].start, w[k].end) { continue }
-      let para = text.paragraphs[text.paragraphIndex(of: w[k].start)]
+      let para = text.paragraph(of: w[k].start)
       let sStart = max(text.sentenceStart(before: w[k].start, lower: para.lowerBound), w[k].start - QuoteFinder.maxReportedLength)
       let sEnd = min(text.sentenceEnd(after: w[k].end, upper: para.upperBound), w[k].end + QuoteFinder.maxReportedLength)
       // The source runs to the next comma (at most eight words).
       var c = k + 2
-      while c < w.count && c <= k + 10 && w[c].start < sEnd && w[c].lower != "," && w[c].isWord { c += 1 }
+      while c < w.count && c <= k + 10 && w[c].start < sEnd && w[c].lower != ","
+        && (w[c].isWord || w[c].joinsWords || w[c].isClitic)
+      {
+        c += 1
+      }
       let opensSentence = text.wordIndex(atOrAfter: sStart) == k
       var start: Int
       var end: Int
@@ -349,14 +361,14 @@ public struct QuoteFinder: ExtractionStage {
       if outer.overlaps(start, end) { continue }
       while start < end && CharClass.isSpace(text.scalars[start]) { start += 1 }
       while end > start && (CharClass.isSpace(text.scalars[end - 1]) || [".", "!", "?", ","].contains(text.scalars[end - 1])) { end -= 1 }
-      guard text.wordRange(start, end).filter({ text.words[$0].isWord }).count >= 3 else { continue }
+      guard text.wordCount(start, end) >= 3 else { continue }
       let cueEnd = c < w.count && c > k + 2 ? w[c - 1].end : w[min(c, w.count - 1)].end
       out.append(Quote(start: start, end: end, form: .reported, cue: document.evidence(w[k].start, cueEnd), depth: 0))
     }
     return out
   }
 
-  private func reportedSpeech(_ text: SpeechText, _ document: Document, direct: [Quote]) -> [Quote] {
+  private func reportedSpeech(_ text: AnalyzedDocument, _ document: Document, direct: [Quote]) -> [Quote] {
     let w = text.words
     var out: [Quote] = []
     // The innermost direct quote holding each code point (outer quotes filled first), and the direct quotes
@@ -389,11 +401,12 @@ public struct QuoteFinder: ExtractionStage {
       // "noted that", "told reporters that", "said in a statement that".
       var j = k + 1
       while j < w.count && j <= k + 6 {
-        if !w[j].isWord {
+        if !w[j].isWord && !w[j].isClitic {
           if w[j].lower == "," && j == k + 1 { break }
           if w[j].lower != "," && w[j].lower != "'" { break }
         }
-        if lexicon.complementizers.contains(w[j].lower) {
+        // "that's" is "that is", not a complementizer.
+        if lexicon.complementizers.contains(w[j].lower) && !text.isCliticS(j + 1) {
           spanStart = w[j].end
           cueEnd = w[j].end
           break
@@ -419,7 +432,7 @@ public struct QuoteFinder: ExtractionStage {
       let afterAppositive =
         k > 1 && w[k - 1].lower == "," && w[k - 2].isWord && k + 1 < w.count
         && (QuoteFinder.clauseOpeners.contains(w[k + 1].lower) || w[k + 1].isCapitalized)
-        && text.wordRange(w[k].end, min(w[k].end + 80, text.sentenceEnd(after: w[k].end, upper: upper))).filter({ text.words[$0].isWord }).count >= 3
+        && text.wordCount(w[k].end, min(w[k].end + 80, text.sentenceEnd(after: w[k].end, upper: upper))) >= 3
       if spanStart == nil, lexicon.bareClauseVerbs.contains(w[k].lower), k > 0, w[k - 1].isWord || afterAppositive, k + 1 < w.count,
         w[k + 1].isWord, w[k + 1].start - w[k].end <= 1, !lexicon.complementizers.contains(w[k + 1].lower),
         !QuoteFinder.notClauseStarts.contains(w[k + 1].lower),
@@ -457,7 +470,7 @@ public struct QuoteFinder: ExtractionStage {
       }
       // The sentence's own full stop is not part of the reported clause.
       while end > start && [".", "!", "?", ","].contains(text.scalars[end - 1]) { end -= 1 }
-      guard text.wordRange(start, end).filter({ text.words[$0].isWord }).count >= 2 else { continue }
+      guard text.wordCount(start, end) >= 2 else { continue }
       out.append(
         Quote(start: start, end: end, form: .reported, cue: document.evidence(w[k].start, cueEnd), depth: 0))
     }
@@ -482,7 +495,7 @@ public struct QuoteFinder: ExtractionStage {
   ///
   /// - Returns: the clauses, and the cue starts of the inverted ones (whose following words are the source).
   private func postposedClauses(
-    _ text: SpeechText, _ document: Document, direct: [Quote], existing: [Quote]
+    _ text: AnalyzedDocument, _ document: Document, direct: [Quote], existing: [Quote]
   ) -> (quotes: [Quote], inverted: Set<Int>) {
     let w = text.words
     var out: [Quote] = []
@@ -494,14 +507,22 @@ public struct QuoteFinder: ExtractionStage {
     while k < w.count {
       defer { k += 1 }
       guard w[k].isWord, lexicon.speechVerbs.contains(w[k].lower) else { continue }
-      let para = text.paragraphs[text.paragraphIndex(of: w[k].start)]
+      let para = text.paragraph(of: w[k].start)
       let sStart = text.sentenceStart(before: w[k].start, lower: para.lowerBound)
       let sEnd = text.sentenceEnd(after: w[k].end, upper: para.upperBound)
       guard w[k].start - sStart <= QuoteFinder.maxReportedLength else { continue }
       // The comma closing the clause: right before the verb (inverted) or before the source's words.
       var c = k - 1
       var n = 0
-      while c >= 0 && w[c].start >= sStart && w[c].isWord && n < Self.postposedSourceWords {
+      // A hyphen joining two words ("Ortiz-Vega") and a clitic ("Roe's") are part of the source's words and
+      // do not count as words.
+      while c >= 0 && w[c].start >= sStart && (w[c].isWord || w[c].joinsWords || w[c].isClitic)
+        && n < Self.postposedSourceWords
+      {
+        if w[c].joinsWords || w[c].isClitic {
+          c -= 1
+          continue
+        }
         c -= 1
         n += 1
       }
@@ -520,7 +541,7 @@ public struct QuoteFinder: ExtractionStage {
       var closes = true
       while t < w.count && w[t].start < sEnd && tail <= Self.postposedTailWords {
         if lexicon.complementizers.contains(w[t].lower) || w[t].lower == ","
-          || !w[t].isWord && w[t].lower.unicodeScalars.contains(where: QuoteMarks.isMark)
+          || !w[t].isWord && !w[t].isClitic && w[t].lower.unicodeScalars.contains(where: QuoteMarks.isMark)
         {
           closes = false
           break
@@ -541,7 +562,7 @@ public struct QuoteFinder: ExtractionStage {
       while start < end && CharClass.isSpace(text.scalars[start]) { start += 1 }
       while end > start && CharClass.isSpace(text.scalars[end - 1]) { end -= 1 }
       guard !outer.overlaps(start, sEnd) else { continue }
-      guard text.wordRange(start, end).filter({ text.words[$0].isWord }).count >= 4 else { continue }
+      guard text.wordCount(start, end) >= 4 else { continue }
       out.append(Quote(start: start, end: end, form: .reported, cue: document.evidence(w[k].start, w[k].end), depth: 0))
       if n == 0 { inverted.insert(w[k].start) }
     }

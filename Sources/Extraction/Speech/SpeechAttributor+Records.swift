@@ -53,7 +53,7 @@ extension AttributionRun {
     var b = open - 1
     while b >= 0 && CharClass.isSpace(text.scalars[b]) { b -= 1 }
     guard b >= 0, CharClass.isAlnum(text.scalars[b]) else { return false }
-    let para = text.paragraphs[text.paragraphIndex(of: q.start)]
+    let para = text.paragraph(of: q.start)
     guard text.sentenceStart(before: open, lower: para.lowerBound) < open else { return false }
     let w = text.wordIndex(atOrAfter: open) - 1
     guard w >= 0 else { return false }
@@ -173,7 +173,7 @@ extension AttributionRun {
   mutating func sentenceSpeaker(_ i: Int) -> (speaker: EntityID, mention: Range<Int>?, verb: Range<Int>?, confidence: Double, rule: QuoteRule)? {
     let q = quotes[i]
     guard parent[i] == nil else { return nil }
-    let para = text.paragraphs[text.paragraphIndex(of: q.start)]
+    let para = text.paragraph(of: q.start)
     var open = q.start - 1
     while open > para.lowerBound && CharClass.isSpace(text.scalars[open]) { open -= 1 }
     let s = max(text.sentenceStart(before: open, lower: para.lowerBound), open - Self.clauseReach)
@@ -241,7 +241,7 @@ extension AttributionRun {
     // Reported clauses start before the quote and reach at most `QuoteFinder.maxReportedLength` on either side
     // of their cue: walk back over the quotes starting that far before it in its paragraph, not the whole
     // paragraph (quadratic on run-on text).
-    let para = text.paragraphs[text.paragraphIndex(of: q.start)]
+    let para = text.paragraph(of: q.start)
     let lower = max(para.lowerBound, q.start - 2 * QuoteFinder.maxReportedLength - 200)
     var j = i - 1
     while j >= 0 && quotes[j].start >= lower {
@@ -258,7 +258,7 @@ extension AttributionRun {
   func nominalSource(_ i: Int, strict: Bool = true) -> (Range<Int>, Range<Int>)? {
     func accepts(_ np: [Int]) -> Bool { strict ? isNominal(np) : isSourcePhrase(np) }
     let q = quotes[i]
-    let para = text.paragraphs[text.paragraphIndex(of: q.start)]
+    let para = text.paragraph(of: q.start)
     // After the quote: up to eight words before the sentence ends.
     var a = q.end
     while a < para.upperBound && (QuoteMarks.isMark(text.scalars[a]) || CharClass.isSpace(text.scalars[a]) || text.scalars[a] == ",") { a += 1 }
@@ -331,7 +331,7 @@ extension AttributionRun {
   /// "X called it a “disgrace”": the subject of a phrase verb right before a partial quote.
   func phraseSubject(_ i: Int) -> (speaker: EntityID, mention: Range<Int>, verb: Range<Int>)? {
     let q = quotes[i]
-    let para = text.paragraphs[text.paragraphIndex(of: q.start)]
+    let para = text.paragraph(of: q.start)
     let s = max(text.sentenceStart(before: q.start, lower: para.lowerBound), q.start - 300)
     let pre = context.wordIndices(s, q.start)
     guard let v = pre.lastIndex(where: { Self.phraseVerbs.contains(words[$0].lower) }), pre.distance(from: v, to: pre.endIndex) <= 8 else { return nil }

@@ -32,7 +32,7 @@ public struct SpeechAttributor: ExtractionStage {
   /// The stage name.
   public let name = "speech-attributor"
   /// What the stage reads.
-  public let requires: Set<ExtractionProduct> = [.sentences, .mentions, .entities, .quotes]
+  public let requires: Set<ExtractionProduct> = [.tokens, .words, .sentences, .mentions, .entities, .quotes]
   /// What the stage adds.
   public let produces: Set<ExtractionProduct> = [.attributions, .relations]
   /// The cue words.
@@ -101,8 +101,8 @@ struct AttributionRun {
   var outlets: [(source: EntityID, outlet: EntityID, evidence: Evidence)] = []
   var turnInterviewee: EntityID?
 
-  var text: SpeechText { context.text }
-  var words: [SpeechText.Word] { context.text.words }
+  var text: AnalyzedDocument { context.text }
+  var words: [TokenWord] { context.text.words }
 
   init(context: SpeakerContext, lexicon: SpeechLexicon) {
     self.context = context
@@ -191,7 +191,7 @@ struct AttributionRun {
     let q = quotes[i]
     guard q.form == .direct, let cue = q.cue, cue.end <= q.start, cue.text.hasSuffix(":") else { return false }
     return text.paragraphIndex(of: cue.start) == text.paragraphIndex(of: q.start)
-      && text.paragraphs[text.paragraphIndex(of: q.start)].lowerBound >= cue.start - 3
+      && text.paragraph(of: q.start).lowerBound >= cue.start - 3
   }
 
   /// Index of the innermost direct quote holding `offset`.
@@ -207,7 +207,7 @@ struct AttributionRun {
     var seenSentence: Set<Int> = []
     for m in context.mentions where m.kind == .person || m.kind == .organization {
       let box = container(ofOffset: m.start)
-      let lower = box.map { quotes[$0].start } ?? text.paragraphs[text.paragraphIndex(of: m.start)].lowerBound
+      let lower = box.map { quotes[$0].start } ?? text.paragraph(of: m.start).lowerBound
       let s = text.sentenceStart(before: m.start, lower: lower)
       // Sentence subjects come first; other people are a fallback for pronouns ("Ms. Y … she said").
       // An object ("told the House", "spoke with X") is not the sentence's subject.
@@ -272,7 +272,7 @@ struct AttributionRun {
   /// "X was the first speaker", "X spoke next", "X took the floor", "Opening the session, X said").
   func introducesSpeaker(_ m: EntityMention) -> Bool {
     guard m.kind == .person, container(ofOffset: m.start) == nil else { return false }
-    let para = text.paragraphs[text.paragraphIndex(of: m.start)]
+    let para = text.paragraph(of: m.start)
     // At most a few hundred code points around the name: run-on "sentences" must not make this quadratic.
     let s = max(text.sentenceStart(before: m.start, lower: para.lowerBound), m.start - Self.clauseReach)
     let e = min(text.sentenceEnd(after: m.end, upper: para.upperBound), m.end + Self.clauseReach)
@@ -280,7 +280,7 @@ struct AttributionRun {
     // without one, the answer is no, known from two prefix counts instead of the window's words.
     let range = text.wordRange(s, e)
     guard introCues[range.upperBound] > introCues[range.lowerBound] else { return false }
-    let idx = range.filter { words[$0].isWord }
+    let idx = range.filter { text.isWholeWord($0) }
     let lw = idx.map { words[$0].lower }
     // Only the first person of the sentence is its subject, unless a "speaker was X" form names another.
     let persons = context.mentions(in: s, e).filter { $0.kind == .person && container(ofOffset: $0.start) == nil }
@@ -379,7 +379,7 @@ struct AttributionRun {
   /// the quote has a speaker of its own and must not go to the current one.
   func hasUnresolvedCue(after i: Int) -> Bool {
     let q = quotes[i]
-    let para = text.paragraphs[text.paragraphIndex(of: q.end)]
+    let para = text.paragraph(of: q.end)
     var close = q.end
     while close < para.upperBound && (QuoteMarks.isMark(text.scalars[close]) || CharClass.isSpace(text.scalars[close])) { close += 1 }
     // The quote's last character before the marks: a comma announces a cue.
@@ -392,7 +392,7 @@ struct AttributionRun {
 
   func boundsStart(for i: Int) -> Int {
     if let p = parent[i] { return quotes[p].start }
-    return text.paragraphs[text.paragraphIndex(of: quotes[i].start)].lowerBound
+    return text.paragraph(of: quotes[i].start).lowerBound
   }
 
   /// Whether word `k` lies in a quote other than `i` and its ancestors.
@@ -483,7 +483,7 @@ struct AttributionRun {
     while k >= 0 && end - k <= 5000 {
       let lw = words[k].lower
       if words[k].isWord, lw == noun || lw.hasPrefix(stem) && (lw.hasSuffix("ed") || lw == noun) {
-        let para = text.paragraphs[text.paragraphIndex(of: words[k].start)]
+        let para = text.paragraph(of: words[k].start)
         let s = text.sentenceStart(before: words[k].start, lower: para.lowerBound)
         let e = text.sentenceEnd(after: words[k].end, upper: para.upperBound)
         var best: (EntityID, Int)?
@@ -500,7 +500,7 @@ struct AttributionRun {
 
   mutating func postCue(_ i: Int) -> (EntityID, Evidence, Double)? {
     let q = quotes[i]
-    let upper = parent[i].map { quotes[$0].end } ?? text.paragraphs[text.paragraphIndex(of: q.end)].upperBound
+    let upper = parent[i].map { quotes[$0].end } ?? text.paragraph(of: q.end).upperBound
     var a = text.wordIndex(atOrAfter: q.end)
     // Skip closing marks and a comma.
     while a < words.count && words[a].start < upper && !words[a].isWord && (QuoteMarks.isMark(text.scalars[words[a].start]) || words[a].lower == ",") {
@@ -673,7 +673,7 @@ struct AttributionRun {
     }
     for m in context.mentions where m.kind == .person && m.start < firstTurn && m.entity != turnInterviewee {
       guard container(ofOffset: m.start) == nil else { continue }
-      let para = text.paragraphs[text.paragraphIndex(of: m.start)]
+      let para = text.paragraph(of: m.start)
       let s = text.sentenceStart(before: m.start, lower: para.lowerBound)
       let e = text.sentenceEnd(after: m.end, upper: para.upperBound)
       if context.wordIndices(s, e).contains(where: { Self.interviewerCues.contains(words[$0].lower) }) { return m.entity }
@@ -811,7 +811,7 @@ struct AttributionRun {
       // Inside a quote, a pronoun with no antecedent in the quote may name someone the narration just
       // introduced in the same paragraph ("… in the Ledger: “It wrote: ‘…’”"), never the quote's own speaker.
       let q = quotes[box]
-      let para = text.paragraphs[text.paragraphIndex(of: q.start)]
+      let para = text.paragraph(of: q.start)
       var k = firstCandidate(atOrAfter: q.start) - 1
       while k >= 0 && candidates[k].position >= para.lowerBound {
         let c = candidates[k]

@@ -17,12 +17,13 @@ import DocumentModel
 public struct Tokenizer: ExtractionStage {
   public let name = "tokenizer"
   public let requires: Set<ExtractionProduct> = []
-  public let produces: Set<ExtractionProduct> = [.tokens]
+  public let produces: Set<ExtractionProduct> = [.tokens, .words]
 
   public init() {}
 
   public func process(_ document: inout AnalyzedDocument) {
     document.tokens = Tokenizer.tokenize(document.document.scalars)
+    document.words = TokenWord.words(of: document.tokens, in: document.document.scalars)
   }
 
   /// Abbreviations that keep their final period (compared lower-cased, without the period).
