@@ -80,8 +80,8 @@ struct RelationRun {
   /// The word view of the document.
   var words: [TokenWord] { context.text.words }
 
-  static let titleWords: Set<String> = ["dr", "mr", "mrs", "ms", "prof", "professor", "sir", "dame", "rev", "gen", "col", "amb", "."]
-  static let prepositions: Set<String> = ["of", "to", "at", "for", "with"]
+  static let titleWords: Set<String> = RelationWords[.titleWords]
+  static let prepositions: Set<String> = RelationWords[.prepositions]
   static let countryObjectPredicates: Set<Predicate> = [
     .presidentOf, .ministerOf, .ambassadorTo, "consul_general_of", .formerConsulGeneralOf, .leaderOf,
   ]

@@ -42,13 +42,10 @@ extension AttributionRun {
   }
 
   /// Verbs of `introducesSpeaker`'s forms ("spoke next", "took the floor", "opened the session").
-  static let introVerbs: Set<String> = ["spoke", "took", "opened", "closed"]
+  static let introVerbs: Set<String> = SpeechWords[.introVerbs]
 
   /// Words after which a mention is an object, not a subject.
-  static let objectMarkers: Set<String> = [
-    "to", "with", "by", "from", "for", "of", "at", "in", "on", "about", "against", "told", "thanked", "asked", "met",
-    "interviewed", "urged", "called", "addressed", "into", "than",
-  ]
+  static let objectMarkers: Set<String> = SpeechWords[.objectMarkers]
 
   mutating func learnTitleGender(_ m: EntityMention) {
     let w = text.wordIndex(atOrAfter: m.start)

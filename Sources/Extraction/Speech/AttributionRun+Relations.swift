@@ -122,19 +122,10 @@ extension AttributionRun {
   func reportedEvent() -> EntityID? { context.reportedEvent() }
 
   /// Words that put a speaker at a meeting when they share a sentence with the speaker's words.
-  static let presenceCues: Set<String> = [
-    "conference", "summit", "meeting", "panel", "panelists", "panelist", "audience", "talk", "speech", "remarks",
-    "address", "keynote", "presentation", "lecture", "session", "forum", "symposium", "webinar", "event",
-    "delegates", "attendees", "participants", "crowd", "podium", "stage", "gathering", "convention", "congress",
-    "hearing", "briefing", "seminar", "workshop", "roundtable", "debate", "spoke", "speaking", "addressed",
-    "addressing",
-  ]
+  static let presenceCues: Set<String> = SpeechWords[.presenceCues]
 
   /// Words that place a speaker's words elsewhere ("by phone", "in a statement"): they cancel presence.
-  static let remoteCues: Set<String> = [
-    "phone", "telephone", "interview", "statement", "email", "e-mail", "twitter", "tweet", "tweeted", "wrote",
-    "letter", "post", "emailed", "texted",
-  ]
+  static let remoteCues: Set<String> = SpeechWords[.remoteCues]
 
   /// Whether a sentence holding one of `offsets` names `event` or holds a presence cue, and none of them
   /// places the words elsewhere.

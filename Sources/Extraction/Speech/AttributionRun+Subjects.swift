@@ -54,7 +54,7 @@ extension AttributionRun {
   }
 
   /// Pronouns that can be the subject of a clause ("Her colleague X said" opens with a possessive).
-  static let subjectPronouns: Set<String> = ["he", "she", "they", "it"]
+  static let subjectPronouns: Set<String> = SpeechWords[.subjectPronouns]
 
   func isSpeakerKind(_ kind: EntityKind) -> Bool { kind == .person || kind == .organization || kind == .country }
 

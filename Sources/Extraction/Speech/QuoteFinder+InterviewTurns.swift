@@ -3,10 +3,7 @@ import DocumentModel
 /// Interview turns: two or more paragraphs that open with a short capitalized label and a colon (`Q:`,
 /// `SMITH:`), each a direct quote whose cue is the label.
 extension QuoteFinder {
-  static let nonSpeakerLabels: Set<String> = [
-    "note", "editor's note", "update", "photo", "source", "sources", "related", "read more", "see also",
-    "correction", "disclaimer", "caption", "credit", "tags", "topics", "date", "location", "when", "where",
-  ]
+  static let nonSpeakerLabels: Set<String> = SpeechWords[.nonSpeakerLabels]
 
   func interviewTurns(_ text: AnalyzedDocument, _ document: Document) -> [Quote] {
     var turns: [Quote] = []

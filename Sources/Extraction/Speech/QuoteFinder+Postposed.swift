@@ -3,12 +3,10 @@ import DocumentModel
 /// Postposed reported speech: "The plan is ready, Dvorak said." and "…, said Dvorak."
 extension QuoteFinder {
   /// Pronouns that can be the whole source of a postposed clause ("…, she said.").
-  static let postposedPronouns: Set<String> = ["he", "she", "they", "we", "i"]
+  static let postposedPronouns: Set<String> = SpeechWords[.postposedPronouns]
 
   /// Words that may follow the name after an inverted postposed verb ("said Roe on Monday", "said Roe of the Trust").
-  static let circumstanceWords: Set<String> = [
-    "on", "in", "at", "during", "after", "before", "of", "to", "last", "this", "yesterday", "today", "earlier", "later",
-  ]
+  static let circumstanceWords: Set<String> = SpeechWords[.circumstanceWords]
 
   /// How many words the source before a postposed verb may have ("…, the state's attorney general Jane Roe said").
   static let postposedSourceWords = 6

@@ -4,30 +4,18 @@ import DocumentModel
 /// "discussed the history of …".
 extension QuoteFinder {
   /// Words that open a reported clause after a bare speech verb ("said the plan …", "said it …").
-  static let clauseOpeners: Set<String> = [
-    "the", "a", "an", "his", "her", "its", "their", "our", "this", "these", "those", "he", "she", "they", "it", "we",
-    "i", "there", "no", "some", "many", "most", "all", "both", "every",
-  ]
+  static let clauseOpeners: Set<String> = SpeechWords[.clauseOpeners]
 
   /// Capitalized words that do not open a reported clause ("said Monday", "said In …").
-  static let notClauseStarts: Set<String> = [
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "on", "in", "at",
-    "after", "before", "during", "while", "with", "to", "for", "from", "by", "of", "as", "so", "nothing", "yes", "no",
-    "about", "under", "over", "through", "without", "within", "against", "into", "upon", "earlier", "later", "then",
-    "again", "also", "once", "twice", "tonight", "goodbye", "hello", "thanks", "something", "anything", "little",
-    "much", "more", "less", "enough", "here", "and", "or", "but", "if", "when", "what", "who", "which", "whom",
-    "recently", "not", "never", "only", "just", "even", "still", "too", "very",
-  ]
+  static let notClauseStarts: Set<String> = SpeechWords[.notClauseStarts]
 
-  static let determiners: Set<String> = ["the", "a", "an", "this", "that", "his", "her", "their", "its", "our", "my"]
+  static let determiners: Set<String> = SpeechWords[.determiners]
 
   /// Speech verb forms that are also plural nouns.
-  static let nounLikeVerbs: Set<String> = [
-    "states", "claims", "notes", "posts", "reports", "tells", "talks", "answers", "shows", "hopes", "fears", "finds",
-  ]
+  static let nounLikeVerbs: Set<String> = SpeechWords[.nounLikeVerbs]
 
   /// Lower-case words that can be the subject right before a verb.
-  static let subjectWords: Set<String> = ["he", "she", "it", "who", "which", "that", "one", "everyone", "nobody", "someone"]
+  static let subjectWords: Set<String> = SpeechWords[.subjectWords]
 
   func reportedSpeech(_ text: AnalyzedDocument, _ document: Document, direct: [Quote]) -> [Quote] {
     let w = text.words

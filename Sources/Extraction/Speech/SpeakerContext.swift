@@ -11,10 +11,10 @@ struct SpeakerContext {
   /// Word index → index into `mentions`, or -1.
   let mentionOfWord: [Int32]
 
-  static let malePronouns: Set<String> = ["he", "him", "his", "himself"]
-  static let femalePronouns: Set<String> = ["she", "her", "hers", "herself"]
-  static let pluralPronouns: Set<String> = ["they", "them", "their"]
-  static let neuterPronouns: Set<String> = ["it", "its"]
+  static let malePronouns: Set<String> = SpeechWords[.malePronouns]
+  static let femalePronouns: Set<String> = SpeechWords[.femalePronouns]
+  static let pluralPronouns: Set<String> = SpeechWords[.pluralPronouns]
+  static let neuterPronouns: Set<String> = SpeechWords[.neuterPronouns]
   static var personalPronouns: Set<String> { malePronouns.union(femalePronouns).union(pluralPronouns).union(neuterPronouns) }
 
   init(_ document: AnalyzedDocument) {

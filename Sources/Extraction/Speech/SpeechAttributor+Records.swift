@@ -4,17 +4,9 @@ import DocumentModel
 /// words proper, and a source for quotes no rule gave a speaker ("officials said", "a spokesman said").
 extension AttributionRun {
   /// Verbs that make a quoted phrase inside narration someone's words ("called it a “disgrace”").
-  static let phraseVerbs: Set<String> = [
-    "called", "calls", "call", "calling", "described", "describes", "describing", "dubbed", "dubs", "labeled",
-    "labelled", "labels", "termed", "terms", "branded", "brands", "referred", "refers", "promised", "promises",
-    "vowed", "vows", "pledged", "pledges", "praised", "praises", "criticized", "criticised", "slammed", "blasted",
-    "accused", "accuses", "denounced", "derided", "mocked", "hailed", "characterized", "characterised",
-  ]
+  static let phraseVerbs: Set<String> = SpeechWords[.phraseVerbs]
   /// Verbs of belief and finding: they attribute clauses ("polls show that …"), not short quoted words.
-  static let beliefVerbs: Set<String> = [
-    "show", "shows", "showed", "found", "finds", "believe", "believes", "believed", "think", "thinks", "hope", "hopes",
-    "fear", "fears", "expect", "expects", "expected", "know", "knows", "suggest", "suggests", "suggested",
-  ]
+  static let beliefVerbs: Set<String> = SpeechWords[.beliefVerbs]
   /// Quotes this short (in words), with no speech cue and no speaker, are scare quotes or titles, not speech.
   static let scareQuoteWords = 3
 
@@ -312,21 +304,7 @@ extension AttributionRun {
   }
 
   /// Head nouns of nominal sources beyond the lexicon's speaker and organization nouns.
-  static let sourceNouns: Set<String> = [
-    "official", "officials", "spokesman", "spokeswoman", "spokesperson", "aide", "aides", "source", "sources",
-    "adviser", "advisers", "advisor", "advisors", "analyst", "analysts", "expert", "experts", "critics", "critic",
-    "supporters", "supporter", "voters", "voter", "residents", "resident", "witnesses", "witness", "people",
-    "lawmakers", "lawmaker", "democrats", "republicans", "campaign", "statement", "report", "memo", "letter",
-    "email", "lawyer", "lawyers", "attorney", "attorneys", "police", "investigators", "prosecutors", "officers",
-    "staff", "staffer", "staffers", "members", "member", "leaders", "leader", "observers", "insiders", "diplomats",
-    "democrat", "republican", "independent", "voter", "delegate", "delegates", "strategist", "strategists",
-    "operative", "operatives", "donor", "donors", "activist", "activists", "economist", "economists", "poll", "survey",
-    "senator", "governor", "congressman", "congresswoman", "lawmaker", "mayor", "candidate", "nominee", "director",
-    "secretary", "chairman", "chairwoman", "president", "minister", "ambassador", "judge", "professor", "researcher",
-    "spokesmen", "representative", "commissioner", "organizer", "pollster", "chief", "executive", "founder",
-    "teacher", "teachers", "worker", "workers", "student", "students", "farmer", "farmers", "owner", "owners",
-    "parent", "parents", "nurse", "doctor", "doctors", "veteran", "veterans", "neighbor", "neighbors",
-  ]
+  static let sourceNouns: Set<String> = SpeechWords[.sourceNouns]
 
   /// "X called it a “disgrace”": the subject of a phrase verb right before a partial quote.
   func phraseSubject(_ i: Int) -> (speaker: EntityID, mention: Range<Int>, verb: Range<Int>)? {

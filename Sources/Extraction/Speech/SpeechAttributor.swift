@@ -78,11 +78,7 @@ struct Attribution {
 }
 
 /// Nouns naming meetings at which people speak.
-let meetingNouns: Set<String> = [
-  "webinar", "conference", "hearing", "panel", "seminar", "summit", "forum", "briefing", "symposium",
-  "lecture", "session", "meeting", "debate", "roundtable", "workshop", "rally", "congress", "convention",
-  "ceremony", "event", "talk", "discussion", "colloquium", "webcast", "podcast", "interview",
-]
+let meetingNouns: Set<String> = SpeechWords[.meetingNouns]
 
 /// One attribution pass over a document.
 struct AttributionRun {

@@ -8,7 +8,7 @@ struct BoardSeatRule: RelationRuleUnit {
   /// Confidence of a seat.
   static let confidence = 0.85
   /// The verbs that hold a seat.
-  static let verbs: Set<String> = ["sits", "sit", "sat", "serves", "served", "seated"]
+  static let verbs: Set<String> = RelationWords[.seatVerbs]
   var id: RelationRule { Self.id }
 
   func apply(word k: Int, in run: inout RelationRun) {

@@ -10,12 +10,9 @@ struct StanceRule: RelationRuleUnit {
   /// Confidence of a stance.
   static let confidence = 0.75
   /// Nouns of attacks ("launched an operation against Y").
-  static let attackNouns: Set<String> = [
-    "operation", "attack", "attacks", "offensive", "assault", "invasion", "strike", "strikes", "war", "raid", "raids",
-    "incursion", "bombardment",
-  ]
+  static let attackNouns: Set<String> = RelationWords[.attackNouns]
   /// Words that end the search for an object.
-  static let clauseBreakers: Set<String> = ["but", "while", "because", "which", "who", "whereas", "although", "though"]
+  static let clauseBreakers: Set<String> = RelationWords[.clauseBreakers]
   var id: RelationRule { Self.id }
 
   func apply(word k: Int, in run: inout RelationRun) {

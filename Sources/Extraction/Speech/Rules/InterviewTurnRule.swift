@@ -55,10 +55,7 @@ extension AttributionRun {
 
 
   /// Words that present a journalist or an interview in the narration before the turns.
-  static let interviewerCues: Set<String> = [
-    "interviewed", "interviews", "interviewer", "spoke", "speaks", "talked", "talks", "sat", "conversation", "editor",
-    "correspondent", "reporter", "journalist", "host", "asked", "questions",
-  ]
+  static let interviewerCues: Set<String> = SpeechWords[.interviewerCues]
 
 
   /// The person who asks the `Q:` turns: a person the narration before the first turn names in a sentence
