@@ -28,11 +28,14 @@ struct SpeechEntity {
   var id: EntityID { EntityID(kind: kind, name: name) }
 }
 
-/// Builds an analyzed document by hand: every whole-word occurrence of an entity's name, aliases and
+/// Builds an analyzed document by hand: the real ``Tokenizer`` and ``SentenceSplitter`` give its tokens,
+/// words, sentences and paragraphs, and every whole-word occurrence of an entity's name, aliases and
 /// demonyms becomes a mention (longest first, no overlaps), so speech stages can be tested without the
-/// entity recognizer.
+/// trained tagger.
 func makeSpeechDocument(_ text: String, id: String = "fixture", _ entities: [SpeechEntity]) -> AnalyzedDocument {
   var doc = AnalyzedDocument(document: Document(id: id, path: "\(id).txt", text: text))
+  Tokenizer().process(&doc)
+  SentenceSplitter().process(&doc)
   let scalars = doc.document.scalars
   var forms: [(surface: [Unicode.Scalar], entity: SpeechEntity, isDemonym: Bool)] = []
   for e in entities {

@@ -31,6 +31,12 @@ extension AnalyzedDocument {
       (token.start, token.end) = span(token.start, token.end)
       return token
     }
+    out.words = words.map { word in
+      var word = word
+      (word.start, word.end) = span(word.start, word.end)
+      return word
+    }
+    out.paragraphs = paragraphs.map(range)
     out.sentences = sentences.map { sentence in
       var sentence = sentence
       (sentence.start, sentence.end) = span(sentence.start, sentence.end)

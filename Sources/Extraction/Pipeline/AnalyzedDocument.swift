@@ -130,7 +130,12 @@ public struct Quote: Hashable, Sendable {
 public struct AnalyzedDocument: Sendable {
   public let document: Document
   public var tokens: [Token] = []
+  /// The word view of each token (`words[i]` describes `tokens[i]`), filled by the ``Tokenizer``.
+  public var words: [TokenWord] = []
   public var sentences: [Sentence] = []
+  /// Code point spans of the paragraphs (from a paragraph's first token to its last), filled with the
+  /// sentences by the ``SentenceSplitter``; ``Sentence/paragraph`` indexes them.
+  public var paragraphs: [Range<Int>] = []
   /// Entity mentions, sorted by start offset, non-overlapping except nested names.
   public var mentions: [EntityMention] = []
   /// The document's entities after canonicalization (aliases and mentions filled in).
@@ -237,5 +242,10 @@ public protocol ExtractionStage: Sendable {
 
 /// The kinds of annotation a stage can need or add.
 public enum ExtractionProduct: String, Sendable, Hashable, CaseIterable {
-  case tokens, sentences, mentions, entities, quotes, attributions, relations
+  case tokens
+  /// The word view of the tokens (``AnalyzedDocument/words``).
+  case words
+  /// Sentences and paragraphs.
+  case sentences
+  case mentions, entities, quotes, attributions, relations
 }

@@ -27,6 +27,9 @@ public struct Extractor: Sendable {
   /// the trained relation classifier.
   public static func defaultStages() throws -> [any ExtractionStage] {
     let speech = try SpeechLexicon.bundled()
+    // The speech and relation stages' own word lists: a missing or damaged file is an error here.
+    try SpeechWords.validate()
+    try RelationWords.validate()
     let recognizer = try EntityRecognizer.makeDefault()
     var stages: [any ExtractionStage] = [
       Tokenizer(), SentenceSplitter(), recognizer,

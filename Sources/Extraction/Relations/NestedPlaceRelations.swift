@@ -68,14 +68,9 @@ public struct NestedPlaceRelations: ExtractionStage {
   }
 
   /// Company suffixes before "of PLACE" in a name.
-  static let companySuffixes: Set<String> = [
-    "inc", "corp", "co", "ltd", "llc", "plc", "company", "corporation", "incorporated", "ag", "sa", "gmbh",
-  ]
+  static let companySuffixes: Set<String> = RelationWords[.companySuffixes]
   /// Words after a leading place that make the name a news outlet's.
-  static let outletWords: Set<String> = [
-    "radio", "television", "tv", "times", "post", "tribune", "herald", "news", "journal", "daily", "press",
-    "network", "broadcasting", "gazette", "chronicle", "globe", "courier", "star", "telegraph", "observer",
-  ]
+  static let outletWords: Set<String> = RelationWords[.outletWords]
 
   /// Whether the name `org` states that it is based at the nested `place`.
   func statesSeat(_ org: EntityMention, _ place: EntityMention, in document: AnalyzedDocument) -> Bool {

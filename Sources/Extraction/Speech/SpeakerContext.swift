@@ -4,21 +4,22 @@ import DocumentModel
 /// entity mentions and which word belongs to which mention.
 struct SpeakerContext {
   let document: AnalyzedDocument
-  let text: SpeechText
+  /// The document's text view: words, sentences and paragraphs (as the early stages found them).
+  let text: AnalyzedDocument
   /// Mentions that are not inside another mention (a country inside an organization's name is dropped).
   let mentions: [EntityMention]
   /// Word index → index into `mentions`, or -1.
   let mentionOfWord: [Int32]
 
-  static let malePronouns: Set<String> = ["he", "him", "his", "himself"]
-  static let femalePronouns: Set<String> = ["she", "her", "hers", "herself"]
-  static let pluralPronouns: Set<String> = ["they", "them", "their"]
-  static let neuterPronouns: Set<String> = ["it", "its"]
+  static let malePronouns: Set<String> = SpeechWords[.malePronouns]
+  static let femalePronouns: Set<String> = SpeechWords[.femalePronouns]
+  static let pluralPronouns: Set<String> = SpeechWords[.pluralPronouns]
+  static let neuterPronouns: Set<String> = SpeechWords[.neuterPronouns]
   static var personalPronouns: Set<String> { malePronouns.union(femalePronouns).union(pluralPronouns).union(neuterPronouns) }
 
   init(_ document: AnalyzedDocument) {
     self.document = document
-    text = SpeechText(document.document)
+    text = document
     let sorted = document.mentions.sorted { ($0.start, -$0.end) < ($1.start, -$1.end) }
     var kept: [EntityMention] = []
     var coverEnd = -1
@@ -37,6 +38,8 @@ struct SpeakerContext {
         if text.words[w].end > m.start && map[w] < 0 { map[w] = Int32(i) }
         w += 1
       }
+      // A possessive written onto the name ("Peru's") belongs to the mention, as the word it is part of.
+      if w < text.words.count, text.isCliticS(w), text.words[w - 1].end == m.end, map[w] < 0 { map[w] = Int32(i) }
     }
     mentionOfWord = map
   }
@@ -68,9 +71,10 @@ struct SpeakerContext {
     return out
   }
 
-  /// The words of `start..<end` that are letters or digits.
+  /// The words of `start..<end` that are letters or digits, one per whole word (see
+  /// ``AnalyzedDocument/isWholeWord(_:)``: "Peru's" and "R-Utah" are one word each).
   func wordIndices(_ start: Int, _ end: Int) -> [Int] {
-    text.wordRange(start, end).filter { text.words[$0].isWord }
+    text.wordRange(start, end).filter { text.isWholeWord($0) }
   }
 
   /// Evidence for a span, with the sentence index when sentences are known.
@@ -118,8 +122,9 @@ struct SpeakerContext {
       a = max(a, start - 120)
       b = min(b, end + 120)
     }
-    while a < start && SpeechText.isSpace(text.scalars[a]) { a += 1 }
-    while b > end && SpeechText.isSpace(text.scalars[b - 1]) { b -= 1 }
+    let s = text.scalars
+    while a < start && CharClass.isSpace(s[a]) { a += 1 }
+    while b > end && CharClass.isSpace(s[b - 1]) { b -= 1 }
     return a..<max(a, b)
   }
 

@@ -4,17 +4,9 @@ import DocumentModel
 /// words proper, and a source for quotes no rule gave a speaker ("officials said", "a spokesman said").
 extension AttributionRun {
   /// Verbs that make a quoted phrase inside narration someone's words ("called it a “disgrace”").
-  static let phraseVerbs: Set<String> = [
-    "called", "calls", "call", "calling", "described", "describes", "describing", "dubbed", "dubs", "labeled",
-    "labelled", "labels", "termed", "terms", "branded", "brands", "referred", "refers", "promised", "promises",
-    "vowed", "vows", "pledged", "pledges", "praised", "praises", "criticized", "criticised", "slammed", "blasted",
-    "accused", "accuses", "denounced", "derided", "mocked", "hailed", "characterized", "characterised",
-  ]
+  static let phraseVerbs: Set<String> = SpeechWords[.phraseVerbs]
   /// Verbs of belief and finding: they attribute clauses ("polls show that …"), not short quoted words.
-  static let beliefVerbs: Set<String> = [
-    "show", "shows", "showed", "found", "finds", "believe", "believes", "believed", "think", "thinks", "hope", "hopes",
-    "fear", "fears", "expect", "expects", "expected", "know", "knows", "suggest", "suggests", "suggested",
-  ]
+  static let beliefVerbs: Set<String> = SpeechWords[.beliefVerbs]
   /// Quotes this short (in words), with no speech cue and no speaker, are scare quotes or titles, not speech.
   static let scareQuoteWords = 3
 
@@ -49,11 +41,11 @@ extension AttributionRun {
   func isPartial(_ i: Int) -> Bool {
     let q = quotes[i]
     var open = q.start - 1
-    while open > 0 && SpeechText.isSpace(text.scalars[open]) { open -= 1 }
+    while open > 0 && CharClass.isSpace(text.scalars[open]) { open -= 1 }
     var b = open - 1
-    while b >= 0 && SpeechText.isSpace(text.scalars[b]) { b -= 1 }
-    guard b >= 0, SpeechText.isAlnum(text.scalars[b]) else { return false }
-    let para = text.paragraphs[text.paragraphIndex(of: q.start)]
+    while b >= 0 && CharClass.isSpace(text.scalars[b]) { b -= 1 }
+    guard b >= 0, CharClass.isAlnum(text.scalars[b]) else { return false }
+    let para = text.paragraph(of: q.start)
     guard text.sentenceStart(before: open, lower: para.lowerBound) < open else { return false }
     let w = text.wordIndex(atOrAfter: open) - 1
     guard w >= 0 else { return false }
@@ -66,7 +58,7 @@ extension AttributionRun {
   /// Whether the quote's words end with sentence punctuation (inside or right after the closing mark).
   func endsSentence(_ q: Quote) -> Bool {
     var e = q.end - 1
-    while e > q.start && SpeechText.isSpace(text.scalars[e]) { e -= 1 }
+    while e > q.start && CharClass.isSpace(text.scalars[e]) { e -= 1 }
     if [".", "!", "?"].contains(text.scalars[e]) { return true }
     var a = q.end
     while a < text.scalars.count && (QuoteMarks.isMark(text.scalars[a])) { a += 1 }
@@ -173,9 +165,9 @@ extension AttributionRun {
   mutating func sentenceSpeaker(_ i: Int) -> (speaker: EntityID, mention: Range<Int>?, verb: Range<Int>?, confidence: Double, rule: QuoteRule)? {
     let q = quotes[i]
     guard parent[i] == nil else { return nil }
-    let para = text.paragraphs[text.paragraphIndex(of: q.start)]
+    let para = text.paragraph(of: q.start)
     var open = q.start - 1
-    while open > para.lowerBound && SpeechText.isSpace(text.scalars[open]) { open -= 1 }
+    while open > para.lowerBound && CharClass.isSpace(text.scalars[open]) { open -= 1 }
     let s = max(text.sentenceStart(before: open, lower: para.lowerBound), open - Self.clauseReach)
     guard s < open else { return nil }
     let pre = context.wordIndices(s, open).filter { !insideSibling($0, of: i) }
@@ -192,7 +184,7 @@ extension AttributionRun {
       j -= 1
     }
     var last = open - 1
-    while last > s && SpeechText.isSpace(text.scalars[last]) { last -= 1 }
+    while last > s && CharClass.isSpace(text.scalars[last]) { last -= 1 }
     let runsIn = [",", ":", "\u{2014}", "\u{2013}"].contains(text.scalars[last])
     // A phrase of several words quoted inside narration is the sentence subject's ("X credited the win to
     // “a closed primary”"); a shorter one needs a cue.
@@ -241,7 +233,7 @@ extension AttributionRun {
     // Reported clauses start before the quote and reach at most `QuoteFinder.maxReportedLength` on either side
     // of their cue: walk back over the quotes starting that far before it in its paragraph, not the whole
     // paragraph (quadratic on run-on text).
-    let para = text.paragraphs[text.paragraphIndex(of: q.start)]
+    let para = text.paragraph(of: q.start)
     let lower = max(para.lowerBound, q.start - 2 * QuoteFinder.maxReportedLength - 200)
     var j = i - 1
     while j >= 0 && quotes[j].start >= lower {
@@ -258,10 +250,10 @@ extension AttributionRun {
   func nominalSource(_ i: Int, strict: Bool = true) -> (Range<Int>, Range<Int>)? {
     func accepts(_ np: [Int]) -> Bool { strict ? isNominal(np) : isSourcePhrase(np) }
     let q = quotes[i]
-    let para = text.paragraphs[text.paragraphIndex(of: q.start)]
+    let para = text.paragraph(of: q.start)
     // After the quote: up to eight words before the sentence ends.
     var a = q.end
-    while a < para.upperBound && (QuoteMarks.isMark(text.scalars[a]) || SpeechText.isSpace(text.scalars[a]) || text.scalars[a] == ",") { a += 1 }
+    while a < para.upperBound && (QuoteMarks.isMark(text.scalars[a]) || CharClass.isSpace(text.scalars[a]) || text.scalars[a] == ",") { a += 1 }
     let after = context.wordIndices(a, min(para.upperBound, text.sentenceEnd(after: a, upper: para.upperBound), a + 200)).prefix(9)
     if let v = after.firstIndex(where: { lexicon.speechVerbs.contains(words[$0].lower) }) {
       let verb = words[after[v]].start..<words[after[v]].end
@@ -276,7 +268,7 @@ extension AttributionRun {
     }
     // Before the quote: "Officials said: “…”", "A spokesman told reporters, “…”".
     var open = q.start - 1
-    while open > para.lowerBound && SpeechText.isSpace(text.scalars[open]) { open -= 1 }
+    while open > para.lowerBound && CharClass.isSpace(text.scalars[open]) { open -= 1 }
     let s = max(text.sentenceStart(before: open, lower: para.lowerBound), open - 200)
     let pre = context.wordIndices(s, open).filter { words[$0].isWord || words[$0].lower == "," || words[$0].lower == ":" }
     guard let v = pre.lastIndex(where: { lexicon.speechVerbs.contains(words[$0].lower) }) else { return nil }
@@ -312,26 +304,12 @@ extension AttributionRun {
   }
 
   /// Head nouns of nominal sources beyond the lexicon's speaker and organization nouns.
-  static let sourceNouns: Set<String> = [
-    "official", "officials", "spokesman", "spokeswoman", "spokesperson", "aide", "aides", "source", "sources",
-    "adviser", "advisers", "advisor", "advisors", "analyst", "analysts", "expert", "experts", "critics", "critic",
-    "supporters", "supporter", "voters", "voter", "residents", "resident", "witnesses", "witness", "people",
-    "lawmakers", "lawmaker", "democrats", "republicans", "campaign", "statement", "report", "memo", "letter",
-    "email", "lawyer", "lawyers", "attorney", "attorneys", "police", "investigators", "prosecutors", "officers",
-    "staff", "staffer", "staffers", "members", "member", "leaders", "leader", "observers", "insiders", "diplomats",
-    "democrat", "republican", "independent", "voter", "delegate", "delegates", "strategist", "strategists",
-    "operative", "operatives", "donor", "donors", "activist", "activists", "economist", "economists", "poll", "survey",
-    "senator", "governor", "congressman", "congresswoman", "lawmaker", "mayor", "candidate", "nominee", "director",
-    "secretary", "chairman", "chairwoman", "president", "minister", "ambassador", "judge", "professor", "researcher",
-    "spokesmen", "representative", "commissioner", "organizer", "pollster", "chief", "executive", "founder",
-    "teacher", "teachers", "worker", "workers", "student", "students", "farmer", "farmers", "owner", "owners",
-    "parent", "parents", "nurse", "doctor", "doctors", "veteran", "veterans", "neighbor", "neighbors",
-  ]
+  static let sourceNouns: Set<String> = SpeechWords[.sourceNouns]
 
   /// "X called it a “disgrace”": the subject of a phrase verb right before a partial quote.
   func phraseSubject(_ i: Int) -> (speaker: EntityID, mention: Range<Int>, verb: Range<Int>)? {
     let q = quotes[i]
-    let para = text.paragraphs[text.paragraphIndex(of: q.start)]
+    let para = text.paragraph(of: q.start)
     let s = max(text.sentenceStart(before: q.start, lower: para.lowerBound), q.start - 300)
     let pre = context.wordIndices(s, q.start)
     guard let v = pre.lastIndex(where: { Self.phraseVerbs.contains(words[$0].lower) }), pre.distance(from: v, to: pre.endIndex) <= 8 else { return nil }

@@ -19,6 +19,7 @@ public struct SentenceSplitter: ExtractionStage {
 
   public func process(_ document: inout AnalyzedDocument) {
     document.sentences = split(document.tokens, scalars: document.document.scalars)
+    document.paragraphs = SentenceSplitter.paragraphs(of: document.sentences)
   }
 
   /// Splits `tokens` (of the text `scalars`) into sentences.
@@ -83,6 +84,20 @@ public struct SentenceSplitter: ExtractionStage {
     }
     if first < n { close(n - 1) }
     return sentences
+  }
+
+  /// The code point spans of the paragraphs the sentences belong to (paragraph indices are consecutive).
+  public static func paragraphs(of sentences: [Sentence]) -> [Range<Int>] {
+    var out: [Range<Int>] = []
+    for s in sentences {
+      if s.paragraph < out.count {
+        out[s.paragraph] = out[s.paragraph].lowerBound..<max(out[s.paragraph].upperBound, s.end)
+      } else {
+        while out.count < s.paragraph { out.append(s.start..<s.start) }
+        out.append(s.start..<s.end)
+      }
+    }
+    return out
   }
 
   private func isTerminator(_ c: Unicode.Scalar) -> Bool {

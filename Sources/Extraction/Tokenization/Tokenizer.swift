@@ -17,12 +17,13 @@ import DocumentModel
 public struct Tokenizer: ExtractionStage {
   public let name = "tokenizer"
   public let requires: Set<ExtractionProduct> = []
-  public let produces: Set<ExtractionProduct> = [.tokens]
+  public let produces: Set<ExtractionProduct> = [.tokens, .words]
 
   public init() {}
 
   public func process(_ document: inout AnalyzedDocument) {
     document.tokens = Tokenizer.tokenize(document.document.scalars)
+    document.words = TokenWord.words(of: document.tokens, in: document.document.scalars)
   }
 
   /// Abbreviations that keep their final period (compared lower-cased, without the period).
@@ -146,40 +147,5 @@ public struct Tokenizer: ExtractionStage {
       }
     }
     return i
-  }
-}
-
-/// Fast code point classes used on the hot path.
-enum CharClass {
-  @inline(__always) static func isSpace(_ c: Unicode.Scalar) -> Bool {
-    c == " " || c == "\n" || c == "\t" || c == "\r" || (c.value > 127 && c.properties.isWhitespace)
-  }
-  @inline(__always) static func isNewline(_ c: Unicode.Scalar) -> Bool {
-    c == "\n" || c == "\r" || c == "\u{2028}" || c == "\u{2029}" || c == "\u{85}"
-  }
-  @inline(__always) static func isLetter(_ c: Unicode.Scalar) -> Bool {
-    let v = c.value
-    if v < 128 { return (v >= 65 && v <= 90) || (v >= 97 && v <= 122) }
-    return c.properties.isAlphabetic
-  }
-  @inline(__always) static func isUpper(_ c: Unicode.Scalar) -> Bool {
-    let v = c.value
-    if v < 128 { return v >= 65 && v <= 90 }
-    return c.properties.isUppercase
-  }
-  @inline(__always) static func isDigit(_ c: Unicode.Scalar) -> Bool {
-    c.value >= 48 && c.value <= 57
-  }
-  @inline(__always) static func isMark(_ c: Unicode.Scalar) -> Bool {
-    c.value >= 0x300 && (c.properties.generalCategory == .nonspacingMark
-      || c.properties.generalCategory == .spacingMark || c.properties.generalCategory == .enclosingMark)
-  }
-  @inline(__always) static func isQuote(_ c: Unicode.Scalar) -> Bool {
-    switch c {
-    case "\"", "'", "\u{201C}", "\u{201D}", "\u{2018}", "\u{2019}", "\u{201E}", "\u{201A}", "\u{00AB}",
-      "\u{00BB}", "\u{2039}", "\u{203A}", "\u{201F}", "\u{201B}", "`":
-      return true
-    default: return false
-    }
   }
 }

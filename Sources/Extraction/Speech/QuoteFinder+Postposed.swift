@@ -1,0 +1,97 @@
+import DocumentModel
+
+/// Postposed reported speech: "The plan is ready, Dvorak said." and "…, said Dvorak."
+extension QuoteFinder {
+  /// Pronouns that can be the whole source of a postposed clause ("…, she said.").
+  static let postposedPronouns: Set<String> = SpeechWords[.postposedPronouns]
+
+  /// Words that may follow the name after an inverted postposed verb ("said Roe on Monday", "said Roe of the Trust").
+  static let circumstanceWords: Set<String> = SpeechWords[.circumstanceWords]
+
+  /// How many words the source before a postposed verb may have ("…, the state's attorney general Jane Roe said").
+  static let postposedSourceWords = 6
+
+  /// How many words may follow a postposed verb before the sentence ends ("said in a statement on Monday").
+  static let postposedTailWords = 8
+
+  /// "The plan is ready, Dvorak said." and "…, said Dvorak.": a clause ended by a comma, then a speech verb
+  /// that closes the sentence with its source, before the verb (a capitalized name or a pronoun) or right
+  /// after it. The clause is reported speech cued by the verb; nothing inside a direct quote, no "that"
+  /// after the verb (then the clause after it is the speech, found by ``reportedSpeech``).
+  ///
+  /// - Returns: the clauses, and the cue starts of the inverted ones (whose following words are the source).
+  func postposedClauses(
+    _ text: AnalyzedDocument, _ document: Document, direct: [Quote], existing: [Quote]
+  ) -> (quotes: [Quote], inverted: Set<Int>) {
+    let w = text.words
+    var out: [Quote] = []
+    var inverted = Set<Int>()
+    let outer = OuterQuotes(direct)
+    // Cues that already open a clause after them ("…, Roe said the canal would wait"): that clause wins.
+    let cued = Set(existing.compactMap { q in q.cue.flatMap { q.start > $0.start ? $0.start : nil } })
+    var k = 1
+    while k < w.count {
+      defer { k += 1 }
+      guard w[k].isWord, lexicon.speechVerbs.contains(w[k].lower) else { continue }
+      let para = text.paragraph(of: w[k].start)
+      let sStart = text.sentenceStart(before: w[k].start, lower: para.lowerBound)
+      let sEnd = text.sentenceEnd(after: w[k].end, upper: para.upperBound)
+      guard w[k].start - sStart <= QuoteFinder.maxReportedLength else { continue }
+      // The comma closing the clause: right before the verb (inverted) or before the source's words.
+      var c = k - 1
+      var n = 0
+      // A hyphen joining two words ("Ortiz-Vega") and a clitic ("Roe's") are part of the source's words and
+      // do not count as words.
+      while c >= 0 && w[c].start >= sStart && (w[c].isWord || w[c].joinsWords || w[c].isClitic)
+        && n < Self.postposedSourceWords
+      {
+        if w[c].joinsWords || w[c].isClitic {
+          c -= 1
+          continue
+        }
+        c -= 1
+        n += 1
+      }
+      guard c > 0, w[c].start >= sStart, w[c].lower == "," else { continue }
+      if n == 0 {
+        guard k + 1 < w.count, w[k + 1].isWord, w[k + 1].isCapitalized, w[k + 1].start < sEnd else { continue }
+      } else {
+        if cued.contains(w[k].start) { continue }
+        guard w[c + 1].isCapitalized || Self.postposedPronouns.contains(w[c + 1].lower) else { continue }
+        if (c + 1..<k).contains(where: { lexicon.speechVerbs.contains(w[$0].lower) || w[$0].lower == "and" }) { continue }
+      }
+      // The verb ends the sentence, give or take a short tail with no clause and no quote (the scan stops
+      // once the tail is too long, so a run-on line costs a bounded look per verb).
+      var t = k + 1
+      var tail = 0
+      var closes = true
+      while t < w.count && w[t].start < sEnd && tail <= Self.postposedTailWords {
+        if lexicon.complementizers.contains(w[t].lower) || w[t].lower == ","
+          || !w[t].isWord && !w[t].isClitic && w[t].lower.unicodeScalars.contains(where: QuoteMarks.isMark)
+        {
+          closes = false
+          break
+        }
+        if w[t].isWord { tail += 1 }
+        t += 1
+      }
+      guard closes, tail <= Self.postposedTailWords else { continue }
+      if n == 0 {
+        // Inverted, the words after the verb are a name and at most a circumstance ("said Roe on Monday"),
+        // never a clause ("…, in a statement, said Ghana had asked for help").
+        var j = k + 1
+        while j < t && w[j].isWord && (w[j].isCapitalized || (j > k + 1 && ["of", "the", "de", "van", "von"].contains(w[j].lower))) { j += 1 }
+        if j < t, w[j].isWord, !Self.circumstanceWords.contains(w[j].lower) { continue }
+      }
+      var start = sStart
+      var end = w[c].start
+      while start < end && CharClass.isSpace(text.scalars[start]) { start += 1 }
+      while end > start && CharClass.isSpace(text.scalars[end - 1]) { end -= 1 }
+      guard !outer.overlaps(start, sEnd) else { continue }
+      guard text.wordCount(start, end) >= 4 else { continue }
+      out.append(Quote(start: start, end: end, form: .reported, cue: document.evidence(w[k].start, w[k].end), depth: 0))
+      if n == 0 { inverted.insert(w[k].start) }
+    }
+    return (out, inverted)
+  }
+}

@@ -1,0 +1,128 @@
+import DocumentModel
+
+/// Reported speech after a speech verb: "noted that …", "told reporters how …", "said the plan …",
+/// "discussed the history of …".
+extension QuoteFinder {
+  /// Words that open a reported clause after a bare speech verb ("said the plan …", "said it …").
+  static let clauseOpeners: Set<String> = SpeechWords[.clauseOpeners]
+
+  /// Capitalized words that do not open a reported clause ("said Monday", "said In …").
+  static let notClauseStarts: Set<String> = SpeechWords[.notClauseStarts]
+
+  static let determiners: Set<String> = SpeechWords[.determiners]
+
+  /// Speech verb forms that are also plural nouns.
+  static let nounLikeVerbs: Set<String> = SpeechWords[.nounLikeVerbs]
+
+  /// Lower-case words that can be the subject right before a verb.
+  static let subjectWords: Set<String> = SpeechWords[.subjectWords]
+
+  func reportedSpeech(_ text: AnalyzedDocument, _ document: Document, direct: [Quote]) -> [Quote] {
+    let w = text.words
+    var out: [Quote] = []
+    // The innermost direct quote holding each code point (outer quotes filled first), and the direct quotes
+    // by start, so each verb looks its quotes up in constant or logarithmic time.
+    var innermost = [Int32](repeating: -1, count: text.scalars.count)
+    for j in direct.indices.sorted(by: { (direct[$0].end - direct[$0].start, $1) > (direct[$1].end - direct[$1].start, $0) }) {
+      for o in direct[j].start..<min(direct[j].end, innermost.count) { innermost[o] = Int32(j) }
+    }
+    let starts = direct.map(\.start).sorted()
+    var k = 0
+    while k < w.count {
+      defer { k += 1 }
+      guard w[k].isWord, lexicon.speechVerbs.contains(w[k].lower) || lexicon.topicVerbs.contains(w[k].lower) else { continue }
+      if k > 0 && QuoteFinder.determiners.contains(w[k - 1].lower) { continue }
+      // Noun readings ("the coastal states", "United States", "press reports"): the verb needs a subject-like word before it.
+      if QuoteFinder.nounLikeVerbs.contains(w[k].lower), k > 0,
+        !w[k - 1].isWord || w[k - 1].lower == "united" || !w[k - 1].isCapitalized && !QuoteFinder.subjectWords.contains(w[k - 1].lower)
+          && !lexicon.skipWords.contains(w[k - 1].lower)
+      {
+        continue
+      }
+      // Passive voice ("was praised by", "were told that") reports someone else's words.
+      if k > 0 && ["was", "were", "is", "are", "been", "be", "being"].contains(w[k - 1].lower) { continue }
+      // The enclosing direct quote bounds the reported clause.
+      let holder = w[k].start < innermost.count ? innermost[w[k].start] : -1
+      let enclosing = holder >= 0 && w[k].end <= direct[Int(holder)].end ? direct[Int(holder)] : nil
+      let upper = enclosing?.end ?? text.scalars.count
+      var spanStart: Int?
+      var cueEnd = w[k].end
+      // "noted that", "told reporters that", "said in a statement that".
+      var j = k + 1
+      while j < w.count && j <= k + 6 {
+        if !w[j].isWord && !w[j].isClitic {
+          if w[j].lower == "," && j == k + 1 { break }
+          if w[j].lower != "," && w[j].lower != "'" { break }
+        }
+        // "that's" is "that is", not a complementizer.
+        if lexicon.complementizers.contains(w[j].lower) && !text.isCliticS(j + 1) {
+          spanStart = w[j].end
+          cueEnd = w[j].end
+          break
+        }
+        if lexicon.speechVerbs.contains(w[j].lower) { break }
+        j += 1
+      }
+      if spanStart == nil {
+        // "discussed the history of …", "spoke about …".
+        var topicEnd: Int?
+        if lexicon.topicVerbs.contains(w[k].lower) {
+          topicEnd = k
+        } else if k + 1 < w.count, lexicon.topicVerbs.contains(w[k].lower + " " + w[k + 1].lower) {
+          topicEnd = k + 1
+        }
+        if let t = topicEnd, t + 1 < w.count, w[t + 1].isWord, !lexicon.complementizers.contains(w[t + 1].lower) {
+          spanStart = w[t + 1].start
+          cueEnd = w[t].end
+        }
+      }
+      // "X, the minister, said the plan …": a comma after a word (not after a closing quote mark) may precede
+      // the verb when a clause opener follows it.
+      let afterAppositive =
+        k > 1 && w[k - 1].lower == "," && w[k - 2].isWord && k + 1 < w.count
+        && (QuoteFinder.clauseOpeners.contains(w[k + 1].lower) || w[k + 1].isCapitalized)
+        && text.wordCount(w[k].end, min(w[k].end + 80, text.sentenceEnd(after: w[k].end, upper: upper))) >= 3
+      if spanStart == nil, lexicon.bareClauseVerbs.contains(w[k].lower), k > 0, w[k - 1].isWord || afterAppositive, k + 1 < w.count,
+        w[k + 1].isWord, w[k + 1].start - w[k].end <= 1, !lexicon.complementizers.contains(w[k + 1].lower),
+        !QuoteFinder.notClauseStarts.contains(w[k + 1].lower),
+        QuoteFinder.clauseOpeners.contains(w[k + 1].lower) || w[k + 1].isCapitalized || !w[k + 1].lower.hasSuffix("ly"),
+        w[k + 1].lower.unicodeScalars.first.map({ !CharClass.isDigit($0) }) ?? false
+      {
+        // "Dvorak said the plan was ready" — a clause right after the verb, without "that".
+        spanStart = w[k + 1].start
+      }
+      guard var start = spanStart else { continue }
+      while start < upper && CharClass.isSpace(text.scalars[start]) { start += 1 }
+      // A reported clause runs to the end of its sentence, at most `maxReportedLength` code points.
+      var end = min(text.sentenceEnd(after: start, upper: upper), start + QuoteFinder.maxReportedLength)
+      // Stop at a colon or a quote mark that opens a direct quote.
+      // The first direct quote opening inside the clause.
+      var lo = 0
+      var hi = starts.count
+      while lo < hi {
+        let mid = (lo + hi) / 2
+        if starts[mid] <= start { lo = mid + 1 } else { hi = mid }
+      }
+      if lo < starts.count, starts[lo] <= end {
+        end = min(end, starts[lo] - 1)
+      }
+      var x = start
+      while x < end {
+        if text.scalars[x] == ":" || text.scalars[x] == ";" {
+          end = x
+          break
+        }
+        x += 1
+      }
+      while end > start && (CharClass.isSpace(text.scalars[end - 1]) || QuoteMarks.isMark(text.scalars[end - 1]) && !(end - 1 > start && CharClass.isAlnum(text.scalars[end - 2]) && text.scalars[end - 1] == "\u{2019}")) {
+        end -= 1
+      }
+      // The sentence's own full stop is not part of the reported clause.
+      while end > start && [".", "!", "?", ","].contains(text.scalars[end - 1]) { end -= 1 }
+      guard text.wordCount(start, end) >= 2 else { continue }
+      out.append(
+        Quote(start: start, end: end, form: .reported, cue: document.evidence(w[k].start, cueEnd), depth: 0))
+    }
+    return out
+  }
+}

@@ -1,0 +1,47 @@
+import DocumentModel
+
+/// The categories of `Resources/speech/speech-words.tsv`.
+enum SpeechWordCategory: String, WordListCategory {
+  case introVerbs = "intro-verbs"
+  case objectMarkers = "object-markers"
+  case presenceCues = "presence-cues"
+  case remoteCues = "remote-cues"
+  case subjectPronouns = "subject-pronouns"
+  case nonSpeakerLabels = "non-speaker-labels"
+  case postposedPronouns = "postposed-pronouns"
+  case circumstanceWords = "circumstance-words"
+  case clauseOpeners = "clause-openers"
+  case notClauseStarts = "not-clause-starts"
+  case determiners = "determiners"
+  case nounLikeVerbs = "noun-like-verbs"
+  case subjectWords = "subject-words"
+  case malePronouns = "male-pronouns"
+  case femalePronouns = "female-pronouns"
+  case pluralPronouns = "plural-pronouns"
+  case neuterPronouns = "neuter-pronouns"
+  case phraseVerbs = "phrase-verbs"
+  case beliefVerbs = "belief-verbs"
+  case sourceNouns = "source-nouns"
+  case meetingNouns = "meeting-nouns"
+  case interviewerCues = "interviewer-cues"
+}
+
+/// The word lists of the speech stages, from `Resources/speech/speech-words.tsv`.
+///
+/// The file is read once, on first use. ``validate()`` reads it and throws when it is missing or damaged:
+/// ``Extractor/defaultStages()`` calls it, so a broken resource is an ``ExtractionError`` before any stage runs,
+/// not an empty list.
+enum SpeechWords {
+  /// The file, read once.
+  static let file: Result<WordListFile<SpeechWordCategory>, ExtractionError> = Result {
+    try WordListFile<SpeechWordCategory>.bundled("speech-words", "tsv", subdirectory: "speech")
+  }.mapError { ($0 as? ExtractionError) ?? ExtractionError(.badResource, "speech-words.tsv: \($0)") }
+
+  /// Reads the file.
+  ///
+  /// - Throws: ``ExtractionError`` (`.missingResource`, `.badResource`).
+  static func validate() throws { _ = try file.get() }
+
+  /// The words of `category` (empty when the file could not be read; see ``validate()``).
+  static subscript(_ category: SpeechWordCategory) -> Set<String> { (try? file.get())?[category] ?? [] }
+}
