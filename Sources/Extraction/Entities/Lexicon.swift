@@ -154,7 +154,11 @@ public struct Lexicon: Sendable {
     let tokens = Tokenizer.tokenize(s)
     guard !tokens.isEmpty, tokens.count <= 6 else { return }
     var h: UInt64 = 0
-    for t in tokens { h = TextHash.combine(h, TextHash.lowerHash(s, t.start..<t.end)) }
+    for (k, t) in tokens.enumerated() {
+      h = TextHash.combine(h, TextHash.lowerHash(s, t.start..<t.end))
+      // Every proper prefix is marked, so that `mark` can stop at an n-gram no phrase starts with.
+      if k < tokens.count - 1 { table.insert(h, bits: PhraseTable.prefixBit) }
+    }
     table.insert(h, bits: category.rawValue)
     maxTokens = max(maxTokens, tokens.count)
   }
@@ -175,7 +179,10 @@ public struct Lexicon: Sendable {
       var len = 1
       while len <= limit {
         h = TextHash.combine(h, lower[base + i + len - 1])
-        if let bits = table[h] {
+        // No phrase starts with these tokens: no longer one does either.
+        guard let entry = table.entry(h) else { break }
+        let bits = entry & ~PhraseTable.prefixBit
+        if bits != 0 {
           starts[i] |= bits
           for k in i..<(i + len) { inside[k] |= bits }
         }

@@ -1,8 +1,11 @@
-/// An open-addressing hash table from 64-bit phrase hashes to category bits.
+/// An open-addressing hash table from 64-bit phrase hashes to category bits, which also knows every proper
+/// prefix of its phrases.
 ///
 /// The keys are already well-mixed hashes (``TextHash``), so a multiplicative index and linear probing
-/// replace `Dictionary`'s SipHash of every probe: the gazetteer is looked up for every n-gram of every
-/// sentence, which made `Dictionary.find` the largest cost of the recognizer after decoding.
+/// replace `Dictionary`'s SipHash of every probe, and key and bits share one 16-byte slot (one cache line
+/// per probe). The gazetteer is looked up for every n-gram of every sentence; because the prefixes of its
+/// phrases are in the table too (``prefixBit``), the n-gram walk from a token stops at the first n-gram that
+/// starts no phrase, which is usually the first one.
 ///
 /// ```swift
 /// var table = PhraseTable()
@@ -10,61 +13,69 @@
 /// table[42]  // 0b10
 /// ```
 struct PhraseTable: Sendable {
-  private var keys: [UInt64]
-  private var values: [UInt32]
-  /// Whether each slot holds a key (a key may be 0).
-  private var used: [Bool]
+  /// The bit of an entry that is (also) the prefix of a longer phrase; never a category.
+  static let prefixBit: UInt32 = 1 << 31
+
+  private struct Slot {
+    var key: UInt64 = 0
+    var bits: UInt32 = 0
+    var used = false
+  }
+
+  private var slots: [Slot]
   private var shift: UInt64
   private(set) var count = 0
 
   init() {
-    keys = [UInt64](repeating: 0, count: 16)
-    values = [UInt32](repeating: 0, count: 16)
-    used = [Bool](repeating: false, count: 16)
+    slots = [Slot](repeating: Slot(), count: 16)
     shift = 64 - 4
   }
 
-  @inline(__always) private func slot(_ key: UInt64) -> Int { Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift) }
+  @inline(__always) private func slot(_ key: UInt64) -> Int {
+    Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+  }
 
-  /// The bits stored for `key`, or `nil`.
+  /// The category bits of the phrase `key`, or `nil` when no phrase has that hash.
   subscript(key: UInt64) -> UInt32? {
-    let mask = keys.count - 1
-    var i = slot(key)
-    while used[i] {
-      if keys[i] == key { return values[i] }
-      i = (i + 1) & mask
+    guard let bits = entry(key) else { return nil }
+    let categories = bits & ~Self.prefixBit
+    return categories == 0 ? nil : categories
+  }
+
+  /// The stored bits of `key`, ``prefixBit`` included, or `nil` when it is neither a phrase nor a prefix.
+  @inline(__always) func entry(_ key: UInt64) -> UInt32? {
+    slots.withUnsafeBufferPointer { s in
+      let mask = s.count - 1
+      var i = slot(key)
+      while s[i].used {
+        if s[i].key == key { return s[i].bits }
+        i = (i + 1) & mask
+      }
+      return nil
     }
-    return nil
   }
 
   /// Adds `bits` to the bits of `key` (inserting it when new).
   mutating func insert(_ key: UInt64, bits: UInt32) {
-    if (count + 1) * 2 > keys.count { grow() }
-    let mask = keys.count - 1
+    if (count + 1) * 2 > slots.count { grow() }
+    let mask = slots.count - 1
     var i = slot(key)
-    while used[i] {
-      if keys[i] == key {
-        values[i] |= bits
+    while slots[i].used {
+      if slots[i].key == key {
+        slots[i].bits |= bits
         return
       }
       i = (i + 1) & mask
     }
-    used[i] = true
-    keys[i] = key
-    values[i] = bits
+    slots[i] = Slot(key: key, bits: bits, used: true)
     count += 1
   }
 
   private mutating func grow() {
-    let oldKeys = keys
-    let oldValues = values
-    let oldUsed = used
-    let capacity = keys.count * 2
-    keys = [UInt64](repeating: 0, count: capacity)
-    values = [UInt32](repeating: 0, count: capacity)
-    used = [Bool](repeating: false, count: capacity)
+    let old = slots
+    slots = [Slot](repeating: Slot(), count: old.count * 2)
     shift -= 1
     count = 0
-    for i in oldKeys.indices where oldUsed[i] { insert(oldKeys[i], bits: oldValues[i]) }
+    for s in old where s.used { insert(s.key, bits: s.bits) }
   }
 }
