@@ -99,6 +99,19 @@ public struct TaggerModel: Sendable {
               let row = Int(f) * T
               for t in 0..<T { e[base + t] += w[row + t] }
             }
+          } else if T == 17, let rows = UnsafeRawPointer(q.baseAddress) {
+            // Sixteen tags at once, the seventeenth alone: per tag the same multiply and add in the same
+            // order as the scalar loop below, so the scores are bit-identical.
+            let factor = SIMD16<Float>(repeating: scale)
+            var low = SIMD16<Float>(repeating: 0)
+            var last: Float = 0
+            for f in buffer {
+              let row = Int(f) * T
+              low += SIMD16<Float>(rows.loadUnaligned(fromByteOffset: row, as: SIMD16<Int8>.self)) * factor
+              last += Float(q[row + 16]) * scale
+            }
+            for t in 0..<16 { e[base + t] = low[t] }
+            e[base + 16] = last
           } else {
             for f in buffer {
               let row = Int(f) * T
