@@ -40,13 +40,22 @@ public struct NormalizedText: Sendable {
   /// Whether the original already was NFC (every offset maps to itself).
   public var isUnchanged: Bool { changes.isEmpty }
 
+  /// Whether NFC leaves `s` as it is whatever surrounds it: below U+0300 (before the combining marks), or
+  /// General Punctuation from U+2002 (curly quotes, dashes, ellipsis; U+2000 and U+2001 are singletons NFC
+  /// replaces) and the currency signs, none of which NFC decomposes or composes. A text made only of these
+  /// is NFC without asking Foundation, which costs a pass over the whole text.
+  @inline(__always) static func isStable(_ s: Unicode.Scalar) -> Bool {
+    let v = s.value
+    return v < 0x300 || (v >= 0x2002 && v <= 0x206F) || (v >= 0x20A0 && v <= 0x20C0)
+  }
+
   /// Normalizes `original` to NFC, recording where its clusters changed.
   public init(_ original: String) {
     // Code points below U+0300 are never changed by NFC and never combine with what follows them
     // unless a combining mark follows: text made only of them is already normalized.
     // Most texts are NFC already: one check of the whole text (scalar by scalar: `==` on strings
     // compares canonical equivalence and would call NFD and NFC equal).
-    if original.unicodeScalars.allSatisfy({ $0.value < 0x300 })
+    if original.unicodeScalars.allSatisfy(NormalizedText.isStable)
       || original.precomposedStringWithCanonicalMapping.unicodeScalars.elementsEqual(original.unicodeScalars)
     {
       text = original
