@@ -44,6 +44,10 @@ struct EntityRuleWords: Sendable {
   let polities: Set<String>
   /// Month names in calendar order.
   let months: [String]
+  /// Lower-case hashes (``TextHash/lowerHash(_:)-swift.type.method``) of ``gatherings`` and ``speakerVerbs``: a
+  /// per-token pre-check against a token's hash, so the token's text is lower-cased only when it may match.
+  let gatheringHashes: Set<UInt64>
+  let speakerVerbHashes: Set<UInt64>
 
   init(_ file: WordListFile<EntityRuleWord>) {
     titleCues = file[.titleCue]
@@ -58,6 +62,8 @@ struct EntityRuleWords: Sendable {
     chunkJoiners = file[.chunkJoiner]
     polities = file[.polity]
     months = file.ordered[.month] ?? []
+    gatheringHashes = Set(gatherings.map { TextHash.lowerHash($0) })
+    speakerVerbHashes = Set(speakerVerbs.map { TextHash.lowerHash($0) })
   }
 
   /// Loads the bundled `entity-rule-words.tsv`.

@@ -14,9 +14,13 @@ struct ReportedEventRule: EntityRule {
   func reportedEvents(_ c: RecognitionContext) -> [NameSpan] {
     var out: [NameSpan] = []
     let n = c.tokens.count
+    let gatherings = c.lexicon.ruleWords.gatherings
+    let gatheringHashes = c.lexicon.ruleWords.gatheringHashes
     var i = 0
     while i < n {
-      guard c.tokens[i].kind == .word, c.lexicon.ruleWords.gatherings.contains(c.lower(i)) else {
+      // The hash pre-check skips the String lower-casing of the tokens that cannot match.
+      guard c.tokens[i].kind == .word, gatheringHashes.contains(c.lowers[i]), gatherings.contains(c.lower(i))
+      else {
         i += 1
         continue
       }

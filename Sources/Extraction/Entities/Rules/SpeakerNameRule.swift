@@ -60,7 +60,10 @@ struct SpeakerNameRule: EntityRule {
       for i in r { taken.insert(i) }
       out.append(NameSpan(first: r.lowerBound, end: r.upperBound, kind: .person, source: .speakerCue, confidence: 0.6))
     }
-    for v in 1..<n where c.tokens[v].kind == .word && verbs.contains(c.lower(v)) {
+    // The hash pre-check skips the String lower-casing of the tokens that cannot match.
+    let verbHashes = c.lexicon.ruleWords.speakerVerbHashes
+    for v in 1..<n
+    where c.tokens[v].kind == .word && verbHashes.contains(c.lowers[v]) && verbs.contains(c.lower(v)) {
       // "Nefzi said" / "dos Santos says": the name opens its clause.
       if let r = runEnding(at: v - 1) {
         let before = r.lowerBound - 1
