@@ -63,7 +63,7 @@ public struct CountryGazetteer: Sendable {
       throw ExtractionError(.badResource, "cannot read ISO 3166-1 data at \(isoPath): \(error)")
     }
     var extra: [String: [String]] = [:]
-    for line in aliasesTSV.split(whereSeparator: \.isNewline) where !line.hasPrefix("#") {
+    for line in aliasesTSV.dataLines() where !line.hasPrefix("#") {
       let cols = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
       if cols.count >= 5 { extra[cols[0]] = cols }
     }

@@ -53,7 +53,7 @@ public struct Lexicon: Sendable {
     self.ruleWords = ruleWords
     self.documentContext = documentContext
     self.featureFingerprint = featureFingerprint
-    for line in commonAcronyms.split(whereSeparator: \.isNewline) where !line.isEmpty {
+    for line in commonAcronyms.dataLines() where !line.isEmpty {
       self.commonAcronyms.insert(TextHash.lowerHash(String(line)))
     }
     for c in countries.countries {
@@ -63,11 +63,11 @@ public struct Lexicon: Sendable {
     for c in countries.countries {
       for d in c.demonyms where d.hasSuffix("s") || d.hasSuffix("men") { add(d, .groupNoun) }
     }
-    for line in places.split(whereSeparator: \.isNewline) { add(String(line), .place) }
-    for line in firstNames.split(whereSeparator: \.isNewline) { add(String(line), .firstName) }
-    for line in surnames.split(whereSeparator: \.isNewline) { add(String(line), .surname) }
-    for line in commonWords.split(whereSeparator: \.isNewline) { add(String(line), .common) }
-    for line in knownNames.split(whereSeparator: \.isNewline) where !line.hasPrefix("#") {
+    for line in places.dataLines() { add(String(line), .place) }
+    for line in firstNames.dataLines() { add(String(line), .firstName) }
+    for line in surnames.dataLines() { add(String(line), .surname) }
+    for line in commonWords.dataLines() { add(String(line), .common) }
+    for line in knownNames.dataLines() where !line.hasPrefix("#") {
       let cols = line.split(separator: "\t")
       guard cols.count == 2 else { continue }
       switch cols[0] {
@@ -78,7 +78,7 @@ public struct Lexicon: Sendable {
       default: continue
       }
     }
-    for line in cueWords.split(whereSeparator: \.isNewline) where !line.hasPrefix("#") {
+    for line in cueWords.dataLines() where !line.hasPrefix("#") {
       let cols = line.split(separator: "\t")
       guard cols.count == 2 else { continue }
       let category: Category

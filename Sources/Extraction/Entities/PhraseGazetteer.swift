@@ -36,7 +36,7 @@ struct PhraseGazetteer: Sendable {
   /// Loads one phrase per line (`#` comments and blank lines skipped).
   init(lines text: String) {
     self.init()
-    for line in text.split(whereSeparator: \.isNewline) {
+    for line in text.dataLines() {
       let entry = line.trimmingCharacters(in: .whitespaces)
       if entry.isEmpty || entry.hasPrefix("#") { continue }
       insert(entry)

@@ -36,7 +36,7 @@ struct WordListFile<Category: WordListCategory>: Sendable {
     self.name = name
     fingerprint = WordListFile.fnv1a(text.utf8)
     let known = Dictionary(uniqueKeysWithValues: Category.allCases.map { ($0.rawValue, $0) })
-    for (n, raw) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
+    for (n, raw) in text.dataLines(omittingEmptySubsequences: false).enumerated() {
       let line = raw.trimmingCharacters(in: .whitespaces)
       if line.isEmpty || line.hasPrefix("#") { continue }
       let parts = line.split(separator: "\t", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
