@@ -34,6 +34,13 @@ enum CharClass {
     return c.properties.isUppercase
   }
 
+  /// Lower-case letters.
+  @inline(__always) static func isLower(_ c: Unicode.Scalar) -> Bool {
+    let v = c.value
+    if v < 0x80 { return v >= 0x61 && v <= 0x7A }
+    return c.properties.isLowercase
+  }
+
   /// ASCII digits `0`–`9`.
   @inline(__always) static func isDigit(_ c: Unicode.Scalar) -> Bool {
     c.value >= 0x30 && c.value <= 0x39

@@ -49,10 +49,10 @@ struct RelationTokenView {
         shapes.append(Shape.punctuation)
       case .word:
         words.append(TextHash.lowerHash(s, t.start..<t.end))
-        let first = s[t.start].properties.isUppercase
+        let first = CharClass.isUpper(s[t.start])
         var allUpper = first
         if first {
-          for i in (t.start + 1)..<t.end where s[i].properties.isLowercase {
+          for i in (t.start + 1)..<t.end where CharClass.isLower(s[i]) {
             allUpper = false
             break
           }
