@@ -25,6 +25,7 @@ let package = Package(
     .target(
       name: "Extraction",
       dependencies: ["DocumentModel"],
+      exclude: ["README.md"],
       resources: [.copy("Resources")]
     ),
     // Graphviz C library, found through pkg-config.
