@@ -170,6 +170,9 @@ extension AnalyzedDocument {
     return max(lower, s.end > offset ? s.start : offset)
   }
 
+  /// How many closing quote marks after a sentence's terminator ``sentenceEnd(after:upper:)`` looks back over.
+  static let maxClosingMarks = 8
+
   /// End of the sentence holding `offset`, or of the first one after it, not after `upper`: right after its
   /// terminator, without the closing quote marks the splitter keeps in the sentence ("…win.”" ends after the
   /// period), so a sentence piece cut from inside a quote does not carry the quote's closing mark.
@@ -183,9 +186,12 @@ extension AnalyzedDocument {
     }
     guard lo < sentences.count else { return limit }
     let s = sentences[lo]
+    // At most a few closing marks (a run of glued marks in hostile text keeps each lookup constant-time).
     var t = s.tokens.upperBound - 1
-    while t > s.tokens.lowerBound && tokens[t].kind == .quote { t -= 1 }
-    let end = t < s.tokens.upperBound - 1 && tokens[t].kind == .punctuation && tokens[t].end > offset ? tokens[t].end : s.end
+    while t > s.tokens.lowerBound && tokens[t].kind == .quote && s.tokens.upperBound - t <= Self.maxClosingMarks { t -= 1 }
+    let c = document.scalars[tokens[t].start]
+    let afterTerminator = tokens[t].kind == .punctuation && (c == "." || c == "!" || c == "?" || c == "\u{2026}")
+    let end = t < s.tokens.upperBound - 1 && afterTerminator && tokens[t].end > offset ? tokens[t].end : s.end
     return min(limit, end)
   }
 }

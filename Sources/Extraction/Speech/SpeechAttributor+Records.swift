@@ -98,135 +98,21 @@ extension AttributionRun {
     return nil
   }
 
-  /// A quote with no speaker entity: a partial quote inside an attributed reported clause takes that
-  /// clause's speaker; otherwise a speech verb beside the quote with a noun phrase that names no entity
-  /// ("officials said", "said a spokesman") makes a record with no speaker and that phrase as its source.
-  /// A short quote with neither is a scare quote or a title: no record.
+  /// A quote with no speaker entity: the ``sourceRules`` in order (a partial quote inside an attributed
+  /// reported clause takes that clause's speaker; a speech verb beside the quote with a noun phrase that names
+  /// no entity, "officials said", "said a spokesman", makes a record with no speaker and that phrase as its
+  /// source; …). A short direct quote none of them decides is a scare quote or a title: no record.
   mutating func attributeWithoutEntity(_ i: Int) {
+    for rule in Self.sourceRules where rule.apply(i, in: &self) { return }
     let q = quotes[i]
-    if q.form == .reported {
-      quotes[i].speakerMention = reportedSource(i)
-      if quotes[i].speakerMention != nil { quotes[i].rule = .unresolvedSource }
-      return
-    }
-    if q.form == .direct, let host = enclosingReported(i), let s = quotes[host].speaker {
-      quotes[i].speaker = s
-      quotes[i].cue = quotes[host].cue
-      quotes[i].speakerMention = quotes[host].speakerMention
-      quotes[i].cueWords = quotes[host].cueWords
-      quotes[i].confidence = quotes[host].confidence * 0.95
-      quotes[i].rule = .insideReportedSpeech
-      return
-    }
-    // A short quoted word beside a verb of belief or finding ("critics found the “vibe” odd") is a scare
-    // quote, not someone's words.
-    let short = context.wordIndices(q.start, q.end).count <= Self.scareQuoteWords
-    if q.form == .direct, let (source, verb) = nominalSource(i), !(short && Self.beliefVerbs.contains(text.text(verb.lowerBound, verb.upperBound).lowercased())) {
-      quotes[i].speakerMention = source
-      quotes[i].cueWords = verb
-      quotes[i].confidence = 0.6
-      quotes[i].rule = .nominalSource
-      return
-    }
-    if q.form == .direct, quotes[i].kind == .partial, let found = phraseSubject(i) {
-      quotes[i].speaker = found.speaker
-      quotes[i].speakerMention = found.mention
-      quotes[i].cueWords = found.verb
-      quotes[i].cue = context.evidence(found.mention.lowerBound, found.verb.upperBound)
-      quotes[i].confidence = 0.7
-      quotes[i].rule = .phraseVerbSubject
-      return
-    }
-    if q.form == .direct, let found = sentenceSpeaker(i) {
-      quotes[i].speaker = found.speaker
-      quotes[i].speakerMention = found.mention
-      quotes[i].cueWords = found.verb
-      quotes[i].cue = found.verb.map { context.evidence($0.lowerBound, $0.upperBound) }
-      quotes[i].confidence = found.confidence
-      quotes[i].rule = found.rule
-      return
-    }
-    if q.form == .direct, !short, let (source, verb) = nominalSource(i, strict: false) {
-      // A speech verb beside the quote whose subject the rules cannot resolve ("“…,” he said" with no
-      // antecedent): no speaker, but the words that name the source are kept.
-      quotes[i].speakerMention = source
-      quotes[i].cueWords = verb
-      quotes[i].confidence = 0.4
-      quotes[i].rule = .unresolvedSource
-      return
-    }
     if q.form == .direct && context.wordIndices(q.start, q.end).count <= Self.scareQuoteWords { quotes[i].kind = nil }
   }
 
-  /// The speaker of an otherwise unattributed direct or partial quote from its own sentence: the speaker of
-  /// an attributed quote earlier in the sentence ("X said, “A,” adding that “B”"), else the sentence's
-  /// subject when the narration before the quote holds a speech or phrase verb, or runs into the quote
-  /// with a comma, colon or dash ("X shared her worry with donors, “…”").
-  mutating func sentenceSpeaker(_ i: Int) -> (speaker: EntityID, mention: Range<Int>?, verb: Range<Int>?, confidence: Double, rule: QuoteRule)? {
-    let q = quotes[i]
-    guard parent[i] == nil else { return nil }
-    let para = text.paragraph(of: q.start)
-    var open = q.start - 1
-    while open > para.lowerBound && CharClass.isSpace(text.scalars[open]) { open -= 1 }
-    let s = max(text.sentenceStart(before: open, lower: para.lowerBound), open - Self.clauseReach)
-    guard s < open else { return nil }
-    let pre = context.wordIndices(s, open).filter { !insideSibling($0, of: i) }
-    let verb = pre.last { lexicon.speechVerbs.contains(words[$0].lower) || Self.phraseVerbs.contains(words[$0].lower) }
-    let verbRange = verb.map { words[$0].start..<words[$0].end }
-    // An attributed sibling earlier in the same sentence.
-    var j = i - 1
-    while j >= 0 && quotes[j].end > s {
-      if parent[j] == nil, quotes[j].form == .direct, let speaker = quotes[j].speaker, quotes[j].start >= s,
-        verb != nil || pre.contains(where: { words[$0].lower == "and" })
-      {
-        return (speaker, quotes[j].speakerMention, verbRange, 0.7, .sameSentenceSpeaker)
-      }
-      j -= 1
-    }
-    var last = open - 1
-    while last > s && CharClass.isSpace(text.scalars[last]) { last -= 1 }
-    let runsIn = [",", ":", "\u{2014}", "\u{2013}"].contains(text.scalars[last])
-    // A phrase of several words quoted inside narration is the sentence subject's ("X credited the win to
-    // “a closed primary”"); a shorter one needs a cue.
-    let phrase = quotes[i].kind == .partial && context.wordIndices(q.start, q.end).count >= 3
-    guard verb != nil || runsIn || phrase, pre.count >= 2 else { return nil }
-    let limit = verb.map { words[$0].start } ?? open
-    let first = pre.first!
-    if SpeakerContext.personalPronouns.contains(words[first].lower), Self.subjectPronouns.contains(words[first].lower) {
-      if let who = resolvePronoun(words[first].lower, at: words[first].start, quoteIndex: i) {
-        return (who, words[first].start..<words[first].end, verbRange, 0.6, .sentenceSubject)
-      }
-    }
-    let ms = context.mentions(in: s, limit).filter {
-      ($0.kind == .person || $0.kind == .organization) && !$0.isDemonym && !insideSibling(text.wordIndex(atOrAfter: $0.start), of: i)
-    }
-    guard let m = ms.first else { return nil }
-    return (m.entity, m.start..<m.end, verbRange, verb == nil ? 0.55 : 0.65, .sentenceSubject)
-  }
-
-  /// The words naming the source of an unattributed reported clause: the noun phrase before its verb
-  /// ("Experts say …", "the campaign's lawyers argued that …"), or the words after "according to".
-  func reportedSource(_ i: Int) -> Range<Int>? {
-    guard let cue = quotes[i].cue else { return nil }
-    let v = text.wordIndex(atOrAfter: cue.start)
-    guard v < words.count else { return nil }
-    if words[v].lower == "according", let last = context.wordIndices(cue.start, cue.end).last, v + 2 <= last {
-      return words[v + 2].start..<words[last].end
-    }
-    var k = v - 1
-    while k >= 0 && words[k].isWord && lexicon.skipWords.contains(words[k].lower) { k -= 1 }
-    guard k >= 0, words[k].isWord else { return nil }
-    let boundary: Set<String> = ["and", "but", "or", "that", "which", "who", "as", "when", "if", "because", "while", "said", "says"]
-    if boundary.contains(words[k].lower) { return nil }
-    var first = k
-    while first > 0 && k - first < 4 && words[first - 1].isWord && !boundary.contains(words[first - 1].lower)
-      && !lexicon.speechVerbs.contains(words[first - 1].lower)
-    {
-      first -= 1
-    }
-    return words[first].start..<words[k].end
-  }
-
+  /// The rules for quotes no ``AttributionRule`` gave a speaker, asked in this order; the first to decide wins.
+  static let sourceRules: [any SourceRule] = [
+    ReportedSourceRule(), InsideReportedSpeechRule(), NominalSourceRule(), PhraseVerbSubjectRule(), SentenceSpeakerRule(),
+    UnresolvedSourceRule(),
+  ]
   /// The attributed reported clause (indirect speech) holding quote `i`, if any.
   func enclosingReported(_ i: Int) -> Int? {
     let q = quotes[i]
@@ -305,18 +191,4 @@ extension AttributionRun {
 
   /// Head nouns of nominal sources beyond the lexicon's speaker and organization nouns.
   static let sourceNouns: Set<String> = SpeechWords[.sourceNouns]
-
-  /// "X called it a “disgrace”": the subject of a phrase verb right before a partial quote.
-  func phraseSubject(_ i: Int) -> (speaker: EntityID, mention: Range<Int>, verb: Range<Int>)? {
-    let q = quotes[i]
-    let para = text.paragraph(of: q.start)
-    let s = max(text.sentenceStart(before: q.start, lower: para.lowerBound), q.start - 300)
-    let pre = context.wordIndices(s, q.start)
-    guard let v = pre.lastIndex(where: { Self.phraseVerbs.contains(words[$0].lower) }), pre.distance(from: v, to: pre.endIndex) <= 8 else { return nil }
-    let verb = words[pre[v]].start..<words[pre[v]].end
-    // The nearest person or organization before the verb in the sentence.
-    let ms = context.mentions(in: s, words[pre[v]].start).filter { ($0.kind == .person || $0.kind == .organization) && !$0.isDemonym }
-    guard let m = ms.last, text.wordIndex(atOrAfter: m.end) >= pre[v] - 3 else { return nil }
-    return (m.entity, m.start..<m.end, verb)
-  }
 }

@@ -43,32 +43,20 @@ public struct SpeechLexicon: Sendable, Hashable {
     }
   }
 
-  /// Parses the TSV text.
+  /// Parses the TSV text with the one word-list loader (``WordListFile``, categories ``SpeechCueCategory``).
   ///
   /// - Throws: ``ExtractionError`` with code `.badResource` for a line without a known category.
   public init(tsv: String) throws {
-    for (n, raw) in tsv.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-      let line = raw.trimmingCharacters(in: .whitespaces)
-      if line.isEmpty || line.hasPrefix("#") { continue }
-      let parts = line.split(separator: "\t", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-      guard parts.count == 2, !parts[1].isEmpty else {
-        throw ExtractionError(.badResource, "speech-cues.tsv line \(n + 1): expected 'category<TAB>word'")
-      }
-      let word = parts[1].lowercased()
-      switch parts[0] {
-      case "speech": speechVerbs.insert(word)
-      case "topic": topicVerbs.insert(word)
-      case "bare-clause": bareClauseVerbs.insert(word)
-      case "complementizer": complementizers.insert(word)
-      case "skip": skipWords.insert(word)
-      case "title": titleWords.insert(word)
-      case "speaker-noun": speakerNouns.insert(word)
-      case "org-noun": organizationNouns.insert(word)
-      case "statement": statementNouns.insert(word)
-      default:
-        throw ExtractionError(.badResource, "speech-cues.tsv line \(n + 1): unknown category '\(parts[0])'")
-      }
-    }
+    let file = try WordListFile<SpeechCueCategory>(name: "speech-cues.tsv", text: tsv)
+    speechVerbs = file[.speech]
+    topicVerbs = file[.topic]
+    bareClauseVerbs = file[.bareClause]
+    complementizers = file[.complementizer]
+    skipWords = file[.skip]
+    titleWords = file[.title]
+    speakerNouns = file[.speakerNoun]
+    organizationNouns = file[.organizationNoun]
+    statementNouns = file[.statement]
   }
 
   /// Loads the bundled `speech-cues.tsv`.
@@ -121,4 +109,14 @@ public struct SpeechLexicon: Sendable, Hashable {
   }()
 
   private init() {}
+}
+
+/// The categories of `Resources/speech/speech-cues.tsv` (documented at the top of the file).
+enum SpeechCueCategory: String, WordListCategory {
+  case speech, topic
+  case bareClause = "bare-clause"
+  case complementizer, skip, title
+  case speakerNoun = "speaker-noun"
+  case organizationNoun = "org-noun"
+  case statement
 }

@@ -1,0 +1,21 @@
+import DocumentModel
+import Testing
+
+@testable import Extraction
+
+/// `NominalSourceRule`: a speech verb whose subject names no entity keeps that phrase as the source.
+@Suite struct SourceRule_NominalSourceTests {
+  @Test func officialsSaid() {
+    let doc = attributeRuleFixture("“The roads are closed again,” officials said.")
+    let q = doc.quote(containing: "roads are closed")
+    #expect(q?.speaker == nil, "\(doc.debugDump())")
+    #expect(q?.rule == .nominalSource, "\(doc.debugDump())")
+    #expect(q?.confidence == NominalSourceRule.confidence, "\(doc.debugDump())")
+    #expect(q.flatMap { $0.speakerMention }.map { doc.document.text(from: $0.lowerBound, to: $0.upperBound) } == "officials")
+  }
+
+  @Test func aNamedSpeakerIsNoNominalSource() {
+    let doc = attributeRuleFixture("“The roads are closed again,” Ruth Okoye said.")
+    #expect(doc.quote(containing: "roads are closed")?.rule == .cueAfterQuote, "\(doc.debugDump())")
+  }
+}
