@@ -66,6 +66,14 @@ import Testing
     ])
   }
 
+  /// "etc." is one abbreviation token, but a capitalized word after it opens a new sentence; a lower-case
+  /// one does not.
+  @Test func etcEndsASentenceBeforeACapital() {
+    #expect(sentences("We sell pens, ink, etc. Prices vary.") == ["We sell pens, ink, etc.", "Prices vary."])
+    #expect(sentences("Pens, ink, etc. are sold here.") == ["Pens, ink, etc. are sold here."])
+    #expect(sentences("Pens, ETC. Next.") == ["Pens, ETC.", "Next."])
+  }
+
   @Test func keepsClosingQuoteWithSentence() {
     #expect(sentences("He said: “It is over.” Then he left.") == ["He said: “It is over.”", "Then he left."])
   }

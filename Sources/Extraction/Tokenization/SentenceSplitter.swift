@@ -45,6 +45,13 @@ public struct SentenceSplitter: ExtractionStage {
         i += 1
         continue
       }
+      // "etc." keeps its period (the tokenizer reads it as an abbreviation) but ends the sentence before a
+      // capitalized word: a list closed by "etc." is rarely followed by a name in the same sentence.
+      if t.kind == .word, t.spaceAfter, i + 1 < n, isEtc(t, s), CharClass.isUpper(s[tokens[i + 1].start]) {
+        close(i)
+        i += 1
+        continue
+      }
       if t.kind == .punctuation && isTerminator(s[t.start]) {
         // Absorb closing quotes and brackets that follow without a space.
         var j = i
@@ -102,6 +109,10 @@ public struct SentenceSplitter: ExtractionStage {
 
   private func isTerminator(_ c: Unicode.Scalar) -> Bool {
     c == "." || c == "!" || c == "?" || c == "\u{2026}"
+  }
+  private func isEtc(_ t: Token, _ s: [Unicode.Scalar]) -> Bool {
+    guard t.end - t.start == 4, s[t.end - 1] == "." else { return false }
+    return zip(s[t.start..<(t.end - 1)], ["e", "t", "c"] as [Unicode.Scalar]).allSatisfy { TextHash.lower($0) == $1 }
   }
   private func isCloser(_ c: Unicode.Scalar) -> Bool { c == ")" || c == "]" || c == "}" }
 }
