@@ -71,7 +71,8 @@ let package = Package(
       dependencies: ["GraphRendering", "DocumentModel", "TestSupport"],
       resources: [.copy("Golden")]
     ),
-    .testTarget(name: "GraphStoreTests", dependencies: ["GraphStore", "GraphStorePostgres", "DocumentModel", "TestSupport"]),
+    .testTarget(
+      name: "GraphStoreTests", dependencies: ["GraphStore", "GraphStorePostgres", "DocumentModel", "TestSupport"]),
     .testTarget(
       name: "CLITests",
       dependencies: ["EntityGraphCLI", "DocumentModel", "GraphStorePostgres", "TestSupport", "entitygraph"]

@@ -64,7 +64,8 @@ enum ExtractionBenchmark {
         + (full
           ? "every default stage (entities, quotes, speech, relations)"
           : "tokenizer + sentence splitter + entity recognizer") + " (release build)")
-    print("corpus: \(texts.count) texts from \(textsDir), repeated \(round)×: \(corpus.count) documents, \(words) words")
+    print(
+      "corpus: \(texts.count) texts from \(textsDir), repeated \(round)×: \(corpus.count) documents, \(words) words")
     // Warm-up.
     _ = pipeline.run(corpus[0])
 
@@ -76,7 +77,8 @@ enum ExtractionBenchmark {
     let one = Date().timeIntervalSince(t0)
     let cpu = threadCPUTime() - cpu0
     print(String(format: "1 core : %8.2f s  %10.0f words/s  (%d mentions)", one, Double(words) / one, mentions))
-    print(String(format: "         %8.2f s CPU time of the thread: %10.0f words per CPU second", cpu, Double(words) / cpu))
+    print(
+      String(format: "         %8.2f s CPU time of the thread: %10.0f words per CPU second", cpu, Double(words) / cpu))
 
     // All cores, documents in parallel.
     let cores = ProcessInfo.processInfo.activeProcessorCount

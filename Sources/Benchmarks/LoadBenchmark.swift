@@ -141,11 +141,19 @@ enum LoadBenchmark {
     let same = !exported[0].isEmpty && exported[0] == exported[1]
     print("| what | figure |")
     print("|---|---|")
-    print("| documents, processes | \(options.docs) documents in \(options.procs) folders; \(options.procs) `ingest` processes, each reading 2 folders (every document ingested twice, concurrently) |")
-    print("| concurrent phase | \(IngestBenchmark.fmt(wall)) s, \(IngestBenchmark.fmt(Double(options.docs) / wall)) documents/s (unique documents) |")
-    print("| sequential ingest of the same folders | \(IngestBenchmark.fmt(sequential.seconds)) s, \(IngestBenchmark.fmt(Double(options.docs) / sequential.seconds)) documents/s |")
+    print(
+      "| documents, processes | \(options.docs) documents in \(options.procs) folders; \(options.procs) `ingest` processes, each reading 2 folders (every document ingested twice, concurrently) |"
+    )
+    print(
+      "| concurrent phase | \(IngestBenchmark.fmt(wall)) s, \(IngestBenchmark.fmt(Double(options.docs) / wall)) documents/s (unique documents) |"
+    )
+    print(
+      "| sequential ingest of the same folders | \(IngestBenchmark.fmt(sequential.seconds)) s, \(IngestBenchmark.fmt(Double(options.docs) / sequential.seconds)) documents/s |"
+    )
     print("| ingest exit statuses | \(statuses.values.sorted().map(String.init).joined(separator: " ")) |")
-    print("| `query mentions` during the load | \(latencies.count) queries, p50 \(ms(percentile(latencies, 0.5))), p99 \(ms(percentile(latencies, 0.99))), max \(ms(latencies.max() ?? .nan)); \(failedQueries) failed |")
+    print(
+      "| `query mentions` during the load | \(latencies.count) queries, p50 \(ms(percentile(latencies, 0.5))), p99 \(ms(percentile(latencies, 0.99))), max \(ms(latencies.max() ?? .nan)); \(failedQueries) failed |"
+    )
     print("| result equals a sequential ingest (export --format json) | \(same ? "yes" : "NO") |")
     if options.keep == nil { try? FileManager.default.removeItem(at: root) }
     if !same || statuses.values.contains(where: { $0 != 0 }) || failedQueries > 0 { exit(1) }

@@ -22,7 +22,8 @@ enum PostgresIngestBenchmark {
         "entitygraph"
       ).path
     guard FileManager.default.isExecutableFile(atPath: bin) else {
-      IngestBenchmark.fail("no entitygraph executable at \(bin); build it (swift build -c release) or give --entitygraph")
+      IngestBenchmark.fail(
+        "no entitygraph executable at \(bin); build it (swift build -c release) or give --entitygraph")
     }
     let cores = ProcessInfo.processInfo.activeProcessorCount
     var lines: [String] = [

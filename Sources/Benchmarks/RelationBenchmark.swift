@@ -44,7 +44,8 @@ enum RelationBenchmark {
     let before: Pipeline
     do {
       full = try Extractor().pipeline
-      before = try Pipeline(stages: full.stages.filter { $0.name != "relation-classifier" && $0.name != "nested-place" })
+      before = try Pipeline(
+        stages: full.stages.filter { $0.name != "relation-classifier" && $0.name != "nested-place" })
     } catch {
       FileHandle.standardError.write(Data("error: \(error)\n".utf8))
       exit(6)
@@ -60,31 +61,45 @@ enum RelationBenchmark {
       for d in corpus { relations += p.run(d).relations.count }
       let secs = ExtractionBenchmark.threadCPUTime() - cpu0
       rates.append(Double(words) / secs)
-      print(String(format: "  %@: %8.2f s  %9.0f words/s  (%d relations)", label, secs, Double(words) / secs, relations))
+      print(
+        String(format: "  %@: %8.2f s  %9.0f words/s  (%d relations)", label, secs, Double(words) / secs, relations))
     }
     print(String(format: "  ratio with / without: %.2f× (bar ≥ 0.80×)", rates[1] / rates[0]))
 
     print("hostile shapes, every default stage (seconds per MB should stay flat):")
-    let names = ["Mara Quill", "Ivo Brand", "Fenwick Tooling Inc.", "Dunmore", "Ruritania", "Lena Ost", "Kelmarsh Trust"]
+    let names = [
+      "Mara Quill", "Ivo Brand", "Fenwick Tooling Inc.", "Dunmore", "Ruritania", "Lena Ost", "Kelmarsh Trust",
+    ]
     let filler = ["the", "said", "of", "and", "in", "IRAN", "Minister", "at", "for", "based"]
     let shapes: [(String, (inout SplitMix64, Int) -> String)] = [
-      ("one sentence of names", { rng, bytes in
-        var s = ""
-        while s.utf8.count < bytes { s += names[Int(rng.next() % UInt64(names.count))] + " and " }
-        return s + "met."
-      }),
-      ("one line, no punctuation", { rng, bytes in
-        var s = ""
-        while s.utf8.count < bytes {
-          s += (rng.next() % 3 == 0 ? names[Int(rng.next() % UInt64(names.count))] : filler[Int(rng.next() % UInt64(filler.count))]) + " "
+      (
+        "one sentence of names",
+        { rng, bytes in
+          var s = ""
+          while s.utf8.count < bytes { s += names[Int(rng.next() % UInt64(names.count))] + " and " }
+          return s + "met."
         }
-        return s
-      }),
-      ("comma list of names", { rng, bytes in
-        var s = ""
-        while s.utf8.count < bytes { s += names[Int(rng.next() % UInt64(names.count))] + ", " }
-        return s + "and others."
-      }),
+      ),
+      (
+        "one line, no punctuation",
+        { rng, bytes in
+          var s = ""
+          while s.utf8.count < bytes {
+            s +=
+              (rng.next() % 3 == 0
+                ? names[Int(rng.next() % UInt64(names.count))] : filler[Int(rng.next() % UInt64(filler.count))]) + " "
+          }
+          return s
+        }
+      ),
+      (
+        "comma list of names",
+        { rng, bytes in
+          var s = ""
+          while s.utf8.count < bytes { s += names[Int(rng.next() % UInt64(names.count))] + ", " }
+          return s + "and others."
+        }
+      ),
     ]
     var rng = SplitMix64(seed: 11)
     for (label, make) in shapes {
@@ -97,7 +112,8 @@ enum RelationBenchmark {
         let ok = a.relations.allSatisfy { r in
           !r.evidence.isEmpty && r.evidence.allSatisfy { $0.start >= 0 && $0.end <= doc.length && $0.start <= $0.end }
         }
-        line += String(format: " %d MB %.2f s/MB (%d rel%@)", mb, secs / Double(mb), a.relations.count, ok ? "" : ", BAD EVIDENCE")
+        line += String(
+          format: " %d MB %.2f s/MB (%d rel%@)", mb, secs / Double(mb), a.relations.count, ok ? "" : ", BAD EVIDENCE")
       }
       print(line)
       if ProcessInfo.processInfo.environment["EG_BENCH_STAGES"] != nil {
@@ -115,7 +131,8 @@ enum RelationBenchmark {
   }
 
   static func loadCorpus(_ dir: String, targetWords: Int) -> [Document] {
-    let names = ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).filter { $0.hasSuffix(".txt") }.sorted()
+    let names = ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).filter { $0.hasSuffix(".txt") }
+      .sorted()
     guard !names.isEmpty else {
       FileHandle.standardError.write(Data("error: no .txt files in \(dir) (use --texts DIR)\n".utf8))
       exit(3)

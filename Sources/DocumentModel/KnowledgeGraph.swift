@@ -171,7 +171,9 @@ public struct KnowledgeGraph: Codable, Hashable, Sendable {
     relations.removeAll { !ids.contains($0.subject) || !ids.contains($0.object) }
     for i in quotes.indices {
       if let s = quotes[i].speaker, !ids.contains(s) { quotes[i].speaker = nil }
-      if quotes[i].mentions.contains(where: { !ids.contains($0) }) { quotes[i].mentions.removeAll { !ids.contains($0) } }
+      if quotes[i].mentions.contains(where: { !ids.contains($0) }) {
+        quotes[i].mentions.removeAll { !ids.contains($0) }
+      }
     }
     return before - relations.count
   }

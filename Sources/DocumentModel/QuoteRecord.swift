@@ -134,7 +134,8 @@ public struct QuoteRecord: Codable, Hashable, Sendable, Comparable {
       text: try c.decodeIfPresent(String.self, forKey: .text) ?? "", kind: try c.decode(Kind.self, forKey: .kind),
       speaker: try c.decodeIfPresent(EntityID.self, forKey: .speaker),
       speakerMention: try c.decodeIfPresent(Span.self, forKey: .speakerMention),
-      cue: try c.decodeIfPresent(Span.self, forKey: .cue), embeddedIn: try c.decodeIfPresent(String.self, forKey: .embeddedIn),
+      cue: try c.decodeIfPresent(Span.self, forKey: .cue),
+      embeddedIn: try c.decodeIfPresent(String.self, forKey: .embeddedIn),
       mentions: try c.decodeIfPresent([EntityID].self, forKey: .mentions) ?? [],
       confidence: try c.decodeIfPresent(Double.self, forKey: .confidence) ?? 0,
       source: try c.decodeIfPresent(String.self, forKey: .source) ?? "")

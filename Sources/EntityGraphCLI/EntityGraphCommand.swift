@@ -7,7 +7,8 @@ public struct EntityGraphCommand: ParsableCommand {
     abstract: "Turn news-like articles into a typed entity-and-relationship graph.",
     version: "0.1.0",
     subcommands: [
-      Build.self, Mentions.self, Render.self, Train.self, TrainRelations.self, Predicates.self, Ingest.self, Remove.self, Merge.self, Split.self,
+      Build.self, Mentions.self, Render.self, Train.self, TrainRelations.self, Predicates.self, Ingest.self,
+      Remove.self, Merge.self, Split.self,
       Query.self, Quotes.self, Export.self, Report.self,
     ]
   )

@@ -65,7 +65,8 @@ public final class GraphStore: GraphStoring {
         && (!FileManager.default.isWritableFile(atPath: path)
           || !FileManager.default.isWritableFile(atPath: directory.path))
       {
-        hint = "; the store or its folder is read-only: queries, export and render work, but ingest, remove, "
+        hint =
+          "; the store or its folder is read-only: queries, export and render work, but ingest, remove, "
           + "merge and split need write access to both"
       }
       throw StoreError(.cannotOpen, "cannot open store '\(path)': \(GraphStore.message(error))\(hint)")

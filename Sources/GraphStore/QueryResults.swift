@@ -47,7 +47,10 @@ public struct MentionRow: Codable, Sendable, Hashable {
   /// The highest confidence of the statements.
   public var confidence: Double
 
-  package init(speaker: EntitySummary, entity: EntitySummary, count: Int, documents: [String], evidence: Evidence?, confidence: Double) {
+  package init(
+    speaker: EntitySummary, entity: EntitySummary, count: Int, documents: [String], evidence: Evidence?,
+    confidence: Double
+  ) {
     self.speaker = speaker
     self.entity = entity
     self.count = count
@@ -85,7 +88,10 @@ public struct RelationRow: Codable, Sendable, Hashable {
   public var documents: [String]
   public var evidence: Evidence?
 
-  package init(subject: EntitySummary, predicate: DocumentModel.Predicate, object: EntitySummary, confidence: Double, count: Int, documents: [String], evidence: Evidence?) {
+  package init(
+    subject: EntitySummary, predicate: DocumentModel.Predicate, object: EntitySummary, confidence: Double, count: Int,
+    documents: [String], evidence: Evidence?
+  ) {
     self.subject = subject
     self.predicate = predicate
     self.object = object
@@ -109,7 +115,10 @@ public struct EntityReport: Codable, Sendable, Hashable {
   /// Relations leaving or entering the entity, sorted by subject, predicate, object.
   public var relations: [RelationRow]
 
-  package init(entity: EntitySummary, aliases: [String], attributes: [String: String], confidence: Double, mergedIDs: [EntityID], documents: [String], mentions: [Mention], relations: [RelationRow]) {
+  package init(
+    entity: EntitySummary, aliases: [String], attributes: [String: String], confidence: Double, mergedIDs: [EntityID],
+    documents: [String], mentions: [Mention], relations: [RelationRow]
+  ) {
     self.entity = entity
     self.aliases = aliases
     self.attributes = attributes
@@ -133,7 +142,10 @@ public struct NeighborRow: Codable, Sendable, Hashable {
   /// Whether the edge points from `via` to `entity` (`out`) or back (`in`).
   public var direction: EdgeDirection
 
-  package init(entity: EntitySummary, distance: Int, via: EntitySummary, predicate: DocumentModel.Predicate, direction: EdgeDirection) {
+  package init(
+    entity: EntitySummary, distance: Int, via: EntitySummary, predicate: DocumentModel.Predicate,
+    direction: EdgeDirection
+  ) {
     self.entity = entity
     self.distance = distance
     self.via = via

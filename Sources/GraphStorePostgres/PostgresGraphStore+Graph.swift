@@ -88,7 +88,8 @@ extension PostgresGraphStore {
     entities.sort { $0.id < $1.id }
     let relationWhere =
       filter == nil
-      ? "WHERE r.confidence >= $1" : "WHERE r.confidence >= $2 AND r.subject = ANY($1::text[]) AND r.object = ANY($1::text[])"
+      ? "WHERE r.confidence >= $1"
+      : "WHERE r.confidence >= $2 AND r.subject = ANY($1::text[]) AND r.object = ANY($1::text[])"
     let relationValues: [PGValue] = values + [.double(minConfidence)]
     var evidenceByRelation: [Int: [Evidence]] = [:]
     for row in try session.query(
@@ -126,7 +127,8 @@ extension PostgresGraphStore {
     relations.sort { ($0.subject, $0.predicate, $0.object) < ($1.subject, $1.predicate, $1.object) }
     var quotes = try quotesInTransaction(document: nil)
     if let entityIDs { quotes = quotes.filter { q in q.speaker.map(entityIDs.contains) ?? false } }
-    var graph = KnowledgeGraph(documents: try documentsInTransaction(), entities: entities, relations: relations, quotes: quotes)
+    var graph = KnowledgeGraph(
+      documents: try documentsInTransaction(), entities: entities, relations: relations, quotes: quotes)
     graph.dropDanglingRelations()
     return graph
   }
@@ -164,7 +166,8 @@ extension PostgresGraphStore {
         QuoteRecord(
           id: try row[1], doc: doc, start: try row[2], end: try row[3], text: try row[4],
           kind: QuoteRecord.Kind(rawValue: try row[5]) ?? .direct, speaker: speaker,
-          speakerMention: QuoteRecord.Span(start: try row[7] as Int?, end: try row[8] as Int?, text: try row[9] as String?),
+          speakerMention: QuoteRecord.Span(
+            start: try row[7] as Int?, end: try row[8] as Int?, text: try row[9] as String?),
           cue: QuoteRecord.Span(start: try row[10] as Int?, end: try row[11] as Int?, text: try row[12] as String?),
           embeddedIn: try row[13], mentions: mentions.filter { $0 != speaker }.sorted(), confidence: try row[15],
           source: try row[16]))
@@ -181,9 +184,11 @@ extension PostgresGraphStore {
   /// - Throws: ``StoreError`` `.unknownDocument`.
   public func documentGraph(_ id: String) throws -> KnowledgeGraph {
     try session.transaction(readOnly: true) {
-      guard let document = try session.query(
-        "SELECT id, path, sha256, length FROM document WHERE id = $1", [.text(id)]
-      ).first.map(Self.documentInfo) else {
+      guard
+        let document = try session.query(
+          "SELECT id, path, sha256, length FROM document WHERE id = $1", [.text(id)]
+        ).first.map(Self.documentInfo)
+      else {
         throw StoreError(.unknownDocument, "no document with id '\(id)' in the store")
       }
       var entities: [EntityID: Entity] = [:]

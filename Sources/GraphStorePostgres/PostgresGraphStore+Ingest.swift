@@ -46,7 +46,10 @@ extension PostgresGraphStore {
   private func insertFacts(of graph: KnowledgeGraph, document: String, seq: Int) throws {
     let resolver = EntityResolver(decisions: try loadDecisions())
     let keys = graph.entities.map { entity in
-      (match: EntityResolver.matchKey(for: entity), aliases: entity.aliases.map { EntityResolver.aliasKey($0, of: entity) })
+      (
+        match: EntityResolver.matchKey(for: entity),
+        aliases: entity.aliases.map { EntityResolver.aliasKey($0, of: entity) }
+      )
     }
     var lookup = try MemoryLookup.prefetch(
       localIDs: graph.entities.map(\.id.rawValue),
@@ -303,7 +306,8 @@ extension PostgresGraphStore {
   public func decisions() throws -> [ManualDecision] {
     try session.query("SELECT action, a, b, decided_at FROM decision ORDER BY id").map {
       ManualDecision(
-        action: try $0[0], kept: EntityID(rawValue: try $0[1]), other: (try $0[2] as String?).map { EntityID(rawValue: $0) },
+        action: try $0[0], kept: EntityID(rawValue: try $0[1]),
+        other: (try $0[2] as String?).map { EntityID(rawValue: $0) },
         decidedAt: try $0[3])
     }
   }
@@ -312,7 +316,8 @@ extension PostgresGraphStore {
     var decisions = Decisions()
     for row in try session.query("SELECT action, a, b FROM decision ORDER BY id") {
       decisions.apply(
-        action: try row[0], a: EntityID(rawValue: try row[1]), b: (try row[2] as String?).map { EntityID(rawValue: $0) })
+        action: try row[0], a: EntityID(rawValue: try row[1]), b: (try row[2] as String?).map { EntityID(rawValue: $0) }
+      )
     }
     return decisions
   }
@@ -389,10 +394,11 @@ extension PostgresGraphStore {
         orphans.append(id)
         continue
       }
-      keyOf[id] = Relation(
-        subject: EntityID(rawValue: subject), predicate: DocumentModel.Predicate(try row[3] as String),
-        object: EntityID(rawValue: object), confidence: 0
-      ).key
+      keyOf[id] =
+        Relation(
+          subject: EntityID(rawValue: subject), predicate: DocumentModel.Predicate(try row[3] as String),
+          object: EntityID(rawValue: object), confidence: 0
+        ).key
     }
     if !orphans.isEmpty { try session.query("DELETE FROM statement WHERE id = ANY($1::bigint[])", [.ints(orphans)]) }
     let relationIDs = keyOf.isEmpty ? [:] : try relationRows(Array(Set(keyOf.values)))

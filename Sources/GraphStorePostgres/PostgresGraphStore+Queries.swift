@@ -38,14 +38,17 @@ extension PostgresGraphStore {
   public func entity(named name: String) throws -> EntityReport {
     try session.transaction(readOnly: true) {
       let id = try resolveEntityInTransaction(name)
-      guard let record = try session.query(
-        "SELECT kind, name, attributes, confidence FROM entity WHERE id = $1", [.text(id.rawValue)]
-      ).first else {
+      guard
+        let record = try session.query(
+          "SELECT kind, name, attributes, confidence FROM entity WHERE id = $1", [.text(id.rawValue)]
+        ).first
+      else {
         throw StoreError(.unknownEntity, "no entity '\(name)' in the store")
       }
       let entityName: String = try record[1]
       let summary = EntitySummary(id: id, kind: EntityKind(rawValue: try record[0]) ?? .location, name: entityName)
-      let locals = try session.query("SELECT doc, local_id, name FROM local_entity WHERE entity_id = $1", [.text(id.rawValue)])
+      let locals = try session.query(
+        "SELECT doc, local_id, name FROM local_entity WHERE entity_id = $1", [.text(id.rawValue)])
       var aliases = Set(try locals.map { try $0[2] as String })
       aliases.formUnion(
         try session.query(
@@ -263,7 +266,9 @@ extension PostgresGraphStore {
   }
 
   /// The edges of `node` in both directions, sorted by the other end's id, then predicate.
-  func edges(of node: EntityID) throws -> [(other: EntityID, predicate: DocumentModel.Predicate, direction: EdgeDirection)] {
+  func edges(of node: EntityID) throws -> [(
+    other: EntityID, predicate: DocumentModel.Predicate, direction: EdgeDirection
+  )] {
     var edges: [(other: EntityID, predicate: DocumentModel.Predicate, direction: EdgeDirection)] = []
     for row in try session.query(
       """

@@ -146,7 +146,8 @@ public final class PostgresGraphStore: GraphStoring {
   public func removeEverything() throws {
     try session.transaction {
       try lockForWriting()
-      try session.query("TRUNCATE document, entity, local_entity, alias, mention, relation, statement, evidence, decision")
+      try session.query(
+        "TRUNCATE document, entity, local_entity, alias, mention, relation, statement, evidence, decision")
     }
   }
 }

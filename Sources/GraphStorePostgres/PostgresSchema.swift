@@ -138,7 +138,8 @@ enum PostgresSchema {
         throw StoreError(
           .newerSchema,
           "the database \(location) was written by a newer EntityGraph (migrations \(unknown.joined(separator: ", ")); "
-            + "this version knows up to \(known.last ?? "none")); upgrade entitygraph to use it, or use another database; the database was not changed")
+            + "this version knows up to \(known.last ?? "none")); upgrade entitygraph to use it, or use another database; the database was not changed"
+        )
       }
       for migration in migrations where !applied.contains(migration.name) {
         for statement in migration.statements { try session.query(statement) }

@@ -160,8 +160,12 @@ import TestSupport
 @Suite struct DashNamedInputTests {
   @Test func optionLikeExistingPathsBecomeExplicit() {
     let exists: (String) -> Bool = { $0 == "-dash.txt" }
-    #expect(ArgumentPaths.normalized(["build", "-dash.txt", "-o", "out"], fileExists: exists) == ["build", "./-dash.txt", "-o", "out"])
-    #expect(ArgumentPaths.normalized(["build", "--", "-dash.txt"], fileExists: exists) == ["build", "--", "-dash.txt"])
+    #expect(
+      ArgumentPaths.normalized(["build", "-dash.txt", "-o", "out"], fileExists: exists) == [
+        "build", "./-dash.txt", "-o", "out",
+      ])
+    #expect(
+      ArgumentPaths.normalized(["build", "--", "-dash.txt"], fileExists: exists) == ["build", "--", "-dash.txt"])
     #expect(ArgumentPaths.normalized(["build", "-", "-h"], fileExists: exists) == ["build", "-", "-h"])
   }
 

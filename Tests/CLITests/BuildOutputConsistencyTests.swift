@@ -98,7 +98,8 @@ import TestSupport
     let mount = dir.appendingPathComponent("small")
     try FileManager.default.createDirectory(at: mount, withIntermediateDirectories: true)
     let status = try TestSupport.run(
-      URL(fileURLWithPath: "/bin/mount"), ["-t", "tmpfs", "-o", "size=200k", "tmpfs", mount.path]).status
+      URL(fileURLWithPath: "/bin/mount"), ["-t", "tmpfs", "-o", "size=200k", "tmpfs", mount.path]
+    ).status
     try #require(status == 0, "could not mount a tmpfs")
     defer { _ = try? TestSupport.run(URL(fileURLWithPath: "/bin/umount"), [mount.path]) }
     let out = mount.appendingPathComponent("out")
@@ -135,8 +136,10 @@ import TestSupport
     try Data("digraph { a -> b }".utf8).write(to: dot)
     let runs = [
       try runUnprivileged(bin, ["build", input.path, "--out", locked.appendingPathComponent("out").path]),
-      try runUnprivileged(bin, ["render", secret.path, "--format", "svg", "-o", dir.appendingPathComponent("x.svg").path]),
-      try runUnprivileged(bin, ["render", dot.path, "--format", "svg", "-o", locked.appendingPathComponent("x.svg").path]),
+      try runUnprivileged(
+        bin, ["render", secret.path, "--format", "svg", "-o", dir.appendingPathComponent("x.svg").path]),
+      try runUnprivileged(
+        bin, ["render", dot.path, "--format", "svg", "-o", locked.appendingPathComponent("x.svg").path]),
     ]
     for r in runs {
       #expect(r.status != 0)

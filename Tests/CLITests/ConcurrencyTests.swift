@@ -71,7 +71,8 @@ import TestSupport
 
   @Test func rendersFromManyTasksAreSerialisedByTheLock() async throws {
     let graph = TestSupport.makeGraph(
-      text: "Mara Quill met Ivo Brand in Kenya.", entities: [("Mara Quill", .person), ("Ivo Brand", .person), ("Kenya", .country)])
+      text: "Mara Quill met Ivo Brand in Kenya.",
+      entities: [("Mara Quill", .person), ("Ivo Brand", .person), ("Kenya", .country)])
     let dot = DOTWriter().dotText(for: graph)
     let sizes = try await withThrowingTaskGroup(of: Int.self) { group in
       for index in 0..<12 {

@@ -88,7 +88,8 @@ import TestSupport
     let dir = try folder("dangling")
     defer { try? FileManager.default.removeItem(at: dir) }
     try Data(Self.article.utf8).write(to: dir.appendingPathComponent("a.txt"))
-    try FileManager.default.createSymbolicLink(atPath: dir.appendingPathComponent("b.txt").path, withDestinationPath: "/no/such/file")
+    try FileManager.default.createSymbolicLink(
+      atPath: dir.appendingPathComponent("b.txt").path, withDestinationPath: "/no/such/file")
     var r = try TestSupport.run(bin, ["mentions", dir.path])
     #expect(r.status == ExitCodes.partial)
     #expect(r.stderr.contains("b.txt") && r.stderr.contains("dangling-link"), "stderr: \(r.stderr)")

@@ -12,7 +12,9 @@ struct PostgresCommandTests {
     defer { try? FileManager.default.removeItem(at: dir) }
     let corpus = dir.appendingPathComponent("corpus")
     try FileManager.default.createDirectory(at: corpus, withIntermediateDirectories: true)
-    for (name, text) in StoreCommandTests.articles { try Data(text.utf8).write(to: corpus.appendingPathComponent(name)) }
+    for (name, text) in StoreCommandTests.articles {
+      try Data(text.utf8).write(to: corpus.appendingPathComponent(name))
+    }
     let seeds = TestSupport.repositoryRoot.appendingPathComponent("seeds").path
     let stores = [dir.appendingPathComponent("graph.sqlite").path, try PostgresWorkers.makeDatabase()]
 

@@ -51,9 +51,11 @@ import TestSupport
       #expect(String(String.UnicodeScalarView(text[q.start..<q.end])) == q.text)
     }
     // Filters.
-    let direct = try records(try TestSupport.run(bin, ["quotes", dir.path, "--format", "jsonl", "--kind", "direct"]).stdout)
+    let direct = try records(
+      try TestSupport.run(bin, ["quotes", dir.path, "--format", "jsonl", "--kind", "direct"]).stdout)
     #expect(!direct.isEmpty && direct.allSatisfy { $0.kind == .direct })
-    let byName = try records(try TestSupport.run(bin, ["quotes", dir.path, "--format", "jsonl", "--speaker", "gonzalez"]).stdout)
+    let byName = try records(
+      try TestSupport.run(bin, ["quotes", dir.path, "--format", "jsonl", "--speaker", "gonzalez"]).stdout)
     #expect(!byName.isEmpty && byName.allSatisfy { $0.speaker == wait.speaker })
     let csv = try TestSupport.run(bin, ["quotes", dir.path, "--format", "csv"])
     #expect(csv.stdout.hasPrefix("id,doc,start,end,kind,speaker_id,speaker,"))
@@ -86,7 +88,9 @@ import TestSupport
     #expect(!plain.stdout.contains(":Quote"))
 
     let graphml = dir.appendingPathComponent("g.graphml").path
-    #expect(try TestSupport.run(bin, ["export", "--db", db, "--format", "graphml", "--include-quotes", "-o", graphml]).status == 0)
+    #expect(
+      try TestSupport.run(bin, ["export", "--db", db, "--format", "graphml", "--include-quotes", "-o", graphml]).status
+        == 0)
     let data = try Data(contentsOf: URL(fileURLWithPath: graphml))
     let reader = GraphMLReader()
     let parser = XMLParser(data: data)
@@ -96,7 +100,8 @@ import TestSupport
     #expect(reader.edgeEnds.allSatisfy { reader.nodeIDs.contains($0.0) && reader.nodeIDs.contains($0.1) })
 
     let csvDir = dir.appendingPathComponent("csv").path
-    #expect(try TestSupport.run(bin, ["export", "--db", db, "--format", "csv", "--include-quotes", "-o", csvDir]).status == 0)
+    #expect(
+      try TestSupport.run(bin, ["export", "--db", db, "--format", "csv", "--include-quotes", "-o", csvDir]).status == 0)
     let nodes = try String(contentsOfFile: csvDir + "/nodes.csv", encoding: .utf8)
     let edges = try String(contentsOfFile: csvDir + "/edges.csv", encoding: .utf8)
     #expect(nodes.contains(",Quote,"))

@@ -15,7 +15,8 @@ import TestSupport
       text: "Ana \"Q\" Silva of Norte\\Labs visited Chile and Peru.",
       entities: [("Ana \"Q\" Silva", .person), ("Norte\\Labs", .organization), ("Chile", .country), ("Peru", .country)])
     var g = graph
-    g.add(Relation(subject: "person:ana-q-silva", predicate: .memberOf, object: "organization:norte-labs", confidence: 0.9))
+    g.add(
+      Relation(subject: "person:ana-q-silva", predicate: .memberOf, object: "organization:norte-labs", confidence: 0.9))
     g.add(Relation(subject: "person:ana-q-silva", predicate: .mentioned, object: "country:chile", confidence: 0.8))
     let url = try TestSupport.makeTemporaryDirectory("render-in").appendingPathComponent("graph.json")
     try g.jsonData().write(to: url)
@@ -41,7 +42,8 @@ import TestSupport
     let bin = try #require(binary)
     let dir = try TestSupport.makeTemporaryDirectory("render-dot")
     let dot = dir.appendingPathComponent("g.dot")
-    var r = try TestSupport.run(bin, ["render", try graphFile().path, "--format", "dot", "-o", dot.path, "--focus", "silva"])
+    var r = try TestSupport.run(
+      bin, ["render", try graphFile().path, "--format", "dot", "-o", dot.path, "--focus", "silva"])
     #expect(r.status == 0, "stderr: \(r.stderr)")
     let text = try String(contentsOf: dot, encoding: .utf8)
     #expect(text.contains("Chile") && !text.contains("Peru"))
@@ -53,7 +55,8 @@ import TestSupport
   @Test func unknownFocusNameFailsClearly() throws {
     let bin = try #require(binary)
     let out = try TestSupport.makeTemporaryDirectory("render-focus").appendingPathComponent("g.svg")
-    let r = try TestSupport.run(bin, ["render", try graphFile().path, "--format", "svg", "-o", out.path, "--focus", "Nobody"])
+    let r = try TestSupport.run(
+      bin, ["render", try graphFile().path, "--format", "svg", "-o", out.path, "--focus", "Nobody"])
     #expect(r.status == ExitCodes.noInput)
     #expect(r.stderr.contains("Nobody"))
     #expect(!FileManager.default.fileExists(atPath: out.path))

@@ -10,7 +10,8 @@ import TestSupport
   /// file modes), else the current user.
   static func runWithoutWriteAccess(_ bin: URL, _ arguments: [String]) throws -> TestSupport.ProcessOutput {
     if getuid() == 0 {
-      return try TestSupport.run(URL(fileURLWithPath: "/usr/sbin/runuser"), ["-u", "nobody", "--", bin.path] + arguments)
+      return try TestSupport.run(
+        URL(fileURLWithPath: "/usr/sbin/runuser"), ["-u", "nobody", "--", bin.path] + arguments)
     }
     return try TestSupport.run(bin, arguments)
   }
@@ -76,7 +77,8 @@ import TestSupport
     let env = URL(fileURLWithPath: "/usr/bin/env")
     let ingest = try TestSupport.run(env, ["ENTITYGRAPH_DB=\(db)", bin.path, "ingest", seeds])
     #expect(ingest.status == 0, "\(ingest.stderr)")
-    let viaEnvironment = try TestSupport.run(env, ["ENTITYGRAPH_DB=\(db)", bin.path, "query", "mentions", "--format", "csv"])
+    let viaEnvironment = try TestSupport.run(
+      env, ["ENTITYGRAPH_DB=\(db)", bin.path, "query", "mentions", "--format", "csv"])
     let viaOption = try TestSupport.run(bin, ["query", "mentions", "--db", db, "--format", "csv"])
     #expect(viaEnvironment.status == 0, "\(viaEnvironment.stderr)")
     #expect(viaEnvironment.stdout == viaOption.stdout)

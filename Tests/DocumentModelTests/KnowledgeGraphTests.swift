@@ -25,8 +25,13 @@ import Testing
 
   @Test func relationsMergeEvidenceAndCountDistinctSpans() {
     var g = KnowledgeGraph(entities: [Entity(kind: .person, name: "A"), Entity(kind: .country, name: "B")])
-    g.add(Relation(subject: "person:a", predicate: .mentioned, object: "country:b", confidence: 0.5, evidence: [evidence(1)]))
-    g.add(Relation(subject: "person:a", predicate: .mentioned, object: "country:b", confidence: 0.9, evidence: [evidence(1), evidence(7)]))
+    g.add(
+      Relation(
+        subject: "person:a", predicate: .mentioned, object: "country:b", confidence: 0.5, evidence: [evidence(1)]))
+    g.add(
+      Relation(
+        subject: "person:a", predicate: .mentioned, object: "country:b", confidence: 0.9,
+        evidence: [evidence(1), evidence(7)]))
     #expect(g.relations.count == 1)
     #expect(g.relations[0].count == 2)
     #expect(g.relations[0].confidence == 0.9)
@@ -112,7 +117,8 @@ import Testing
   }
 
   @Test func danglingSpeakersAndMentionsAreDropped() {
-    var g = KnowledgeGraph(entities: [Entity(kind: .country, name: "Peru")], quotes: [record(1, speaker: roe, mentions: [peru, roe])])
+    var g = KnowledgeGraph(
+      entities: [Entity(kind: .country, name: "Peru")], quotes: [record(1, speaker: roe, mentions: [peru, roe])])
     #expect(!g.invariantViolations().isEmpty)
     g.dropDanglingRelations()
     #expect(g.quotes.first?.speaker == nil)

@@ -16,7 +16,8 @@ import Testing
 
   /// Demonyms of the blind articles' countries (the recognizer supplies these in the real pipeline).
   static let demonyms: [String: [String]] = [
-    "Norway": ["Norwegian"], "Iceland": ["Icelandic"], "Denmark": ["Danes", "Danish"], "Russia": ["Russians", "Russian"],
+    "Norway": ["Norwegian"], "Iceland": ["Icelandic"], "Denmark": ["Danes", "Danish"],
+    "Russia": ["Russians", "Russian"],
     "Ireland": ["Irish"], "United Kingdom": ["British", "Britons"], "China": ["Chinese"], "Netherlands": ["Dutch"],
     "United States": ["American", "Americans"], "India": ["Indians"], "Germany": ["Germans", "German"],
     "France": ["French"], "Canada": ["Canadian"], "Mexico": ["Mexican"], "Japan": ["Japanese"],
@@ -30,7 +31,8 @@ import Testing
     var t = s.precomposedStringWithCompatibilityMapping
       .replacingOccurrences(of: "\u{2019}", with: "'").replacingOccurrences(of: "\u{2018}", with: "'")
       .split(whereSeparator: \.isWhitespace).joined(separator: " ").lowercased()
-    for p in ["the ", "dr. ", "dr ", "mr. ", "mr ", "mrs. ", "mrs ", "ms. ", "ms ", "prof. ", "prof "] where t.hasPrefix(p) {
+    for p in ["the ", "dr. ", "dr ", "mr. ", "mr ", "mrs. ", "mrs ", "ms. ", "ms ", "prof. ", "prof "]
+    where t.hasPrefix(p) {
       t.removeFirst(p.count)
       break
     }

@@ -15,7 +15,8 @@ import Testing
   func run(_ text: String) -> AnalyzedDocument { attribute(text, people + orgs + countries) }
 
   @Test func accordingToOpeningASentence() {
-    let doc = run("Ilse Varga spoke last. According to her, Peru had already signed the accord and others would follow.")
+    let doc = run(
+      "Ilse Varga spoke last. According to her, Peru had already signed the accord and others would follow.")
     #expect(doc.mentionedNames(kind: .country) == ["Ilse Varga": ["Peru"]])
   }
 
@@ -30,23 +31,28 @@ import Testing
   }
 
   @Test func personSetOffByCommasBeforeTheVerb() {
-    let doc = run("The deputy head of the Delta Relief Agency, Ilse Varga, warned on Monday that Kenya could not cope alone.")
+    let doc = run(
+      "The deputy head of the Delta Relief Agency, Ilse Varga, warned on Monday that Kenya could not cope alone.")
     #expect(doc.mentionedNames(kind: .country) == ["Ilse Varga": ["Kenya"]])
   }
 
   @Test func possessivePronounDoesNotOpenTheClause() {
     let doc = run(
-      "Ilse Varga said the talks were over. Her colleague Rafael Ostin, who runs the warehouses, said the roads through Ghana were closed.")
+      "Ilse Varga said the talks were over. Her colleague Rafael Ostin, who runs the warehouses, said the roads through Ghana were closed."
+    )
     #expect(doc.mentionedNames(kind: .country) == ["Rafael Ostin": ["Ghana"]])
   }
 
   @Test func bareClauseAfterAnAppositive() {
-    let doc = run("Opening the session, Rafael Ostin, the deputy minister, said the region had cut its ties with Norway for good.")
+    let doc = run(
+      "Opening the session, Rafael Ostin, the deputy minister, said the region had cut its ties with Norway for good.")
     #expect(doc.mentionedNames(kind: .country) == ["Rafael Ostin": ["Norway"]])
   }
 
   @Test func bareClauseAfterAnAgeOrAPhrase() {
-    let doc = run("Rafael Ostin, 54, said Mexico would wait. The Delta Relief Agency, in a statement, said Ghana had asked for help.")
+    let doc = run(
+      "Rafael Ostin, 54, said Mexico would wait. The Delta Relief Agency, in a statement, said Ghana had asked for help."
+    )
     #expect(doc.mentionedNames(kind: .country) == ["Rafael Ostin": ["Mexico"], "Delta Relief Agency": ["Ghana"]])
   }
 
@@ -90,7 +96,8 @@ import Testing
 
   @Test func embeddedNewspaperQuotedAsIt() {
     let doc = run(
-      "Varga quoted an editorial in the Harbor Gazette. “It wrote: ‘Peru has traded jobs for promises.’ That is the point,” she said.")
+      "Varga quoted an editorial in the Harbor Gazette. “It wrote: ‘Peru has traded jobs for promises.’ That is the point,” she said."
+    )
     #expect(doc.speaker(ofQuoteContaining: "traded jobs") == "Harbor Gazette")
     #expect(doc.mentionedNames(kind: .country) == ["Ilse Varga": ["Peru"], "Harbor Gazette": ["Peru"]])
     #expect(doc.relationLines().contains("Harbor Gazette quoted_in Ilse Varga"))
@@ -103,13 +110,15 @@ import Testing
   }
 
   @Test func nominalCoalitionSpeaks() {
-    let doc = run("The Coalition for Clean Ports published its data. In its report, the coalition said Chilean ships were nearby.")
+    let doc = run(
+      "The Coalition for Clean Ports published its data. In its report, the coalition said Chilean ships were nearby.")
     #expect(doc.mentionedNames(kind: .country) == ["Coalition for Clean Ports": ["Chile"]])
   }
 
   @Test func objectIsNotTheSubjectForPronouns() {
     let doc = run(
-      "Ilse Varga opened the debate. “We must act,” she told the Delta Relief Agency. She then argued that Peru should pay more.")
+      "Ilse Varga opened the debate. “We must act,” she told the Delta Relief Agency. She then argued that Peru should pay more."
+    )
     #expect(doc.mentionedNames(kind: .country) == ["Ilse Varga": ["Peru"]])
   }
 

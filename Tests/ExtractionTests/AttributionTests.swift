@@ -112,7 +112,8 @@ let countries: [SpeechEntity] = [
 
   @Test func interruptedQuoteKeepsItsSpeaker() {
     let doc = attribute("“Peru is ready,” she said, “and Chile will follow.”", [lena] + countries)
-    let doc2 = attribute("Lena Farrow spoke first. “Peru is ready,” she said, “and Chile will follow.”", [lena] + countries)
+    let doc2 = attribute(
+      "Lena Farrow spoke first. “Peru is ready,” she said, “and Chile will follow.”", [lena] + countries)
     #expect(doc.mentionedNames(kind: .country).isEmpty)  // nobody to resolve "she" to
     #expect(doc2.mentionedNames(kind: .country) == ["Lena Farrow": ["Peru", "Chile"]])
   }
@@ -194,7 +195,8 @@ let countries: [SpeechEntity] = [
 
   /// Issue 9: a source quoted by phone is not a speaker at the event the article reports on.
   @Test func onlySpeakersTheTextPutsAtTheEventSpokeAtIt() throws {
-    let event = SpeechEntity.event("Rivers and Borders", attributes: ["title": "Rivers and Borders", "date": "2024-06-09"])
+    let event = SpeechEntity.event(
+      "Rivers and Borders", attributes: ["title": "Rivers and Borders", "date": "2024-06-09"])
     var doc = makeSpeechDocument(
       try loadFixture("speech/relation-events-remote.txt"),
       [.person("Ines Carvel", "Carvel"), .person("Tomas Ferreira"), .org("Harbour Institute"), event] + Self.countries)

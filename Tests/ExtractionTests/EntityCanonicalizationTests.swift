@@ -63,7 +63,9 @@ import Testing
     #expect(a.mentions.allSatisfy { $0.start < $0.end && $0.end <= a.document.length })
   }
 
-  @Test(arguments: ["The loan came from the Bank of Chile last year.", "She told the Echo of Chile reporters everything."])
+  @Test(arguments: [
+    "The loan came from the Bank of Chile last year.", "She told the Echo of Chile reporters everything.",
+  ])
   func countryClosingAnOfNameIsNotTheCountry(text: String) throws {
     let a = try EntityFixtures.analyze(text)
     #expect(!a.mentions.contains { $0.entity == "country:chile" && !$0.isDemonym })

@@ -58,8 +58,10 @@ import Testing
   }
 
   @Test func stackedModelRoundTripsAndTags() throws {
-    let docs = try ConllReader.parse(TaggerModelTests.fixture + TaggerModelTests.fixture.replacingOccurrences(
-      of: "# doc = tiny", with: "# doc = tiny2"))
+    let docs = try ConllReader.parse(
+      TaggerModelTests.fixture
+        + TaggerModelTests.fixture.replacingOccurrences(
+          of: "# doc = tiny", with: "# doc = tiny2"))
     let lexicon = try #require(EntityFixtures.recognizer?.lexicon)
     let trainer = PerceptronTrainer(lexicon: lexicon, epochs: 4, bits: 12, seed: 1)
     let model = trainer.trainStacked(docs, folds: 2)

@@ -30,7 +30,9 @@ import Testing
   }
 
   /// Issue 11: a country found only through a demonym still has a mention (its provenance), marked as one.
-  @Test(arguments: [("Iranian officials met.", "Iranian", "country:iran"), ("The Dutch team won.", "Dutch", "country:netherlands")])
+  @Test(arguments: [
+    ("Iranian officials met.", "Iranian", "country:iran"), ("The Dutch team won.", "Dutch", "country:netherlands"),
+  ])
   func demonymOnlyCountriesHaveDemonymMentions(text: String, surface: String, id: String) throws {
     let entity = try #require(try EntityFixtures.analyze(text).makeGraph().entities.first { $0.id.rawValue == id })
     #expect(entity.mentions.map { "\($0.text):\($0.form?.rawValue ?? "name")" } == ["\(surface):demonym"])
@@ -38,7 +40,9 @@ import Testing
 
   @Test func namedCountriesKeepPlainMentions() throws {
     let entity = try #require(
-      try EntityFixtures.analyze("Turkish envoys flew to Turkey.").makeGraph().entities.first { $0.id == "country:turkey" })
+      try EntityFixtures.analyze("Turkish envoys flew to Turkey.").makeGraph().entities.first {
+        $0.id == "country:turkey"
+      })
     #expect(entity.mentions.map { "\($0.text):\($0.form?.rawValue ?? "name")" } == ["Turkish:demonym", "Turkey:name"])
   }
 

@@ -36,7 +36,9 @@ import Testing
     #expect((normalized.originalStart(4), normalized.originalEnd(5)) == (3, 4))
   }
 
-  @Test(arguments: ["\u{212B}ngstr\u{F6}m", "\u{1100}\u{1161}\u{11A8} 한국", "e\u{301}\u{301}\u{323}x", "\u{FB2C} \u{0958}"])
+  @Test(arguments: [
+    "\u{212B}ngstr\u{F6}m", "\u{1100}\u{1161}\u{11A8} 한국", "e\u{301}\u{301}\u{323}x", "\u{FB2C} \u{0958}",
+  ])
   func everyNormalizedSpanMapsInsideTheOriginal(_ original: String) {
     let normalized = NormalizedText(original)
     let expected = original.precomposedStringWithCanonicalMapping

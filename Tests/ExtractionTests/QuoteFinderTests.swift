@@ -33,7 +33,10 @@ import Testing
 
   @Test(arguments: [
     ("“The workers’ union agreed,” she said.", ["The workers’ union agreed,"]),
-    ("She said: “He told me “the workers’ union agreed” and left.”", ["He told me “the workers’ union agreed” and left.", "the workers’ union agreed"]),
+    (
+      "She said: “He told me “the workers’ union agreed” and left.”",
+      ["He told me “the workers’ union agreed” and left.", "the workers’ union agreed"]
+    ),
     ("He said: \"They told me 'no way' yesterday.\"", ["They told me 'no way' yesterday.", "no way"]),
   ])
   func pluralPossessivesAndStraightNesting(text: String, expected: [String]) {
@@ -87,7 +90,8 @@ import Testing
   }
 
   @Test func topicVerbReportsItsObject() {
-    #expect(texts("Ana Ruiz discussed the history of mining in Peru.", form: .reported) == ["the history of mining in Peru"])
+    #expect(
+      texts("Ana Ruiz discussed the history of mining in Peru.", form: .reported) == ["the history of mining in Peru"])
   }
 
   @Test func nounUseOfCueWordIsNotReportedSpeech() {

@@ -125,7 +125,8 @@ import Testing
       guard let s = q.speaker else { continue }
       for m in q.mentions { fromRecords.insert("\(s.rawValue) \(m.rawValue)") }
     }
-    let fromEdges = Set(doc.relations.filter { $0.predicate == .mentioned }.map { "\($0.subject.rawValue) \($0.object.rawValue)" })
+    let fromEdges = Set(
+      doc.relations.filter { $0.predicate == .mentioned }.map { "\($0.subject.rawValue) \($0.object.rawValue)" })
     #expect(fromRecords == fromEdges)
     #expect(!fromEdges.isEmpty)
   }

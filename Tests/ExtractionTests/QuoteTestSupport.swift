@@ -56,7 +56,9 @@ func makeSpeechDocument(_ text: String, id: String = "fixture", _ entities: [Spe
       {
         for k in i..<(i + f.surface.count) { taken[k] = true }
         mentions.append(
-          EntityMention(start: i, end: i + f.surface.count, kind: f.entity.kind, entity: f.entity.id, isDemonym: f.isDemonym, source: .supplied))
+          EntityMention(
+            start: i, end: i + f.surface.count, kind: f.entity.kind, entity: f.entity.id, isDemonym: f.isDemonym,
+            source: .supplied))
         i += f.surface.count
       } else {
         i += 1

@@ -55,17 +55,23 @@ import Testing
 
   @Test func boardAndAuditCommitteeSeats() throws {
     let found = relations(
-      try loadFixture("speech/relation-seats.txt"), [.person("Sam Okafor"), .person("Rita Moss"), .org("Lakeside Institute")])
-    #expect(found == ["Rita Moss audit_committee_member_of Lakeside Institute", "Sam Okafor board_member_of Lakeside Institute"])
+      try loadFixture("speech/relation-seats.txt"),
+      [.person("Sam Okafor"), .person("Rita Moss"), .org("Lakeside Institute")])
+    #expect(
+      found == [
+        "Rita Moss audit_committee_member_of Lakeside Institute", "Sam Okafor board_member_of Lakeside Institute",
+      ])
   }
 
   @Test func eventRoles() throws {
     let forum = SpeechEntity.event("Water and Peace", attributes: ["title": "Water and Peace"])
     let found = relations(
-      try loadFixture("speech/relation-events.txt"), [.person("Sam Okafor", "Okafor"), .person("Rita Moss"), .org("Civic Forum"), forum])
+      try loadFixture("speech/relation-events.txt"),
+      [.person("Sam Okafor", "Okafor"), .person("Rita Moss"), .org("Civic Forum"), forum])
     #expect(
       found == [
-        "Civic Forum hosted Water and Peace", "Rita Moss moderated Water and Peace", "Sam Okafor organized Water and Peace",
+        "Civic Forum hosted Water and Peace", "Rita Moss moderated Water and Peace",
+        "Sam Okafor organized Water and Peace",
       ])
   }
 
@@ -73,7 +79,8 @@ import Testing
     let found = relations(
       try loadFixture("speech/relation-stances.txt"),
       [
-        .country("Norway"), .country("Kenya"), .country("Peru"), .country("Chile"), .country("Canada"), .country("Mexico"),
+        .country("Norway"), .country("Kenya"), .country("Peru"), .country("Chile"), .country("Canada"),
+        .country("Mexico"),
         .country("Brazil"), .country("Venezuela"), .country("Ghana"), .country("Bolivia"),
       ])
     #expect(

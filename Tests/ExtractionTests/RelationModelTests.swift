@@ -19,8 +19,12 @@ struct HandPlacedMentions: ExtractionStage {
 
 /// Invented sentences in two patterns, with their gold relations.
 enum InventedRelations {
-  static let people = ["Mara Quill", "Ivo Brand", "Lena Ost", "Tomas Vey", "Ada Koss", "Remy Tal", "Nils Oro", "Kira Lund"]
-  static let bodies = ["Fenwick Tooling", "Harbour Trust", "Kelmarsh Council", "Dunmore Press", "Vale Mining", "Orin Labs"]
+  static let people = [
+    "Mara Quill", "Ivo Brand", "Lena Ost", "Tomas Vey", "Ada Koss", "Remy Tal", "Nils Oro", "Kira Lund",
+  ]
+  static let bodies = [
+    "Fenwick Tooling", "Harbour Trust", "Kelmarsh Council", "Dunmore Press", "Vale Mining", "Orin Labs",
+  ]
   static let towns = ["Dunmore", "Kelmarsh", "Varna", "Tolvik", "Brenholt", "Ostrava"]
 
   static var entities: [SpeechEntity] {
@@ -48,7 +52,8 @@ enum InventedRelations {
       relations.append(.init(type: "Work_For", relationClass: .role, head: span(p, in: text), tail: span(b, in: text)))
     } else {
       text = "\(b), based in \(t), hired \(p2) last year."
-      relations.append(.init(type: "OrgBased_In", relationClass: .located, head: span(b, in: text), tail: span(t, in: text)))
+      relations.append(
+        .init(type: "OrgBased_In", relationClass: .located, head: span(b, in: text), tail: span(t, in: text)))
     }
     return RelationTrainingDocument(id: "inv\(i)", text: text, corpus: .conll04, relations: relations)
   }
@@ -96,11 +101,12 @@ enum InventedRelations {
 @Suite struct PredicateSchemaTests {
   @Test func bundledSchemaListsTheRoleFamilyAndPlaces() throws {
     let schema = try PredicateSchema.bundled()
-    for p in ["employee_of", "ceo_of", "president_of", "chair_of", "director_of", "founder_of", "member_of",
+    for p in [
+      "employee_of", "ceo_of", "president_of", "chair_of", "director_of", "founder_of", "member_of",
       "leader_of", "spokesperson_of", "minister_of", "ambassador_to", "advisor_to", "editor_of", "head_of",
       "based_in", "located_in", "part_of", "lives_in", "from", "citizen_of", "killed", "attacked",
-      "organized", "moderated", "spoke_at", "hosted", "supports", "opposes", "mentioned"]
-    {
+      "organized", "moderated", "spoke_at", "hosted", "supports", "opposes", "mentioned",
+    ] {
       let e = try #require(schema.entry(DocumentModel.Predicate(p)), "\(p) missing")
       #expect(!e.definition.isEmpty && !e.example.isEmpty)
     }
@@ -139,7 +145,8 @@ enum InventedRelations {
     let docs = (0..<40).map(InventedRelations.document)
     var model = trainer.train(docs)
     model.thresholds = [Float](repeating: 0, count: RelationClass.count)
-    var doc = trainer.entityStages.run(Document(id: "new", text: "Kira Lund, an engineer at Orin Labs, met Ada Koss on Friday."))
+    var doc = trainer.entityStages.run(
+      Document(id: "new", text: "Kira Lund, an engineer at Orin Labs, met Ada Koss on Friday."))
     RelationClassifier(model: model).process(&doc)
     let lines = doc.relationLines()
     #expect(lines == ["Kira Lund employee_of Orin Labs"])
@@ -199,13 +206,17 @@ enum InventedRelations {
   }
 
   @Test func goldLinesParseAndBadLinesAreNamed() throws {
-    let line = #"{"doc":"0001","text":"Mara Quill of Dunmore.","relations":[{"type":"Live_In","head":{"start":0,"end":10},"tail":{"start":14,"end":21}}]}"#
+    let line =
+      #"{"doc":"0001","text":"Mara Quill of Dunmore.","relations":[{"type":"Live_In","head":{"start":0,"end":10},"tail":{"start":14,"end":21}}]}"#
     let docs = try RelationTrainingDocument.load(jsonl: line + "\n", corpus: .conll04, idPrefix: "c-")
     #expect(docs.count == 1 && docs[0].id == "c-0001" && docs[0].relations[0].relationClass == .located)
     #expect(throws: ExtractionError.self) {
       try RelationTrainingDocument.load(jsonl: "{not json\n", corpus: .conll04, idPrefix: "")
     }
-    let outside = #"{"doc":"1","text":"ab","relations":[{"type":"Kill","head":{"start":0,"end":1},"tail":{"start":1,"end":9}}]}"#
-    #expect(throws: ExtractionError.self) { try RelationTrainingDocument.load(jsonl: outside, corpus: .conll04, idPrefix: "") }
+    let outside =
+      #"{"doc":"1","text":"ab","relations":[{"type":"Kill","head":{"start":0,"end":1},"tail":{"start":1,"end":9}}]}"#
+    #expect(throws: ExtractionError.self) {
+      try RelationTrainingDocument.load(jsonl: outside, corpus: .conll04, idPrefix: "")
+    }
   }
 }

@@ -11,7 +11,8 @@ import Testing
 
   func relation(_ confidence: Double, _ evidence: [Evidence]) -> Relation {
     Relation(
-      subject: EntityID(rawValue: "person:mara-quill"), predicate: .employeeOf, object: EntityID(rawValue: "organization:kelmarsh-trust"),
+      subject: EntityID(rawValue: "person:mara-quill"), predicate: .employeeOf,
+      object: EntityID(rawValue: "organization:kelmarsh-trust"),
       confidence: confidence, evidence: evidence, source: RelationRule.relationModel.rawValue)
   }
 

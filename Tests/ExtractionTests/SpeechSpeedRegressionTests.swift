@@ -74,7 +74,8 @@ import Testing
     let lines = doc.relationLines()
     #expect(lines.contains("Sara Lind board_member_of Harbor Trust"))
     #expect(lines.contains("Ana Ruiz board_member_of Open Roads"))
-    #expect(!lines.contains { $0.hasPrefix("Ivan Petrov board_member_of") || $0.hasPrefix("Marco Diaz board_member_of") })
+    #expect(
+      !lines.contains { $0.hasPrefix("Ivan Petrov board_member_of") || $0.hasPrefix("Marco Diaz board_member_of") })
     #expect(lines.contains("Harbor Trust organized Coast Summit"))
     #expect(!lines.contains("Harbor Trust organized Delta Forum"))
   }

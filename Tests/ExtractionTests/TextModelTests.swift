@@ -19,7 +19,8 @@ import Testing
     #expect(zip(doc.words, doc.tokens).allSatisfy { $0.start == $1.start && $0.end == $1.end })
     #expect(
       doc.words.map(\.lower) == [
-        "dr", "ortiz", "-", "vega", "did", "n't", "sign", "peru", "'s", "plan", "in", "the", "u.s", "1,000", "times", ".",
+        "dr", "ortiz", "-", "vega", "did", "n't", "sign", "peru", "'s", "plan", "in", "the", "u.s", "1,000", "times",
+        ".",
       ], "\(doc.debugDump())")
   }
 
@@ -54,7 +55,8 @@ import Testing
     }
     // The sentence end stops after the terminator, before a closing quote mark the splitter kept.
     let quoted = analyzed("She said “We will win.” Then she left.")
-    #expect(quoted.text(0, quoted.sentenceEnd(after: 0, upper: 1000)) == "She said “We will win.", "\(quoted.debugDump())")
+    #expect(
+      quoted.text(0, quoted.sentenceEnd(after: 0, upper: 1000)) == "She said “We will win.", "\(quoted.debugDump())")
     #expect(doc.paragraph(of: text.unicodeScalars.count - 2) == doc.paragraphs[1])
   }
 

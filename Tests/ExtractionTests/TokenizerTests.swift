@@ -10,27 +10,31 @@ import Testing
   }
 
   @Test func keepsAbbreviationsAndInitialisms() {
-    #expect(tokens("Dr. Kim met U.S. officials at 9 a.m. today.") == [
-      "Dr.", "Kim", "met", "U.S.", "officials", "at", "9", "a.m.", "today", ".",
-    ])
+    #expect(
+      tokens("Dr. Kim met U.S. officials at 9 a.m. today.") == [
+        "Dr.", "Kim", "met", "U.S.", "officials", "at", "9", "a.m.", "today", ".",
+      ])
   }
 
   @Test func splitsPossessivesContractionsAndHyphens() {
-    #expect(tokens("Israel’s plan didn't help Ha-Levi's group") == [
-      "Israel", "’s", "plan", "did", "n't", "help", "Ha", "-", "Levi", "'s", "group",
-    ])
+    #expect(
+      tokens("Israel’s plan didn't help Ha-Levi's group") == [
+        "Israel", "’s", "plan", "did", "n't", "help", "Ha", "-", "Levi", "'s", "group",
+      ])
   }
 
   @Test func separatesCurlyAndStraightQuotes() {
-    #expect(tokens("“Yes,” he said. \"No\" ‘maybe’") == [
-      "“", "Yes", ",", "”", "he", "said", ".", "\"", "No", "\"", "‘", "maybe", "’",
-    ])
+    #expect(
+      tokens("“Yes,” he said. \"No\" ‘maybe’") == [
+        "“", "Yes", ",", "”", "he", "said", ".", "\"", "No", "\"", "‘", "maybe", "’",
+      ])
   }
 
   @Test func keepsNumbersWhole() {
-    #expect(tokens("1,000 people on 2023-11-16 at 9:30, the 1970’s") == [
-      "1,000", "people", "on", "2023", "-", "11", "-", "16", "at", "9:30", ",", "the", "1970", "’s",
-    ])
+    #expect(
+      tokens("1,000 people on 2023-11-16 at 9:30, the 1970’s") == [
+        "1,000", "people", "on", "2023", "-", "11", "-", "16", "at", "9:30", ",", "the", "1970", "’s",
+      ])
   }
 
   @Test(arguments: [
@@ -61,9 +65,10 @@ import Testing
   }
 
   @Test func splitsOnTerminatorsButNotAbbreviations() {
-    #expect(sentences("Dr. Kim arrived. The U.S. delegation left! Why? Because.") == [
-      "Dr. Kim arrived.", "The U.S. delegation left!", "Why?", "Because.",
-    ])
+    #expect(
+      sentences("Dr. Kim arrived. The U.S. delegation left! Why? Because.") == [
+        "Dr. Kim arrived.", "The U.S. delegation left!", "Why?", "Because.",
+      ])
   }
 
   /// "etc." is one abbreviation token, but a capitalized word after it opens a new sentence; a lower-case

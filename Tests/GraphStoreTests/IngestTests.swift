@@ -30,7 +30,9 @@ import Testing
     #expect(france.mentions.allSatisfy { $0.doc == "b" })
   }
 
-  @Test(arguments: Backend.available) func removingDocumentDropsEntitiesAndRelationsLeftWithoutFacts(_ backend: Backend) throws {
+  @Test(arguments: Backend.available) func removingDocumentDropsEntitiesAndRelationsLeftWithoutFacts(_ backend: Backend)
+    throws
+  {
     let store = try backend.makeStore()
     try speechDocument("a", speaker: "Ada Lovelace", countries: [("France", "FR")]).ingest(into: store)
     try speechDocument("b", speaker: "Grace Hopper", countries: [("France", "FR")]).ingest(into: store)
@@ -48,7 +50,9 @@ import Testing
     #expect(try store.remove(documents: ["/docs/./sub/../a.txt"]) == ["a"])
   }
 
-  @Test(arguments: Backend.available) func removingUnknownDocumentFailsWithoutRemovingAnything(_ backend: Backend) throws {
+  @Test(arguments: Backend.available) func removingUnknownDocumentFailsWithoutRemovingAnything(_ backend: Backend)
+    throws
+  {
     let store = try backend.makeStore()
     try speechDocument("a", speaker: "Ada Lovelace", countries: [("France", "FR")]).ingest(into: store)
     let error = #expect(throws: StoreError.self) { try store.remove(documents: ["a", "nope"]) }
@@ -136,7 +140,8 @@ final class Failures: @unchecked Sendable {
     return KnowledgeGraph(entities: [Entity(kind: .person, name: name, mentions: [mention])])
   }
 
-  @Test(arguments: Backend.available) func reportsAddedUnchangedUpdatedAndFailedAndKeepsGoing(_ backend: Backend) throws {
+  @Test(arguments: Backend.available) func reportsAddedUnchangedUpdatedAndFailedAndKeepsGoing(_ backend: Backend) throws
+  {
     let folder = try makeTemporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
     var sources: [IngestSource] = []

@@ -29,7 +29,8 @@ import Testing
     return store
   }
 
-  @Test(arguments: Backend.available) func mentionsOfCountriesAreSortedWithCountsAndEvidence(_ backend: Backend) throws {
+  @Test(arguments: Backend.available) func mentionsOfCountriesAreSortedWithCountsAndEvidence(_ backend: Backend) throws
+  {
     let rows = try makeStore(backend).mentions(MentionsQuery(kind: .country))
     #expect(
       rows.map { "\($0.speaker.name)|\($0.entity.name)|\($0.count)|\($0.documents)|\($0.evidence?.text ?? "")" } == [
@@ -46,7 +47,8 @@ import Testing
     #expect(try store.mentions(MentionsQuery(speaker: "nobody")).isEmpty)
   }
 
-  @Test(arguments: Backend.available) func entityReportListsKindAliasesRelationsAndDocuments(_ backend: Backend) throws {
+  @Test(arguments: Backend.available) func entityReportListsKindAliasesRelationsAndDocuments(_ backend: Backend) throws
+  {
     let report = try makeStore(backend).entity(named: "grace hopper")
     #expect(report.entity.kind == .person)
     #expect(report.documents == ["panel", "report"])

@@ -56,7 +56,9 @@ import Testing
     try b.ingest(into: store)
     try store.split("Ada Lovelace")
     let quotes = try store.loadGraph().quotes
-    #expect(quotes.first { $0.doc == "b" && $0.text.hasPrefix("Officials") }?.speaker == EntityID(rawValue: "person:augusta-ada-lovelace"))
+    #expect(
+      quotes.first { $0.doc == "b" && $0.text.hasPrefix("Officials") }?.speaker
+        == EntityID(rawValue: "person:augusta-ada-lovelace"))
     #expect(quotes.first { $0.doc == "a" }?.speaker == EntityID(rawValue: "person:ada-lovelace"))
   }
 }

@@ -149,6 +149,8 @@ func integrityCheck(_ store: any GraphStoring) throws -> [String] {
   @Test(.disabled(if: PostgresTestServer.url == nil, PostgresTestServer.skipReason))
   func testServerAcceptsAStore() throws {
     let store = try Backend.postgres.makeStore()
-    #expect(try store.statistics() == StoreStatistics(documents: 0, entities: 0, relations: 0, mentions: 0, evidence: 0, decisions: 0))
+    #expect(
+      try store.statistics()
+        == StoreStatistics(documents: 0, entities: 0, relations: 0, mentions: 0, evidence: 0, decisions: 0))
   }
 }

@@ -48,7 +48,8 @@ extension EntityGraphCommand {
     var timeBudget: Double = 60
 
     @Option(
-      help: "Also add the documents to this graph store (a SQLite file or postgres:// URL; incremental, like `ingest`).")
+      help: "Also add the documents to this graph store (a SQLite file or postgres:// URL; incremental, like `ingest`)."
+    )
     var db: String?
 
     /// What `build` writes when no --format is given.

@@ -29,7 +29,8 @@ extension EntityGraphCommand {
       case .tsv:
         out = "predicate\tfamily\tsubject\tobject\tdefinition\texample\n"
         for e in schema.entries {
-          out += "\(e.predicate)\t\(e.family)\t\(kinds(e.subjectKinds))\t\(kinds(e.objectKinds))\t\(e.definition)\t\(e.example)\n"
+          out +=
+            "\(e.predicate)\t\(e.family)\t\(kinds(e.subjectKinds))\t\(kinds(e.objectKinds))\t\(e.definition)\t\(e.example)\n"
         }
       case .table:
         for e in schema.entries {

@@ -35,7 +35,8 @@ extension EntityGraphCommand {
     public func validate() throws {
       try store.validate(orPaths: paths)
       if let kind, QuoteRecord.Kind(rawValue: kind) == nil {
-        throw ValidationError("unknown kind '\(kind)'; use \(QuoteRecord.Kind.allCases.map(\.rawValue).joined(separator: ", "))")
+        throw ValidationError(
+          "unknown kind '\(kind)'; use \(QuoteRecord.Kind.allCases.map(\.rawValue).joined(separator: ", "))")
       }
       if !["table", "json", "jsonl", "csv"].contains(format) {
         throw ValidationError("unknown format '\(format)'; use table, json, jsonl or csv")
@@ -123,7 +124,8 @@ enum QuoteOutput {
         records.map {
           [
             $0.speaker.map { name($0) } ?? ($0.speakerMention.map { "(\($0.text))" } ?? "(unknown)"), $0.kind.rawValue,
-            $0.doc, String($0.start), $0.text, $0.mentions.map { name($0).isEmpty ? $0.rawValue : name($0) }.joined(separator: ", "),
+            $0.doc, String($0.start), $0.text,
+            $0.mentions.map { name($0).isEmpty ? $0.rawValue : name($0) }.joined(separator: ", "),
           ]
         })
     }

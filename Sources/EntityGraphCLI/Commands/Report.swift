@@ -62,7 +62,9 @@ extension EntityGraphCommand {
       }
       if maxTextBytes < 0 { throw ValidationError("--max-text-bytes must not be negative") }
       if output.isEmpty { throw ValidationError("-o needs a file name") }
-      if !(timeBudget > 0 && timeBudget <= 86_400) { throw ValidationError("--time-budget must be a number of seconds above 0") }
+      if !(timeBudget > 0 && timeBudget <= 86_400) {
+        throw ValidationError("--time-budget must be a number of seconds above 0")
+      }
       if maxFileSize <= 0 { throw ValidationError("--max-file-size must be positive") }
     }
 
@@ -161,7 +163,8 @@ enum ReportOutput {
     } catch let error as RenderingError {
       Console.error("error: \(shown): \(error)")
       throw ExitCode(
-        error.code == .pluginsMissing || error.code == .contextUnavailable ? ExitCodes.environment : ExitCodes.renderFailed)
+        error.code == .pluginsMissing || error.code == .contextUnavailable
+          ? ExitCodes.environment : ExitCodes.renderFailed)
     } catch {
       Console.error("error: \(shown): cannot encode the report's data: \(error)")
       throw ExitCode(ExitCodes.renderFailed)
@@ -178,9 +181,11 @@ enum ReportOutput {
   /// Words joined with spaces, each quoted for a POSIX shell when it needs it.
   static func shellWords(_ words: [String]) -> String {
     words.map { word in
-      let plain = !word.isEmpty && word.unicodeScalars.allSatisfy {
-        CharacterSet.alphanumerics.contains($0) || "-_./=:,+@%".unicodeScalars.contains($0)
-      }
+      let plain =
+        !word.isEmpty
+        && word.unicodeScalars.allSatisfy {
+          CharacterSet.alphanumerics.contains($0) || "-_./=:,+@%".unicodeScalars.contains($0)
+        }
       return plain ? word : "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }.joined(separator: " ")
   }

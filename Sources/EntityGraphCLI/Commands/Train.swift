@@ -155,7 +155,8 @@ extension EntityGraphCommand {
       do {
         return try ConllReader.parse(try String(contentsOfFile: path, encoding: .utf8))
       } catch {
-        Console.error("error: \(path): \(FileProblem.isFileError(error) ? "cannot read: \(FileProblem(error))" : "\(error)")")
+        Console.error(
+          "error: \(path): \(FileProblem.isFileError(error) ? "cannot read: \(FileProblem(error))" : "\(error)")")
         throw ExitCode(ExitCodes.noInput)
       }
     }

@@ -73,14 +73,17 @@ extension EntityGraphCommand {
 
     public func run() throws {
       var docs: [RelationTrainingDocument] = []
-      let sets: [(String, RelationTrainingDocument.Corpus)] = conll04.map { ($0, .conll04) } + crossre.map { ($0, .crossre) }
+      let sets: [(String, RelationTrainingDocument.Corpus)] =
+        conll04.map { ($0, .conll04) } + crossre.map { ($0, .crossre) }
       for (k, (dir, corpus)) in sets.enumerated() {
         let path = URL(fileURLWithPath: dir).appendingPathComponent("gold.jsonl").path
         do {
           let text = try String(contentsOfFile: path, encoding: .utf8)
           docs += try RelationTrainingDocument.load(jsonl: text, corpus: corpus, idPrefix: "\(k)-")
         } catch {
-          Console.error("error: \(path): \(FileProblem.isFileError(error) ? "cannot read: \(FileProblem(error))" : "\(error) [no-input]")")
+          Console.error(
+            "error: \(path): \(FileProblem.isFileError(error) ? "cannot read: \(FileProblem(error))" : "\(error) [no-input]")"
+          )
           throw ExitCode(ExitCodes.noInput)
         }
       }
@@ -94,11 +97,15 @@ extension EntityGraphCommand {
           do {
             model = try TaggerModel(contentsOf: URL(fileURLWithPath: path), lexicon: recognizer.lexicon)
           } catch {
-            Console.error("error: \(path): \(FileProblem.isFileError(error) ? "cannot read: \(FileProblem(error))" : "\(error)") [no-input]")
+            Console.error(
+              "error: \(path): \(FileProblem.isFileError(error) ? "cannot read: \(FileProblem(error))" : "\(error)") [no-input]"
+            )
             throw ExitCode(ExitCodes.noInput)
           }
           heldOut.append(
-            try Pipeline(stages: [Tokenizer(), SentenceSplitter(), EntityRecognizer(lexicon: recognizer.lexicon, model: model)]))
+            try Pipeline(stages: [
+              Tokenizer(), SentenceSplitter(), EntityRecognizer(lexicon: recognizer.lexicon, model: model),
+            ]))
         }
       } catch let exit as ExitCode {
         throw exit
@@ -106,7 +113,8 @@ extension EntityGraphCommand {
         Console.error("error: \(error)")
         throw ExitCode(ExitCodes.environment)
       }
-      var trainer = RelationTrainer(entityStages: stages, epochs: epochs, bits: bits, seed: seed, minimumPrecision: minPrecision)
+      var trainer = RelationTrainer(
+        entityStages: stages, epochs: epochs, bits: bits, seed: seed, minimumPrecision: minPrecision)
       trainer.heldOutStages = heldOut
       let relations = docs.reduce(0) { $0 + $1.relations.count }
       Console.error("\(docs.count) sentences, \(relations) gold relations; \(folds)-fold cross-validation")

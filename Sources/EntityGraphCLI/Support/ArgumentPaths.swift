@@ -8,7 +8,9 @@ import Foundation
 /// as an option. Arguments after `--` are left alone (they are already paths), as are the values of options.
 public enum ArgumentPaths {
   /// `arguments` with option-like existing paths made explicit (`./NAME`).
-  public static func normalized(_ arguments: [String], fileExists: (String) -> Bool = { FileManager.default.fileExists(atPath: $0) })
+  public static func normalized(
+    _ arguments: [String], fileExists: (String) -> Bool = { FileManager.default.fileExists(atPath: $0) }
+  )
     -> [String]
   {
     var out: [String] = []

@@ -187,7 +187,8 @@ struct EntityCanonicalizer {
       // Demonyms are mentions too ("Turkish" is where Turkey is named), marked so a reader can tell.
       for k in g.spans {
         let s = spans[k]
-        var mention = doc.evidence(c.tokens[s.first].start, c.tokens[s.end - 1].end, sentence: Int(c.sentenceOf[s.first]))
+        var mention = doc.evidence(
+          c.tokens[s.first].start, c.tokens[s.end - 1].end, sentence: Int(c.sentenceOf[s.first]))
         if s.isDemonym { mention.form = .demonym }
         names.append(mention)
       }
@@ -213,7 +214,9 @@ struct EntityCanonicalizer {
   }
 
   private func wordCount(_ s: NameSpan) -> Int {
-    (s.first..<s.end).reduce(0) { $0 + (context.tokens[$1].kind == .word && context.infos[$1].flags.contains(.initialCap) ? 1 : 0) }
+    (s.first..<s.end).reduce(0) {
+      $0 + (context.tokens[$1].kind == .word && context.infos[$1].flags.contains(.initialCap) ? 1 : 0)
+    }
   }
 
   /// "Dr. Ana Ruiz" for the span "Ana Ruiz" preceded by title words.

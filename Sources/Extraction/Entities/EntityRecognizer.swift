@@ -89,7 +89,9 @@ public struct EntityRecognizer: ExtractionStage {
       return false
     }
     guard let model else {
-      for sent in c.sentences where !sent.isEmpty && hasNameToken(sent) { out += CueChunker(context: c).chunks(in: sent) }
+      for sent in c.sentences where !sent.isEmpty && hasNameToken(sent) {
+        out += CueChunker(context: c).chunks(in: sent)
+      }
       return out
     }
     let active = c.sentences.map { !$0.isEmpty && hasNameToken($0) }

@@ -76,50 +76,54 @@ public struct TaggerModel: Sendable {
     let scale = self.scale
     weights.withUnsafeBufferPointer { w in
       quantized.withUnsafeBufferPointer { q in
-      emit.withUnsafeMutableBufferPointer { e in
-        for k in 0..<n {
-          let base = k * T
-          // Names need a capital letter or a digit: a token with none within two positions is outside
-          // every name, so its features are not computed (most tokens of running text).
-          var active = false
-          for j in max(sentence.lowerBound, sentence.lowerBound + k - 2)...min(sentence.upperBound - 1, sentence.lowerBound + k + 2)
-          where !infos[j].flags.isDisjoint(with: Self.nameFlags) {
-            active = true
-            break
-          }
-          if !active {
-            for t in 1..<T { e[base + t] = -1e6 }
-            continue
-          }
-          buffer.removeAll(keepingCapacity: true)
-          fx.features(infos, sentence: sentence, at: sentence.lowerBound + k, into: &buffer)
-          if let stack { fx.stackFeatures(stack, infos, sentence: sentence, at: sentence.lowerBound + k, into: &buffer) }
-          if q.isEmpty {
-            for f in buffer {
-              let row = Int(f) * T
-              for t in 0..<T { e[base + t] += w[row + t] }
+        emit.withUnsafeMutableBufferPointer { e in
+          for k in 0..<n {
+            let base = k * T
+            // Names need a capital letter or a digit: a token with none within two positions is outside
+            // every name, so its features are not computed (most tokens of running text).
+            var active = false
+            for j in max(
+              sentence.lowerBound, sentence.lowerBound + k - 2)...min(
+                sentence.upperBound - 1, sentence.lowerBound + k + 2)
+            where !infos[j].flags.isDisjoint(with: Self.nameFlags) {
+              active = true
+              break
             }
-          } else if T == 17, let rows = UnsafeRawPointer(q.baseAddress) {
-            // Sixteen tags at once, the seventeenth alone: per tag the same multiply and add in the same
-            // order as the scalar loop below, so the scores are bit-identical.
-            let factor = SIMD16<Float>(repeating: scale)
-            var low = SIMD16<Float>(repeating: 0)
-            var last: Float = 0
-            for f in buffer {
-              let row = Int(f) * T
-              low += SIMD16<Float>(rows.loadUnaligned(fromByteOffset: row, as: SIMD16<Int8>.self)) * factor
-              last += Float(q[row + 16]) * scale
+            if !active {
+              for t in 1..<T { e[base + t] = -1e6 }
+              continue
             }
-            for t in 0..<16 { e[base + t] = low[t] }
-            e[base + 16] = last
-          } else {
-            for f in buffer {
-              let row = Int(f) * T
-              for t in 0..<T { e[base + t] += Float(q[row + t]) * scale }
+            buffer.removeAll(keepingCapacity: true)
+            fx.features(infos, sentence: sentence, at: sentence.lowerBound + k, into: &buffer)
+            if let stack {
+              fx.stackFeatures(stack, infos, sentence: sentence, at: sentence.lowerBound + k, into: &buffer)
+            }
+            if q.isEmpty {
+              for f in buffer {
+                let row = Int(f) * T
+                for t in 0..<T { e[base + t] += w[row + t] }
+              }
+            } else if T == 17, let rows = UnsafeRawPointer(q.baseAddress) {
+              // Sixteen tags at once, the seventeenth alone: per tag the same multiply and add in the same
+              // order as the scalar loop below, so the scores are bit-identical.
+              let factor = SIMD16<Float>(repeating: scale)
+              var low = SIMD16<Float>(repeating: 0)
+              var last: Float = 0
+              for f in buffer {
+                let row = Int(f) * T
+                low += SIMD16<Float>(rows.loadUnaligned(fromByteOffset: row, as: SIMD16<Int8>.self)) * factor
+                last += Float(q[row + 16]) * scale
+              }
+              for t in 0..<16 { e[base + t] = low[t] }
+              e[base + 16] = last
+            } else {
+              for f in buffer {
+                let row = Int(f) * T
+                for t in 0..<T { e[base + t] += Float(q[row + t]) * scale }
+              }
             }
           }
         }
-      }
       }
     }
     return viterbi(emit, n: n)
@@ -238,8 +242,9 @@ public struct TaggerModel: Sendable {
       var parts: [Data] = []
       var pos = 4
       while pos + 4 <= bytes.count, parts.count < 2 {
-        let n = Int(UInt32(bytes[pos]) | UInt32(bytes[pos + 1]) << 8 | UInt32(bytes[pos + 2]) << 16
-          | UInt32(bytes[pos + 3]) << 24)
+        let n = Int(
+          UInt32(bytes[pos]) | UInt32(bytes[pos + 1]) << 8 | UInt32(bytes[pos + 2]) << 16
+            | UInt32(bytes[pos + 3]) << 24)
         pos += 4
         guard n <= bytes.count - pos else { throw ExtractionError(.badModel, "tagger model: truncated pass") }
         parts.append(Data(bytes[pos..<(pos + n)]))

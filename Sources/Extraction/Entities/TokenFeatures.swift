@@ -209,14 +209,16 @@ enum TokenAnalyzer {
         {
           bits |= 1 << 15
         }
-        if i + 3 < sent.upperBound, infos[i + 1].flags.contains(.noAlnum), context.articles.contains(infos[i + 2].lower) {
+        if i + 3 < sent.upperBound, infos[i + 1].flags.contains(.noAlnum), context.articles.contains(infos[i + 2].lower)
+        {
           for j in (i + 3)..<min(sent.upperBound, i + 6) where context.organizationNouns.contains(infos[j].lower) {
             bits |= 1 << 16
             break
           }
         }
         if let p = prev, context.by.contains(p.lower) { bits |= 1 << 17 }
-        if prev.map({ !$0.flags.contains(.initialCap) }) ?? true, next.map({ !$0.flags.contains(.initialCap) }) ?? true {
+        if prev.map({ !$0.flags.contains(.initialCap) }) ?? true, next.map({ !$0.flags.contains(.initialCap) }) ?? true
+        {
           bits |= 1 << 11
         }
         pooled[infos[i].lower, default: 0] |= bits

@@ -40,7 +40,9 @@ enum ModelBytes {
     /// does: the scale, then every row with a non-zero value.
     mutating func quantizedRows(raw quantized: [Int8], scale: Float, width: Int) {
       f32(scale)
-      let rows = (0..<(quantized.count / width)).filter { r in quantized[(r * width)..<((r + 1) * width)].contains { $0 != 0 } }
+      let rows = (0..<(quantized.count / width)).filter { r in
+        quantized[(r * width)..<((r + 1) * width)].contains { $0 != 0 }
+      }
       u32(UInt32(rows.count))
       for r in rows {
         u32(UInt32(r))
@@ -70,7 +72,8 @@ enum ModelBytes {
 
     mutating func u32() throws -> UInt32 {
       guard pos + 4 <= bytes.count else { throw bad("truncated at byte \(pos)") }
-      let v = UInt32(bytes[pos]) | UInt32(bytes[pos + 1]) << 8 | UInt32(bytes[pos + 2]) << 16 | UInt32(bytes[pos + 3]) << 24
+      let v =
+        UInt32(bytes[pos]) | UInt32(bytes[pos + 1]) << 8 | UInt32(bytes[pos + 2]) << 16 | UInt32(bytes[pos + 3]) << 24
       pos += 4
       return v
     }

@@ -79,8 +79,10 @@ public struct TokenWord: Hashable, Sendable {
         && (tokens[i - 1].kind == .word || tokens[i - 1].kind == .number)
       let isWord = t.kind == .word || t.kind == .number
       let joins =
-        t.kind == .punctuation && t.end - t.start == 1 && (first == "-" || first == "/" || first == "\u{2010}"
-          || first == "\u{2011}") && i > 0 && i + 1 < tokens.count && tokens[i - 1].end == t.start
+        t.kind == .punctuation && t.end - t.start == 1
+        && (first == "-" || first == "/" || first == "\u{2010}"
+          || first == "\u{2011}")
+        && i > 0 && i + 1 < tokens.count && tokens[i - 1].end == t.start
         && tokens[i + 1].start == t.end && (tokens[i - 1].kind == .word || tokens[i - 1].kind == .number)
         && (tokens[i + 1].kind == .word || tokens[i + 1].kind == .number)
       out.append(
@@ -188,7 +190,9 @@ extension AnalyzedDocument {
     let s = sentences[lo]
     // At most a few closing marks (a run of glued marks in hostile text keeps each lookup constant-time).
     var t = s.tokens.upperBound - 1
-    while t > s.tokens.lowerBound && tokens[t].kind == .quote && s.tokens.upperBound - t <= Self.maxClosingMarks { t -= 1 }
+    while t > s.tokens.lowerBound && tokens[t].kind == .quote && s.tokens.upperBound - t <= Self.maxClosingMarks {
+      t -= 1
+    }
     let c = document.scalars[tokens[t].start]
     let afterTerminator = tokens[t].kind == .punctuation && (c == "." || c == "!" || c == "?" || c == "\u{2026}")
     let end = t < s.tokens.upperBound - 1 && afterTerminator && tokens[t].end > offset ? tokens[t].end : s.end

@@ -202,7 +202,8 @@ public struct AnalyzedDocument: Sendable {
     }
     func span(_ r: Range<Int>?) -> QuoteRecord.Span? {
       guard let r, r.lowerBound >= 0, r.upperBound <= document.length, r.lowerBound < r.upperBound else { return nil }
-      return QuoteRecord.Span(start: r.lowerBound, end: r.upperBound, text: document.text(from: r.lowerBound, to: r.upperBound))
+      return QuoteRecord.Span(
+        start: r.lowerBound, end: r.upperBound, text: document.text(from: r.lowerBound, to: r.upperBound))
     }
     return speech.map { i in
       let q = quotes[i]

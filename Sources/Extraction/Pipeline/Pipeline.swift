@@ -19,7 +19,8 @@ public struct Pipeline: Sendable {
       if !missing.isEmpty {
         throw ExtractionError(
           .stageOrder,
-          "stage '\(stage.name)' needs \(missing.map(\.rawValue).sorted().joined(separator: ", ")), which no earlier stage produces")
+          "stage '\(stage.name)' needs \(missing.map(\.rawValue).sorted().joined(separator: ", ")), which no earlier stage produces"
+        )
       }
       available.formUnion(stage.produces)
     }

@@ -34,13 +34,16 @@ public struct PredicateSchema: Sendable {
       let line = String(raw)
       if line.trimmingCharacters(in: .whitespaces).isEmpty || line.hasPrefix("#") { continue }
       let parts = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-      func bad(_ why: String) -> ExtractionError { ExtractionError(.badResource, "predicates.tsv line \(n + 1): \(why)") }
+      func bad(_ why: String) -> ExtractionError {
+        ExtractionError(.badResource, "predicates.tsv line \(n + 1): \(why)")
+      }
       guard parts.count == 6 else { throw bad("expected 6 tab-separated fields, found \(parts.count)") }
       func kinds(_ field: String) throws -> Set<EntityKind> {
-        Set(try field.split(separator: ",").map { k in
-          guard let kind = EntityKind(rawValue: String(k)) else { throw bad("unknown kind '\(k)'") }
-          return kind
-        })
+        Set(
+          try field.split(separator: ",").map { k in
+            guard let kind = EntityKind(rawValue: String(k)) else { throw bad("unknown kind '\(k)'") }
+            return kind
+          })
       }
       let p = DocumentModel.Predicate(parts[0])
       guard index[p] == nil else { throw bad("'\(p)' is listed twice") }

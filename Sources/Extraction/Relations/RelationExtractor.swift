@@ -55,7 +55,9 @@ extension RelationExtractor {
   static func quotedModerators(_ document: AnalyzedDocument, _ found: [Relation]) -> [Relation] {
     let quoted = Set(document.quotes.compactMap { $0.depth == 0 ? $0.speaker : nil })
     let speaking = Set(
-      document.relations.filter { $0.predicate == .spokeAt }.map { RelationKey(subject: $0.subject, predicate: .spokeAt, object: $0.object) })
+      document.relations.filter { $0.predicate == .spokeAt }.map {
+        RelationKey(subject: $0.subject, predicate: .spokeAt, object: $0.object)
+      })
     var out: [Relation] = []
     for r in found where r.predicate == .moderated && quoted.contains(r.subject) {
       let key = RelationKey(subject: r.subject, predicate: .spokeAt, object: r.object)
@@ -111,7 +113,9 @@ struct RelationRun {
 
   // MARK: - Helpers
 
-  mutating func add(_ s: EntityID, _ p: Predicate, _ o: EntityID, _ confidence: Double, _ a: Int, _ b: Int, _ rule: RelationRule) {
+  mutating func add(
+    _ s: EntityID, _ p: Predicate, _ o: EntityID, _ confidence: Double, _ a: Int, _ b: Int, _ rule: RelationRule
+  ) {
     guard s != o else { return }
     let r = Relation(
       subject: s, predicate: p, object: o, confidence: confidence,
@@ -120,12 +124,15 @@ struct RelationRun {
   }
 
   func mentionStarting(at k: Int) -> EntityMention? {
-    guard let m = context.mention(atWord: k), context.text.wordIndex(atOrAfter: m.start) == k || words[k].start <= m.start else { return nil }
+    guard let m = context.mention(atWord: k),
+      context.text.wordIndex(atOrAfter: m.start) == k || words[k].start <= m.start
+    else { return nil }
     return m
   }
 
   func mentionEnding(at k: Int) -> EntityMention? {
-    guard let m = context.mention(atWord: k), k + 1 >= words.count || context.mention(atWord: k + 1)?.start != m.start else { return nil }
+    guard let m = context.mention(atWord: k), k + 1 >= words.count || context.mention(atWord: k + 1)?.start != m.start
+    else { return nil }
     return m
   }
 
@@ -205,7 +212,8 @@ struct RelationRun {
     if let m = context.mention(atWord: j), kinds.contains(m.kind), !(m.isDemonym && m.kind == .country && !isActor(m)) {
       return (m.entity, wordAfter(m))
     }
-    if words[k].lower == "the", speech.organizationNouns.contains(words[j].lower.replacingOccurrences(of: "'s", with: "")),
+    if words[k].lower == "the",
+      speech.organizationNouns.contains(words[j].lower.replacingOccurrences(of: "'s", with: "")),
       let id = context.resolveNominal(words[j].lower.replacingOccurrences(of: "'s", with: ""), before: words[j].start)
     {
       return (id, j + 1)
@@ -230,6 +238,7 @@ struct RelationRun {
 
   func sentenceRange(_ offset: Int) -> Range<Int> {
     let para = context.text.paragraph(of: offset)
-    return context.text.sentenceStart(before: offset, lower: para.lowerBound)..<context.text.sentenceEnd(after: offset, upper: para.upperBound)
+    return context.text.sentenceStart(
+      before: offset, lower: para.lowerBound)..<context.text.sentenceEnd(after: offset, upper: para.upperBound)
   }
 }

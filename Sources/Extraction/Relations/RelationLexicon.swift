@@ -34,7 +34,8 @@ public struct RelationLexicon: Sendable, Hashable {
       if line.isEmpty || line.hasPrefix("#") { continue }
       let parts = line.split(separator: "\t").map { $0.trimmingCharacters(in: .whitespaces) }
       func bad() -> ExtractionError {
-        ExtractionError(.badResource, "relation-cues.tsv line \(n + 1): '\(line)' is not 'category<TAB>phrase[<TAB>predicate]'")
+        ExtractionError(
+          .badResource, "relation-cues.tsv line \(n + 1): '\(line)' is not 'category<TAB>phrase[<TAB>predicate]'")
       }
       guard parts.count >= 2 else { throw bad() }
       let phrase = parts[1].lowercased()

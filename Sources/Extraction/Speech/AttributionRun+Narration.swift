@@ -77,7 +77,8 @@ extension AttributionRun {
     // Only the first person of the sentence is its subject, unless a "speaker was X" form names another.
     let persons = context.mentions(in: s, e).filter { $0.kind == .person && container(ofOffset: $0.start) == nil }
     let mWord = text.wordIndex(atOrAfter: m.start)
-    if let pos = idx.firstIndex(of: mWord), pos >= 2, ["was", "is", "were"].contains(lw[pos - 1]) || lw[pos - 1] == "by",
+    if let pos = idx.firstIndex(of: mWord), pos >= 2,
+      ["was", "is", "were"].contains(lw[pos - 1]) || lw[pos - 1] == "by",
       lexicon.speakerNouns.contains(lw[pos - 2])
     {
       return true
@@ -85,13 +86,17 @@ extension AttributionRun {
     guard persons.first?.start == m.start else { return false }
     if lw.contains(where: { lexicon.speakerNouns.contains($0) }) {
       // "X … was the next speaker" (not "the speaker was Y" naming someone else).
-      if let n = lw.firstIndex(where: { lexicon.speakerNouns.contains($0) }), n + 1 < lw.count, ["was", "is"].contains(lw[n + 1]) {
+      if let n = lw.firstIndex(where: { lexicon.speakerNouns.contains($0) }), n + 1 < lw.count,
+        ["was", "is"].contains(lw[n + 1])
+      {
         return false
       }
       return true
     }
     for (a, b) in zip(lw, lw.dropFirst()) {
-      if a == "spoke" && ["next", "first", "last", "second", "third", "afterwards", "after", "later"].contains(b) { return true }
+      if a == "spoke" && ["next", "first", "last", "second", "third", "afterwards", "after", "later"].contains(b) {
+        return true
+      }
       if a == "took" && b == "the", lw.contains("floor") { return true }
       if a == "opened" || a == "closed", lw.contains(where: { meetingNouns.contains($0) }) { return true }
     }

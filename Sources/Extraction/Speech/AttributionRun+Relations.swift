@@ -52,7 +52,8 @@ extension AttributionRun {
         }
         // Updated in place: copying the evidence set out and back would make this quadratic.
         groups[g].count += 1
-        groups[g].evidence.insert(context.sentencePieceRange(mentions[k].start, mentions[k].end, within: q.start..<q.end))
+        groups[g].evidence.insert(
+          context.sentencePieceRange(mentions[k].start, mentions[k].end, within: q.start..<q.end))
         groups[g].confidence = max(groups[g].confidence, (q.confidence * mentions[k].confidence * 100).rounded() / 100)
       }
       // quoted_in: embedded source → the nearest enclosing speaker.
@@ -90,7 +91,10 @@ extension AttributionRun {
           evidence: evidence, source: RelationRule.quoteAttribution.rawValue))
     }
     for o in outlets where o.source != o.outlet {
-      out.append(Relation(subject: o.source, predicate: .quotedIn, object: o.outlet, confidence: 0.8, evidence: [o.evidence], source: RelationRule.toldOutlet.rawValue))
+      out.append(
+        Relation(
+          subject: o.source, predicate: .quotedIn, object: o.outlet, confidence: 0.8, evidence: [o.evidence],
+          source: RelationRule.toldOutlet.rawValue))
     }
     // spoke_at: speakers of the article → the reported-on meeting.
     if let event = reportedEvent() {
@@ -111,7 +115,10 @@ extension AttributionRun {
         if !embedded, let cue = q.cue, placesAtEvent(event, near: [cue.start, q.start]) { speakers[s] = cue }
       }
       for (s, ev) in speakers where s != event {
-        out.append(Relation(subject: s, predicate: .spokeAt, object: event, confidence: 0.8, evidence: [ev], source: RelationRule.speakerOfEvent.rawValue))
+        out.append(
+          Relation(
+            subject: s, predicate: .spokeAt, object: event, confidence: 0.8, evidence: [ev],
+            source: RelationRule.speakerOfEvent.rawValue))
       }
     }
     // Sorted through their keys, each computed once (the same comparisons, so the same order).

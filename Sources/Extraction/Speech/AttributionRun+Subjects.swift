@@ -10,11 +10,14 @@ extension AttributionRun {
     if SpeakerContext.personalPronouns.contains(words[k].lower) {
       return resolvePronoun(words[k].lower, at: words[k].start, quoteIndex: i).map { ($0, 0.85) }
     }
-    let candidates = [context.mention(atWord: k)].compactMap { $0 } + context.mentions(in: words[k].start, max(limit, words[k].end))
+    let candidates =
+      [context.mention(atWord: k)].compactMap { $0 } + context.mentions(in: words[k].start, max(limit, words[k].end))
     if let m = candidates.first(where: { isSpeakerKind($0.kind) && !$0.isDemonym }) {
       return (m.entity, 0.9)
     }
-    if lexicon.organizationNouns.contains(words[k].lower), let who = resolveNominal(words[k].lower, before: words[k].start) {
+    if lexicon.organizationNouns.contains(words[k].lower),
+      let who = resolveNominal(words[k].lower, before: words[k].start)
+    {
       return (who, 0.75)
     }
     if let who = resolveRole(words[k].lower, before: words[k].start) { return (who, 0.75) }
@@ -62,7 +65,9 @@ extension AttributionRun {
   /// "who", or the first person or organization of the clause.
   mutating func subject(beforeWord v: Int, clauseStart: Int, quoteIndex i: Int) -> (EntityID, Double)? {
     var k = v - 1
-    while k >= 0 && words[k].start >= clauseStart && words[k].isWord && lexicon.skipWords.contains(words[k].lower) { k -= 1 }
+    while k >= 0 && words[k].start >= clauseStart && words[k].isWord && lexicon.skipWords.contains(words[k].lower) {
+      k -= 1
+    }
     func firstOfClause() -> EntityID? {
       let ms = context.mentions(in: clauseStart, words[v].start).filter {
         ($0.kind == .person || $0.kind == .organization) && !insideSibling(text.wordIndex(atOrAfter: $0.start), of: i)
@@ -89,13 +94,17 @@ extension AttributionRun {
       // Titles or a first name the recognizer left out may stand between the comma and the name.
       var first = text.wordIndex(atOrAfter: m.start) - 1
       var skipped = 0
-      while first > 0, skipped < 3, words[first].isWord, words[first].isCapitalized, context.mention(atWord: first) == nil {
+      while first > 0, skipped < 3, words[first].isWord, words[first].isCapitalized,
+        context.mention(atWord: first) == nil
+      {
         first -= 1
         skipped += 1
       }
       if first >= 0, words[first].lower == ",", words[first].start >= clauseStart { return (m.entity, 0.95) }
     }
-    if w.isWord, Self.roleNouns[w.lower] != nil, k > 0, words[k - 1].lower == "the", let who = resolveRole(w.lower, before: w.start) {
+    if w.isWord, Self.roleNouns[w.lower] != nil, k > 0, words[k - 1].lower == "the",
+      let who = resolveRole(w.lower, before: w.start)
+    {
       return (who, 0.75)
     }
     if w.lower == "who" || w.lower == "which" {
@@ -106,8 +115,12 @@ extension AttributionRun {
       }
       return nil
     }
-    if w.isWord && lexicon.organizationNouns.contains(w.lower), k > 0, ["the", "a"].contains(words[k - 1].lower) || context.mention(atWord: k - 1) != nil {
-      if let m = context.mention(atWord: k - 1), m.kind == .country || m.kind == .organization { return (m.entity, 0.85) }
+    if w.isWord && lexicon.organizationNouns.contains(w.lower), k > 0,
+      ["the", "a"].contains(words[k - 1].lower) || context.mention(atWord: k - 1) != nil
+    {
+      if let m = context.mention(atWord: k - 1), m.kind == .country || m.kind == .organization {
+        return (m.entity, 0.85)
+      }
       return resolveNominal(w.lower, before: w.start).map { ($0, 0.75) }
     }
     return firstOfClause().map { ($0, 0.8) }
@@ -161,7 +174,9 @@ extension AttributionRun {
     // paragraph ("Representative X questioned the timeline. “…,” he said.") is the person instead.
     if box == nil {
       var k = end - 1
-      while k >= 0 && end - k <= Self.pronounWindow && offsetParagraph - text.paragraphIndex(of: candidates[k].position) <= 1 {
+      while k >= 0 && end - k <= Self.pronounWindow
+        && offsetParagraph - text.paragraphIndex(of: candidates[k].position) <= 1
+      {
         let c = candidates[k]
         k -= 1
         guard c.container == nil, accepts(c) else { continue }

@@ -14,8 +14,10 @@ extension QuoteFinder {
       guard w[k].lower == "according", w[k + 1].lower == "to", w[k + 2].isWord else { continue }
       if outer.overlaps(w[k].start, w[k].end) { continue }
       let para = text.paragraph(of: w[k].start)
-      let sStart = max(text.sentenceStart(before: w[k].start, lower: para.lowerBound), w[k].start - QuoteFinder.maxReportedLength)
-      let sEnd = min(text.sentenceEnd(after: w[k].end, upper: para.upperBound), w[k].end + QuoteFinder.maxReportedLength)
+      let sStart = max(
+        text.sentenceStart(before: w[k].start, lower: para.lowerBound), w[k].start - QuoteFinder.maxReportedLength)
+      let sEnd = min(
+        text.sentenceEnd(after: w[k].end, upper: para.upperBound), w[k].end + QuoteFinder.maxReportedLength)
       // The source runs to the next comma (at most eight words).
       var c = k + 2
       while c < w.count && c <= k + 10 && w[c].start < sEnd && w[c].lower != ","
@@ -32,14 +34,17 @@ extension QuoteFinder {
         end = sEnd
       } else {
         // "…, according to X." closing the sentence.
-        guard k > 0, w[k - 1].lower == ",", c >= w.count || w[c].start >= sEnd - 1 || !w[c].isWord && w[c].lower != "," else { continue }
+        guard k > 0, w[k - 1].lower == ",", c >= w.count || w[c].start >= sEnd - 1 || !w[c].isWord && w[c].lower != ","
+        else { continue }
         start = sStart
         end = w[k - 1].start
       }
       // Not across a direct quote.
       if outer.overlaps(start, end) { continue }
       while start < end && CharClass.isSpace(text.scalars[start]) { start += 1 }
-      while end > start && (CharClass.isSpace(text.scalars[end - 1]) || [".", "!", "?", ","].contains(text.scalars[end - 1])) { end -= 1 }
+      while end > start
+        && (CharClass.isSpace(text.scalars[end - 1]) || [".", "!", "?", ","].contains(text.scalars[end - 1]))
+      { end -= 1 }
       guard text.wordCount(start, end) >= 3 else { continue }
       let cueEnd = c < w.count && c > k + 2 ? w[c - 1].end : w[min(c, w.count - 1)].end
       out.append(Quote(start: start, end: end, form: .reported, cue: document.evidence(w[k].start, cueEnd), depth: 0))

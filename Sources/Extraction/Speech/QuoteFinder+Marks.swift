@@ -14,7 +14,8 @@ extension QuoteFinder {
     guard let c else { return true }
     if CharClass.isSpace(c) { return true }
     switch c {
-    case "(", "[", "{", "\u{2014}", "\u{2013}", "-", "/", ":", "\u{201C}", "\u{2018}", "\"", "'", "\u{00AB}", "\u{201E}":
+    case "(", "[", "{", "\u{2014}", "\u{2013}", "-", "/", ":", "\u{201C}", "\u{2018}", "\"", "'", "\u{00AB}",
+      "\u{201E}":
       return true
     default: return false
     }
@@ -102,7 +103,9 @@ extension QuoteFinder {
             closeDouble(at: i)
           }
         case "\u{2018}", "\u{201A}":
-          if QuoteFinder.isOpeningContext(prev) && (next.map { CharClass.isLetter($0) || QuoteMarks.isMark($0) } ?? false) {
+          if QuoteFinder.isOpeningContext(prev)
+            && (next.map { CharClass.isLetter($0) || QuoteMarks.isMark($0) } ?? false)
+          {
             push(Open(kind: .single, contentStart: i + 1, isStraight: false), at: i)
           }
         case "'", "\u{2019}":
@@ -136,7 +139,8 @@ extension QuoteFinder {
                 emit(top, i)
                 diagnostics.append(
                   Diagnostic(
-                    .note, code: "mismatched-quote", message: "a quote opened with a double mark closes with a single one",
+                    .note, code: "mismatched-quote",
+                    message: "a quote opened with a double mark closes with a single one",
                     doc: document.id, offset: i))
               }
             }
@@ -163,7 +167,9 @@ extension QuoteFinder {
       func closeDouble(at i: Int) {
         guard let idx = stack.lastIndex(where: { $0.kind == .double }) else {
           diagnostics.append(
-            Diagnostic(.note, code: "stray-quote-mark", message: "a closing quote mark without an opening one", doc: document.id, offset: i))
+            Diagnostic(
+              .note, code: "stray-quote-mark", message: "a closing quote mark without an opening one", doc: document.id,
+              offset: i))
           return
         }
         let open = stack[idx]

@@ -58,7 +58,9 @@ extension QuoteFinder {
       } else {
         if cued.contains(w[k].start) { continue }
         guard w[c + 1].isCapitalized || Self.postposedPronouns.contains(w[c + 1].lower) else { continue }
-        if (c + 1..<k).contains(where: { lexicon.speechVerbs.contains(w[$0].lower) || w[$0].lower == "and" }) { continue }
+        if (c + 1..<k).contains(where: { lexicon.speechVerbs.contains(w[$0].lower) || w[$0].lower == "and" }) {
+          continue
+        }
       }
       // The verb ends the sentence, give or take a short tail with no clause and no quote (the scan stops
       // once the tail is too long, so a run-on line costs a bounded look per verb).
@@ -80,7 +82,9 @@ extension QuoteFinder {
         // Inverted, the words after the verb are a name and at most a circumstance ("said Roe on Monday"),
         // never a clause ("…, in a statement, said Ghana had asked for help").
         var j = k + 1
-        while j < t && w[j].isWord && (w[j].isCapitalized || (j > k + 1 && ["of", "the", "de", "van", "von"].contains(w[j].lower))) { j += 1 }
+        while j < t && w[j].isWord
+          && (w[j].isCapitalized || (j > k + 1 && ["of", "the", "de", "van", "von"].contains(w[j].lower)))
+        { j += 1 }
         if j < t, w[j].isWord, !Self.circumstanceWords.contains(w[j].lower) { continue }
       }
       var start = sStart

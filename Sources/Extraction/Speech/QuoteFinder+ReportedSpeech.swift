@@ -23,19 +23,24 @@ extension QuoteFinder {
     // The innermost direct quote holding each code point (outer quotes filled first), and the direct quotes
     // by start, so each verb looks its quotes up in constant or logarithmic time.
     var innermost = [Int32](repeating: -1, count: text.scalars.count)
-    for j in direct.indices.sorted(by: { (direct[$0].end - direct[$0].start, $1) > (direct[$1].end - direct[$1].start, $0) }) {
+    for j in direct.indices.sorted(by: {
+      (direct[$0].end - direct[$0].start, $1) > (direct[$1].end - direct[$1].start, $0)
+    }) {
       for o in direct[j].start..<min(direct[j].end, innermost.count) { innermost[o] = Int32(j) }
     }
     let starts = direct.map(\.start).sorted()
     var k = 0
     while k < w.count {
       defer { k += 1 }
-      guard w[k].isWord, lexicon.speechVerbs.contains(w[k].lower) || lexicon.topicVerbs.contains(w[k].lower) else { continue }
+      guard w[k].isWord, lexicon.speechVerbs.contains(w[k].lower) || lexicon.topicVerbs.contains(w[k].lower) else {
+        continue
+      }
       if k > 0 && QuoteFinder.determiners.contains(w[k - 1].lower) { continue }
       // Noun readings ("the coastal states", "United States", "press reports"): the verb needs a subject-like word before it.
       if QuoteFinder.nounLikeVerbs.contains(w[k].lower), k > 0,
-        !w[k - 1].isWord || w[k - 1].lower == "united" || !w[k - 1].isCapitalized && !QuoteFinder.subjectWords.contains(w[k - 1].lower)
-          && !lexicon.skipWords.contains(w[k - 1].lower)
+        !w[k - 1].isWord || w[k - 1].lower == "united"
+          || !w[k - 1].isCapitalized && !QuoteFinder.subjectWords.contains(w[k - 1].lower)
+            && !lexicon.skipWords.contains(w[k - 1].lower)
       {
         continue
       }
@@ -82,7 +87,8 @@ extension QuoteFinder {
         k > 1 && w[k - 1].lower == "," && w[k - 2].isWord && k + 1 < w.count
         && (QuoteFinder.clauseOpeners.contains(w[k + 1].lower) || w[k + 1].isCapitalized)
         && text.wordCount(w[k].end, min(w[k].end + 80, text.sentenceEnd(after: w[k].end, upper: upper))) >= 3
-      if spanStart == nil, lexicon.bareClauseVerbs.contains(w[k].lower), k > 0, w[k - 1].isWord || afterAppositive, k + 1 < w.count,
+      if spanStart == nil, lexicon.bareClauseVerbs.contains(w[k].lower), k > 0, w[k - 1].isWord || afterAppositive,
+        k + 1 < w.count,
         w[k + 1].isWord, w[k + 1].start - w[k].end <= 1, !lexicon.complementizers.contains(w[k + 1].lower),
         !QuoteFinder.notClauseStarts.contains(w[k + 1].lower),
         QuoteFinder.clauseOpeners.contains(w[k + 1].lower) || w[k + 1].isCapitalized || !w[k + 1].lower.hasSuffix("ly"),
@@ -114,7 +120,11 @@ extension QuoteFinder {
         }
         x += 1
       }
-      while end > start && (CharClass.isSpace(text.scalars[end - 1]) || QuoteMarks.isMark(text.scalars[end - 1]) && !(end - 1 > start && CharClass.isAlnum(text.scalars[end - 2]) && text.scalars[end - 1] == "\u{2019}")) {
+      while end > start
+        && (CharClass.isSpace(text.scalars[end - 1])
+          || QuoteMarks.isMark(text.scalars[end - 1])
+            && !(end - 1 > start && CharClass.isAlnum(text.scalars[end - 2]) && text.scalars[end - 1] == "\u{2019}"))
+      {
         end -= 1
       }
       // The sentence's own full stop is not part of the reported clause.

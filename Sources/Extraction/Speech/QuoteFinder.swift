@@ -66,7 +66,8 @@ public struct QuoteFinder: ExtractionStage {
     for i in quotes.indices {
       let q = quotes[i]
       while let top = stack.last, top.end <= q.start && top.start < q.start { stack.removeLast() }
-      quotes[i].depth = stack.filter { $0.start <= q.start && q.end <= $0.end && ($0.start, $0.end) != (q.start, q.end) }.count
+      quotes[i].depth =
+        stack.filter { $0.start <= q.start && q.end <= $0.end && ($0.start, $0.end) != (q.start, q.end) }.count
       if q.form == .direct { stack.append((q.start, q.end)) }
     }
     return (quotes, diagnostics)
@@ -78,7 +79,9 @@ public struct QuoteFinder: ExtractionStage {
   /// postposed clauses are added.
   static func settleInvertedCues(_ quotes: [Quote], postposed: [Quote], invertedCues: Set<Int>) -> [Quote] {
     var out = quotes
-    out.removeAll { q in q.form == .reported && q.cue.map { invertedCues.contains($0.start) && q.start > $0.start } ?? false }
+    out.removeAll { q in
+      q.form == .reported && q.cue.map { invertedCues.contains($0.start) && q.start > $0.start } ?? false
+    }
     return out + postposed
   }
 
@@ -95,7 +98,8 @@ struct OuterQuotes {
   private var spans: [(start: Int, end: Int)] = []
 
   init(_ quotes: [Quote]) {
-    for q in quotes.sorted(by: { ($0.start, -$0.end) < ($1.start, -$1.end) }) where spans.last.map({ q.start >= $0.end }) ?? true {
+    for q in quotes.sorted(by: { ($0.start, -$0.end) < ($1.start, -$1.end) })
+    where spans.last.map({ q.start >= $0.end }) ?? true {
       spans.append((q.start, q.end))
     }
   }

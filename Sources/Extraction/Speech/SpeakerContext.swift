@@ -15,7 +15,9 @@ struct SpeakerContext {
   static let femalePronouns: Set<String> = SpeechWords[.femalePronouns]
   static let pluralPronouns: Set<String> = SpeechWords[.pluralPronouns]
   static let neuterPronouns: Set<String> = SpeechWords[.neuterPronouns]
-  static var personalPronouns: Set<String> { malePronouns.union(femalePronouns).union(pluralPronouns).union(neuterPronouns) }
+  static var personalPronouns: Set<String> {
+    malePronouns.union(femalePronouns).union(pluralPronouns).union(neuterPronouns)
+  }
 
   init(_ document: AnalyzedDocument) {
     self.document = document
@@ -24,7 +26,9 @@ struct SpeakerContext {
     var kept: [EntityMention] = []
     var coverEnd = -1
     for m in sorted {
-      if m.end <= coverEnd, let last = kept.last, last.start <= m.start, (last.start, last.end) != (m.start, m.end) { continue }
+      if m.end <= coverEnd, let last = kept.last, last.start <= m.start, (last.start, last.end) != (m.start, m.end) {
+        continue
+      }
       if let last = kept.last, (last.start, last.end) == (m.start, m.end) { continue }
       kept.append(m)
       coverEnd = max(coverEnd, m.end)

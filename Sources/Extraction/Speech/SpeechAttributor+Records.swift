@@ -75,12 +75,19 @@ extension AttributionRun {
     // ministry) is still the speaker's name at this quote.
     let idx = context.wordIndices(cue.start, cue.end)
     let ordered = before ? Array(idx.reversed()) : idx
-    if let k = ordered.first(where: { SpeakerContext.personalPronouns.contains(words[$0].lower) || ["who", "i", "we"].contains(words[$0].lower) }) {
+    if let k = ordered.first(where: {
+      SpeakerContext.personalPronouns.contains(words[$0].lower) || ["who", "i", "we"].contains(words[$0].lower)
+    }) {
       return words[k].start..<words[k].end
     }
-    if let k = ordered.first(where: { lexicon.organizationNouns.contains(words[$0].lower) || Self.roleNouns[words[$0].lower] != nil || lexicon.speakerNouns.contains(words[$0].lower) }) {
+    if let k = ordered.first(where: {
+      lexicon.organizationNouns.contains(words[$0].lower) || Self.roleNouns[words[$0].lower] != nil
+        || lexicon.speakerNouns.contains(words[$0].lower)
+    }) {
       var a = k
-      while a > 0, words[a - 1].start >= cue.start, ["the", "a", "an"].contains(words[a - 1].lower) || words[a - 1].isCapitalized && words[a - 1].isWord { a -= 1 }
+      while a > 0, words[a - 1].start >= cue.start,
+        ["the", "a", "an"].contains(words[a - 1].lower) || words[a - 1].isCapitalized && words[a - 1].isWord
+      { a -= 1 }
       return words[a].start..<words[k].end
     }
     return nil
@@ -90,10 +97,14 @@ extension AttributionRun {
   /// a label's colon.
   func cueWords(in cue: Evidence) -> Range<Int>? {
     let idx = context.wordIndices(cue.start, cue.end)
-    if let a = idx.firstIndex(where: { words[$0].lower == "according" }), a + 1 < idx.count, words[idx[a + 1]].lower == "to" {
+    if let a = idx.firstIndex(where: { words[$0].lower == "according" }), a + 1 < idx.count,
+      words[idx[a + 1]].lower == "to"
+    {
       return words[idx[a]].start..<words[idx[a + 1]].end
     }
-    if let v = idx.last(where: { lexicon.speechVerbs.contains(words[$0].lower) }) { return words[v].start..<words[v].end }
+    if let v = idx.last(where: { lexicon.speechVerbs.contains(words[$0].lower) }) {
+      return words[v].start..<words[v].end
+    }
     if let c = idx.last(where: { words[$0].lower == ":" }) { return words[c].start..<words[c].end }
     return nil
   }
@@ -110,7 +121,8 @@ extension AttributionRun {
 
   /// The rules for quotes no ``AttributionRule`` gave a speaker, asked in this order; the first to decide wins.
   static let sourceRules: [any SourceRule] = [
-    ReportedSourceRule(), InsideReportedSpeechRule(), NominalSourceRule(), PhraseVerbSubjectRule(), SentenceSpeakerRule(),
+    ReportedSourceRule(), InsideReportedSpeechRule(), NominalSourceRule(), PhraseVerbSubjectRule(),
+    SentenceSpeakerRule(),
     UnresolvedSourceRule(),
   ]
   /// The attributed reported clause (indirect speech) holding quote `i`, if any.
@@ -139,24 +151,34 @@ extension AttributionRun {
     let para = text.paragraph(of: q.start)
     // After the quote: up to eight words before the sentence ends.
     var a = q.end
-    while a < para.upperBound && (QuoteMarks.isMark(text.scalars[a]) || CharClass.isSpace(text.scalars[a]) || text.scalars[a] == ",") { a += 1 }
-    let after = context.wordIndices(a, min(para.upperBound, text.sentenceEnd(after: a, upper: para.upperBound), a + 200)).prefix(9)
+    while a < para.upperBound
+      && (QuoteMarks.isMark(text.scalars[a]) || CharClass.isSpace(text.scalars[a]) || text.scalars[a] == ",")
+    { a += 1 }
+    let after = context.wordIndices(
+      a, min(para.upperBound, text.sentenceEnd(after: a, upper: para.upperBound), a + 200)
+    ).prefix(9)
     if let v = after.firstIndex(where: { lexicon.speechVerbs.contains(words[$0].lower) }) {
       let verb = words[after[v]].start..<words[after[v]].end
       if v == after.startIndex {
         // "said a spokesman": the noun phrase after the verb, to a comma or the sentence end.
         let np = after.dropFirst().prefix { words[$0].isWord }
-        if let first = np.first, let last = np.prefix(6).last, accepts(Array(np.prefix(6))) { return (words[first].start..<words[last].end, verb) }
+        if let first = np.first, let last = np.prefix(6).last, accepts(Array(np.prefix(6))) {
+          return (words[first].start..<words[last].end, verb)
+        }
       } else {
         let np = Array(after[after.startIndex..<v])
-        if np.count <= 6, np.allSatisfy({ words[$0].isWord }), accepts(np) { return (words[np.first!].start..<words[np.last!].end, verb) }
+        if np.count <= 6, np.allSatisfy({ words[$0].isWord }), accepts(np) {
+          return (words[np.first!].start..<words[np.last!].end, verb)
+        }
       }
     }
     // Before the quote: "Officials said: “…”", "A spokesman told reporters, “…”".
     var open = q.start - 1
     while open > para.lowerBound && CharClass.isSpace(text.scalars[open]) { open -= 1 }
     let s = max(text.sentenceStart(before: open, lower: para.lowerBound), open - 200)
-    let pre = context.wordIndices(s, open).filter { words[$0].isWord || words[$0].lower == "," || words[$0].lower == ":" }
+    let pre = context.wordIndices(s, open).filter {
+      words[$0].isWord || words[$0].lower == "," || words[$0].lower == ":"
+    }
     guard let v = pre.lastIndex(where: { lexicon.speechVerbs.contains(words[$0].lower) }) else { return nil }
     let np = Array(pre[0..<v]).filter { words[$0].isWord }
     guard !np.isEmpty, np.count <= 6, accepts(np) else { return nil }
@@ -168,12 +190,15 @@ extension AttributionRun {
   func isNominal(_ np: [Int]) -> Bool {
     guard let head = np.last else { return false }
     // Places and demonyms may qualify the source ("a Nevada Democrat"); a person or organization names it.
-    if np.contains(where: { context.mention(atWord: $0).map { $0.kind == .person || $0.kind == .organization } ?? false }) {
+    if np.contains(where: {
+      context.mention(atWord: $0).map { $0.kind == .person || $0.kind == .organization } ?? false
+    }) {
       return false
     }
     let lw = words[head].lower
     if SpeakerContext.personalPronouns.contains(lw) || ["i", "we", "you"].contains(lw) { return false }
-    return lexicon.speakerNouns.contains(lw) || lexicon.organizationNouns.contains(lw) || lexicon.statementNouns.contains(lw)
+    return lexicon.speakerNouns.contains(lw) || lexicon.organizationNouns.contains(lw)
+      || lexicon.statementNouns.contains(lw)
       || Self.sourceNouns.contains(lw)
   }
 
@@ -181,12 +206,18 @@ extension AttributionRun {
   /// person or organization that does not open with a conjunction or a relative word.
   func isSourcePhrase(_ np: [Int]) -> Bool {
     guard let first = np.first, np.count <= 5 else { return false }
-    if np.contains(where: { context.mention(atWord: $0).map { $0.kind == .person || $0.kind == .organization } ?? false }) {
+    if np.contains(where: {
+      context.mention(atWord: $0).map { $0.kind == .person || $0.kind == .organization } ?? false
+    }) {
       return false
     }
     let lw = words[first].lower
-    if ["and", "but", "or", "that", "which", "as", "when", "if", "so", "then", "it", "there", "this"].contains(lw) { return false }
-    return np.count == 1 ? SpeakerContext.personalPronouns.contains(lw) || ["i", "we", "who"].contains(lw) || words[first].isCapitalized : true
+    if ["and", "but", "or", "that", "which", "as", "when", "if", "so", "then", "it", "there", "this"].contains(lw) {
+      return false
+    }
+    return np.count == 1
+      ? SpeakerContext.personalPronouns.contains(lw) || ["i", "we", "who"].contains(lw) || words[first].isCapitalized
+      : true
   }
 
   /// Head nouns of nominal sources beyond the lexicon's speaker and organization nouns.

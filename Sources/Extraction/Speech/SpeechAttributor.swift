@@ -106,7 +106,9 @@ struct AttributionRun {
     // Sorted through their offsets: moving whole quotes (with their cue texts) around costs more.
     let found = context.document.quotes
     let keys = found.map { (start: $0.start, end: $0.end) }
-    let sorted = found.indices.sorted { (keys[$0].start, -keys[$0].end) < (keys[$1].start, -keys[$1].end) }.map { found[$0] }
+    let sorted = found.indices.sorted { (keys[$0].start, -keys[$0].end) < (keys[$1].start, -keys[$1].end) }.map {
+      found[$0]
+    }
     quotes = sorted
     // The innermost enclosing direct quote, with a stack of the direct quotes open at each start (direct
     // quotes nest, and `sorted` puts outer quotes first).
@@ -150,7 +152,9 @@ struct AttributionRun {
         floor == nil || intro.evidence.start > (lastFloorChange ?? -1)
       {
         floor = (intro.entity, text.paragraphIndex(of: intro.evidence.start), intro.evidence)
-        floorMention = context.mentions(in: intro.evidence.start, intro.evidence.end).first { $0.entity == intro.entity }.map { $0.start..<$0.end }
+        floorMention = context.mentions(in: intro.evidence.start, intro.evidence.end).first {
+          $0.entity == intro.entity
+        }.map { $0.start..<$0.end }
         lastFloorChange = intro.evidence.start
       }
       guard let found = attribution(of: i) else { continue }
@@ -220,7 +224,6 @@ struct AttributionRun {
     }
     return c != i
   }
-
 
   // MARK: - One quote
 

@@ -62,8 +62,9 @@ enum CharClass {
 
   /// Combining marks.
   @inline(__always) static func isMark(_ c: Unicode.Scalar) -> Bool {
-    c.value >= 0x300 && (c.properties.generalCategory == .nonspacingMark
-      || c.properties.generalCategory == .spacingMark || c.properties.generalCategory == .enclosingMark)
+    c.value >= 0x300
+      && (c.properties.generalCategory == .nonspacingMark
+        || c.properties.generalCategory == .spacingMark || c.properties.generalCategory == .enclosingMark)
   }
 
   /// Quote marks and apostrophes, straight or curly, and guillemets.

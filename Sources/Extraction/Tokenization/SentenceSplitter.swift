@@ -55,8 +55,9 @@ public struct SentenceSplitter: ExtractionStage {
       if t.kind == .punctuation && isTerminator(s[t.start]) {
         // Absorb closing quotes and brackets that follow without a space.
         var j = i
-        while j + 1 < n, !tokens[j].spaceAfter, tokens[j + 1].kind == .quote || isCloser(s[tokens[j + 1].start])
-          || (tokens[j + 1].kind == .punctuation && isTerminator(s[tokens[j + 1].start]))
+        while j + 1 < n, !tokens[j].spaceAfter,
+          tokens[j + 1].kind == .quote || isCloser(s[tokens[j + 1].start])
+            || (tokens[j + 1].kind == .punctuation && isTerminator(s[tokens[j + 1].start]))
         {
           j += 1
         }

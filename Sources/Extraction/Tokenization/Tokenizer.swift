@@ -120,7 +120,9 @@ public struct Tokenizer: ExtractionStage {
       if length == 1 && CharClass.isUpper(s[start]) { return i + 1 }  // an initial: "J."
       if length <= 6 {
         var lowered = ""
-        for k in start..<i { lowered.unicodeScalars.append(contentsOf: s[k].properties.lowercaseMapping.unicodeScalars) }
+        for k in start..<i {
+          lowered.unicodeScalars.append(contentsOf: s[k].properties.lowercaseMapping.unicodeScalars)
+        }
         if abbreviations.contains(lowered) { return i + 1 }
       }
     }

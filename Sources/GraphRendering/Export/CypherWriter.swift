@@ -52,14 +52,17 @@ public struct CypherWriter: Sendable {
     var out = "CREATE CONSTRAINT quote_id IF NOT EXISTS FOR (q:Quote) REQUIRE q.id IS UNIQUE;\n"
     for q in graph.quotes {
       out += "MERGE (q:Quote {id: \(Self.literal(q.id))}) SET q.text = \(Self.literal(q.text)), "
-      out += "q.kind = \(Self.literal(q.kind.rawValue)), q.doc = \(Self.literal(q.doc)), q.start = \(q.start), q.end = \(q.end), "
+      out +=
+        "q.kind = \(Self.literal(q.kind.rawValue)), q.doc = \(Self.literal(q.doc)), q.start = \(q.start), q.end = \(q.end), "
       out += "q.speaker_mention = \(Self.literal(q.speakerMention?.text ?? "")), "
       out += "q.confidence = \(ExportText.number(q.confidence)), q.source = \(Self.literal(q.source));\n"
       if let s = q.speaker {
-        out += "MATCH (a:Entity {id: \(Self.literal(s.rawValue))}), (q:Quote {id: \(Self.literal(q.id))}) MERGE (a)-[:SAID]->(q);\n"
+        out +=
+          "MATCH (a:Entity {id: \(Self.literal(s.rawValue))}), (q:Quote {id: \(Self.literal(q.id))}) MERGE (a)-[:SAID]->(q);\n"
       }
       for m in q.mentions {
-        out += "MATCH (q:Quote {id: \(Self.literal(q.id))}), (b:Entity {id: \(Self.literal(m.rawValue))}) MERGE (q)-[:MENTIONS]->(b);\n"
+        out +=
+          "MATCH (q:Quote {id: \(Self.literal(q.id))}), (b:Entity {id: \(Self.literal(m.rawValue))}) MERGE (q)-[:MENTIONS]->(b);\n"
       }
     }
     return out

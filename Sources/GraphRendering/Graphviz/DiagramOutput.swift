@@ -44,7 +44,8 @@ public enum DiagramOutput {
         .writeFailed, "cannot create the folder: \(Self.reason(error))", path: directory.path)
     }
     let dot = DOTWriter(options: options).dotText(for: graph)
-    return try write(dot: dot, formats: formats, layout: layout, timeBudget: timeBudget, to: directory, baseName: baseName)
+    return try write(
+      dot: dot, formats: formats, layout: layout, timeBudget: timeBudget, to: directory, baseName: baseName)
   }
 
   /// Writes `baseName.<ext>` for each of `formats` from DOT text: the `.dot` file is the text itself, and

@@ -56,7 +56,8 @@ public enum GraphvizRenderer {
 
   /// How many of the last 256 layouts this process ran were of `dot`; for tests.
   static func recentLayoutCount(of dot: String) -> Int {
-    (try? GraphvizSession.shared.withSession { session in session.recentLayouts.filter { $0 == dot.hashValue }.count }) ?? 0
+    (try? GraphvizSession.shared.withSession { session in session.recentLayouts.filter { $0 == dot.hashValue }.count })
+      ?? 0
   }
 
   /// The engine a render of `dot` with `layout` uses: `layout` itself, or what ``LayoutEngine/auto``

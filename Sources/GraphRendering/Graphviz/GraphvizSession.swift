@@ -243,7 +243,8 @@ final class GraphvizSession: @unchecked Sendable {
     switch status {
     case .exited(0):
       guard let results = Self.unframe(data, count: formats.count) else {
-        throw RenderingError(.workerFailed, "the layout process sent incomplete output", graphvizMessages: graphvizMessages)
+        throw RenderingError(
+          .workerFailed, "the layout process sent incomplete output", graphvizMessages: graphvizMessages)
       }
       return results
     case .exited(3):

@@ -34,7 +34,8 @@ public struct ReportQuote: Hashable, Sendable, Comparable {
     if !graph.quotes.isEmpty {
       return graph.quotes.compactMap { q in
         q.speaker.map {
-          ReportQuote(speaker: $0, evidence: Evidence(doc: q.doc, start: q.start, end: q.end, text: q.text), named: q.mentions)
+          ReportQuote(
+            speaker: $0, evidence: Evidence(doc: q.doc, start: q.start, end: q.end, text: q.text), named: q.mentions)
         }
       }.sorted()
     }

@@ -13,7 +13,8 @@ import Testing
   }
 
   @Test func tooManyOtherWordsAreNoIntroduction() {
-    let doc = attributeRuleFixture("Late on the second night of the long dry spell in Chile: “We will not close the clinic.”")
+    let doc = attributeRuleFixture(
+      "Late on the second night of the long dry spell in Chile: “We will not close the clinic.”")
     #expect(doc.quote(containing: "close the clinic")?.rule != .colonIntro, "\(doc.debugDump())")
   }
 }

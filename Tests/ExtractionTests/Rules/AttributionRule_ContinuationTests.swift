@@ -6,7 +6,8 @@ import Testing
 /// `ContinuationRule`: a quote that opens its sentence with no cue keeps the current speaker.
 @Suite struct AttributionRule_ContinuationTests {
   @Test func theNextQuoteKeepsTheFloor() {
-    let doc = attributeRuleFixture("“The wells are dry,” Ruth Okoye said. “We have asked Peru for two tankers of water.”")
+    let doc = attributeRuleFixture(
+      "“The wells are dry,” Ruth Okoye said. “We have asked Peru for two tankers of water.”")
     let a = doc.attribution(of: "two tankers")
     #expect(a?.speaker == "Ruth Okoye", "\(doc.debugDump())")
     #expect(a?.rule == .continuation, "\(doc.debugDump())")

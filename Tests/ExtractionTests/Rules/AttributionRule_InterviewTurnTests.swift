@@ -18,7 +18,8 @@ import Testing
   }
 
   @Test func oneLabelAloneIsNoInterview() {
-    let doc = attributeRuleFixture("Ruth Okoye arrived early.\nOKOYE: The rains came late this year and the wells are low.")
+    let doc = attributeRuleFixture(
+      "Ruth Okoye arrived early.\nOKOYE: The rains came late this year and the wells are low.")
     #expect(doc.quotes.allSatisfy { $0.rule != .interviewTurn }, "\(doc.debugDump())")
   }
 }

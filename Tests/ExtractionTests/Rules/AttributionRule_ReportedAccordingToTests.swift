@@ -13,14 +13,16 @@ import Testing
   }
 
   @Test func closingASentence() {
-    let doc = attributeRuleFixture("The new bridge over the river will open in the spring, according to the Harbor Trust.")
+    let doc = attributeRuleFixture(
+      "The new bridge over the river will open in the spring, according to the Harbor Trust.")
     let a = doc.attribution(of: "new bridge")
     #expect(a?.speaker == "Harbor Trust", "\(doc.debugDump())")
     #expect(a?.rule == .accordingTo, "\(doc.debugDump())")
   }
 
   @Test func aPronounResolvesToTheLastSpeaker() {
-    let doc = attributeRuleFixture("Ilse Varga spoke first. According to her, the ferries to Chile will run twice a week.")
+    let doc = attributeRuleFixture(
+      "Ilse Varga spoke first. According to her, the ferries to Chile will run twice a week.")
     #expect(doc.attribution(of: "ferries")?.speaker == "Ilse Varga", "\(doc.debugDump())")
   }
 }

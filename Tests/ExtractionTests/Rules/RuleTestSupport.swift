@@ -13,7 +13,9 @@ let ruleEntities: [SpeechEntity] = [
 extension AnalyzedDocument {
   /// The shortest quote whose text contains `fragment`.
   func quote(containing fragment: String) -> Quote? {
-    quotes.filter { document.text(from: $0.start, to: $0.end).contains(fragment) }.min { ($0.end - $0.start) < ($1.end - $1.start) }
+    quotes.filter { document.text(from: $0.start, to: $0.end).contains(fragment) }.min {
+      ($0.end - $0.start) < ($1.end - $1.start)
+    }
   }
 
   /// The name of an entity of the document.
@@ -31,7 +33,9 @@ func attributeRuleFixture(_ text: String, _ entities: [SpeechEntity] = ruleEntit
 }
 
 /// `subject predicate object` lines of the relation rules on `text`, and the document for failure messages.
-func relationRuleFixture(_ text: String, _ entities: [SpeechEntity] = ruleEntities) -> (lines: [String], doc: AnalyzedDocument) {
+func relationRuleFixture(_ text: String, _ entities: [SpeechEntity] = ruleEntities) -> (
+  lines: [String], doc: AnalyzedDocument
+) {
   var doc = makeSpeechDocument(text, entities)
   RelationExtractor().process(&doc)
   return (doc.relationLines(), doc)

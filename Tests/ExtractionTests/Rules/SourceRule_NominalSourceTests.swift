@@ -11,7 +11,8 @@ import Testing
     #expect(q?.speaker == nil, "\(doc.debugDump())")
     #expect(q?.rule == .nominalSource, "\(doc.debugDump())")
     #expect(q?.confidence == NominalSourceRule.confidence, "\(doc.debugDump())")
-    #expect(q.flatMap { $0.speakerMention }.map { doc.document.text(from: $0.lowerBound, to: $0.upperBound) } == "officials")
+    #expect(
+      q.flatMap { $0.speakerMention }.map { doc.document.text(from: $0.lowerBound, to: $0.upperBound) } == "officials")
   }
 
   @Test func aNamedSpeakerIsNoNominalSource() {

@@ -14,7 +14,8 @@ import Testing
   }
 
   @Test func aPronounWithAnAntecedentResolves() {
-    let doc = attributeRuleFixture("Tomas Brandt toured the site. “We will rebuild the school before the winter,” he said.")
+    let doc = attributeRuleFixture(
+      "Tomas Brandt toured the site. “We will rebuild the school before the winter,” he said.")
     #expect(doc.attribution(of: "rebuild the school")?.speaker == "Tomas Brandt", "\(doc.debugDump())")
   }
 }

@@ -19,7 +19,8 @@ public func fuzzDOTWriter(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt 
     entities.append(
       Entity(
         id: EntityID(rawValue: "\(kind.rawValue):e\(String(format: "%03d", index))"), kind: kind, name: name,
-        aliases: index.isMultiple(of: 3) ? [name + "x"] : [], attributes: index.isMultiple(of: 4) ? ["title": name] : [:],
+        aliases: index.isMultiple(of: 3) ? [name + "x"] : [],
+        attributes: index.isMultiple(of: 4) ? ["title": name] : [:],
         confidence: Double(index % 10) / 9))
   }
   var relations: [Relation] = []
@@ -47,7 +48,8 @@ public func fuzzDOTWriter(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt 
     let read = labels["n\(index + 1)"].map(DOTEscaping.unescaped)
     precondition(
       read == DOTEscaping.visibleText(entity.name),
-      "label of \(entity.name.unicodeScalars.map { String($0.value, radix: 16) }) came back as \(String(describing: read))")
+      "label of \(entity.name.unicodeScalars.map { String($0.value, radix: 16) }) came back as \(String(describing: read))"
+    )
   }
   return 0
 }

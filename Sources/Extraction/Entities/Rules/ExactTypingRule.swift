@@ -33,7 +33,8 @@ struct ExactTypingRule: EntityRule {
     }
     if s.first < s.end, s.end - s.first > 1, c.lower(s.first) == "the" { s.first += 1 }
     // A capitalized common word opening the sentence ("Many Azerbaijanis") is not part of the name.
-    while s.end - s.first > 1, s.kind != .event, c.infos[s.first].flags.contains(.sentenceInitial), c.has(s.first, .common),
+    while s.end - s.first > 1, s.kind != .event, c.infos[s.first].flags.contains(.sentenceInitial),
+      c.has(s.first, .common),
       !c.has(s.first, .firstName), !c.has(s.first, .country), !c.has(s.first, .place),
       c.infos[s.first].flags.contains(.alsoLower) || !c.infos[s.first].flags.contains(.capitalizedMidSentence)
     {

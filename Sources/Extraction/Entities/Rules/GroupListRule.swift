@@ -49,7 +49,8 @@ struct GroupListRule: EntityRule {
       }
     }
     // The same word elsewhere in the document ("the Xs were ignored") is the same group.
-    for k in spans.indices where spans[k].kind == .person && spans[k].role == nil && spans[k].country == nil
+    for k in spans.indices
+    where spans[k].kind == .person && spans[k].role == nil && spans[k].country == nil
       && spans[k].end - spans[k].first == 1 && listedGroups.contains(c.infos[spans[k].first].lower)
     {
       spans[k].role = .group

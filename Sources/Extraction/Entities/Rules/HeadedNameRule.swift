@@ -46,11 +46,14 @@ struct HeadedNameRule: EntityRule {
         {
           var span = NameSpan(first: i, end: end, kind: .event, source: .eventHead, confidence: 0.75)
           span.end = last + 1
-          if !touchesTagged || spans(i, span.end).contains(where: { $0.first >= i && $0.end <= span.end && $0.kind != .event }) {
+          if !touchesTagged
+            || spans(i, span.end).contains(where: { $0.first >= i && $0.end <= span.end && $0.kind != .event })
+          {
             out.append(span)
           }
         } else if words.count >= 2, c.lexicon.ruleWords.eventPrefixes.contains(c.lower(i)),
-          !touchesTagged || (!covered[i] && spans(i, end).allSatisfy { $0.first > i && $0.end <= end && $0.kind != .event })
+          !touchesTagged
+            || (!covered[i] && spans(i, end).allSatisfy { $0.first > i && $0.end <= end && $0.kind != .event })
         {
           // "Operation Northern Gale", "Hurricane Katrina": the prefix makes the name inside it an event.
           out.append(NameSpan(first: i, end: end, kind: .event, source: .eventHead, confidence: 0.75))
@@ -66,7 +69,9 @@ struct HeadedNameRule: EntityRule {
             var k = e + 1
             if k < sent.upperBound, c.lower(k) == "the" { k += 1 }
             guard k < sent.upperBound, c.isCapitalized(k) else { break }
-            while k < sent.upperBound, c.isCapitalized(k) || (c.text(k) == "-" && k + 1 < sent.upperBound && c.isCapitalized(k + 1)) {
+            while k < sent.upperBound,
+              c.isCapitalized(k) || (c.text(k) == "-" && k + 1 < sent.upperBound && c.isCapitalized(k + 1))
+            {
               k += 1
             }
             e = k

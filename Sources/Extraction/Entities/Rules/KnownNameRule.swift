@@ -42,11 +42,15 @@ struct KnownNameRule: EntityRule {
         end -= 1
       }
       // A capitalized acronym amid ordinary text, unknown to the country data.
-      if found == nil, !weakStart, c.infos[i].flags.contains(.allCaps), (3...5).contains(c.tokens[i].end - c.tokens[i].start),
+      if found == nil, !weakStart, c.infos[i].flags.contains(.allCaps),
+        (3...5).contains(c.tokens[i].end - c.tokens[i].start),
         (c.tokens[i].start..<c.tokens[i].end).allSatisfy({ CharClass.isUpper(c.scalars[$0]) }),
-        i > 0, ["the", "of", "by", "from", "with", "and"].contains(c.lower(i - 1)) || c.tokens[i - 1].kind == .word
-          && !c.isCapitalized(i - 1) && i + 1 < c.tokens.count && c.tokens[i + 1].kind == .word && !c.isCapitalized(i + 1)
-          && c.has(i + 1, .common) && ["which", "who", "that"].contains(c.lower(i + 1)),
+        i > 0,
+        ["the", "of", "by", "from", "with", "and"].contains(c.lower(i - 1))
+          || c.tokens[i - 1].kind == .word
+            && !c.isCapitalized(i - 1) && i + 1 < c.tokens.count && c.tokens[i + 1].kind == .word
+            && !c.isCapitalized(i + 1)
+            && c.has(i + 1, .common) && ["which", "who", "that"].contains(c.lower(i + 1)),
         !c.has(i, .country), !c.has(i, .common), !c.has(i, .title),
         !c.lexicon.commonAcronyms.contains(c.lowers[i]), !notOrganizations.contains(c.lowers[i]),
         (i == 0 || !c.infos[i - 1].flags.contains(.allCaps)),

@@ -65,7 +65,8 @@ struct OrganizationCueRule: EntityRule {
         && !orgNames.contains(c.phraseHash(s.first, s.end))
     }
     guard !orgNames.isEmpty else { return }
-    for k in spans.indices where spans[k].country == nil && !spans[k].isDemonym && spans[k].role == nil
+    for k in spans.indices
+    where spans[k].country == nil && !spans[k].isDemonym && spans[k].role == nil
       && spans[k].kind != .event && spans[k].source != .surname
       && orgNames.contains(c.phraseHash(spans[k].first, spans[k].end))
     {

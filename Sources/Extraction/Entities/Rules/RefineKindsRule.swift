@@ -72,8 +72,9 @@ struct RefineKindsRule: EntityRule {
     if s.kind == .location, s.end - s.first >= 2, c.has(s.first, .place) || c.has(s.first, .country),
       c.isCapitalized(s.end - 1), c.text(s.end - 1).hasSuffix("s"), !c.has(s.end - 1, .placeWord),
       !c.has(s.end - 1, .place), !c.has(s.end - 1, .demonym), !c.has(s.end - 1, .surname),
-      (c.lexicon.table[c.phraseHash(s.first, s.end)] ?? 0) & (Lexicon.Category.place.rawValue
-        | Lexicon.Category.country.rawValue | Lexicon.Category.knownPlace.rawValue) == 0
+      (c.lexicon.table[c.phraseHash(s.first, s.end)] ?? 0)
+        & (Lexicon.Category.place.rawValue
+          | Lexicon.Category.country.rawValue | Lexicon.Category.knownPlace.rawValue) == 0
     {
       s.kind = .organization
     }
@@ -99,7 +100,9 @@ struct RefineKindsRule: EntityRule {
       var k = end + 1
       if k < c.tokens.count, c.lower(k) == "the" { k += 1 }
       guard k < c.tokens.count, c.isCapitalized(k), !c.has(k, .time) else { break }
-      while k < c.tokens.count, c.isCapitalized(k) || (c.text(k) == "-" && k + 1 < c.tokens.count && c.isCapitalized(k + 1)) {
+      while k < c.tokens.count,
+        c.isCapitalized(k) || (c.text(k) == "-" && k + 1 < c.tokens.count && c.isCapitalized(k + 1))
+      {
         k += 1
       }
       end = k

@@ -9,7 +9,8 @@ struct RepeatedNameRule: EntityRule {
   func apply(_ c: RecognitionContext, _ spans: inout [NameSpan]) {
     var byFirst: [UInt64: [(len: Int, hash: UInt64, kind: EntityKind)]] = [:]
     var seen = Set<UInt64>()
-    for s in spans where !s.isDemonym && s.country == nil && (s.source == .tagger || s.source == .acronym)
+    for s in spans
+    where !s.isDemonym && s.country == nil && (s.source == .tagger || s.source == .acronym)
       && s.end - s.first <= 6
     {
       let h = c.phraseHash(s.first, s.end)

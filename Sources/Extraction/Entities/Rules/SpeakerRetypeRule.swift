@@ -13,7 +13,8 @@ struct SpeakerRetypeRule: EntityRule {
       let s = spans[k]
       // Two or three words, none a known place or place word; a known first name, or no word the lexicon knows.
       let words = s.first..<s.end
-      guard (2...3).contains(words.count), !words.contains(where: { c.has($0, .place) || c.has($0, .placeWord) || c.has($0, .knownPlace) }),
+      guard (2...3).contains(words.count),
+        !words.contains(where: { c.has($0, .place) || c.has($0, .placeWord) || c.has($0, .knownPlace) }),
         c.has(s.first, .firstName) || !words.contains(where: { c.has($0, .common) })
       else { continue }
       let before = s.first - 1
@@ -22,7 +23,8 @@ struct SpeakerRetypeRule: EntityRule {
       let verbAfter = after < n && verbs.contains(c.lower(after))
       // "said … Name" with lower-case title words between.
       var b = before
-      while b >= 0 && b > before - 4 && c.tokens[b].kind == .word && !c.isCapitalized(b) && !verbs.contains(c.lower(b)) { b -= 1 }
+      while b >= 0 && b > before - 4 && c.tokens[b].kind == .word && !c.isCapitalized(b) && !verbs.contains(c.lower(b))
+      { b -= 1 }
       let verbBeforeTitles = b >= 0 && b < before && verbs.contains(c.lower(b))
       if verbBefore || verbAfter || verbBeforeTitles {
         spans[k].kind = .person

@@ -30,12 +30,16 @@ struct SurnameRule: EntityRule {
             c.sentenceOf[i] == c.sentenceOf[i + len - 1]
           else { continue }
           let after = i + len
-          let nextCapitalized = after < c.tokens.count && c.isCapitalized(after) && c.sentenceOf[after] == c.sentenceOf[i]
-          let prevCapitalized = i > 0 && c.isCapitalized(i - 1) && c.sentenceOf[i - 1] == c.sentenceOf[i]
+          let nextCapitalized =
+            after < c.tokens.count && c.isCapitalized(after) && c.sentenceOf[after] == c.sentenceOf[i]
+          let prevCapitalized =
+            i > 0 && c.isCapitalized(i - 1) && c.sentenceOf[i - 1] == c.sentenceOf[i]
             && !c.has(i - 1, .title)
           let hyphenated = (i > 0 && c.text(i - 1) == "-") || (after < c.tokens.count && c.text(after) == "-")
           if nextCapitalized || prevCapitalized || hyphenated { continue }
-          if len == 1 && c.infos[i].flags.contains(.sentenceInitial) && c.infos[i].flags.contains(.alsoLower) { continue }
+          if len == 1 && c.infos[i].flags.contains(.sentenceInitial) && c.infos[i].flags.contains(.alsoLower) {
+            continue
+          }
           matched = len
           break
         }

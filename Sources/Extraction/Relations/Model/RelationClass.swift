@@ -25,7 +25,9 @@ public enum RelationClass: Int, CaseIterable, Sendable {
   /// `none` is always allowed.
   public static func allowed(subject: EntityKind, object: EntityKind) -> UInt32 {
     var mask: UInt32 = 1
-    for c in allCases where c != .none && c.predicate(subject: subject, object: object) != nil { mask |= 1 << c.rawValue }
+    for c in allCases where c != .none && c.predicate(subject: subject, object: object) != nil {
+      mask |= 1 << c.rawValue
+    }
     return mask
   }
 

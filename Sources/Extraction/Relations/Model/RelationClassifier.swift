@@ -50,7 +50,8 @@ public struct RelationClassifier: ExtractionStage {
       let s = mentions[p.candidate.subject]
       let o = mentions[p.candidate.object]
       guard !related.contains(Pair(s.entity, o.entity)) else { continue }
-      let evidence = document.document.evidence(min(s.start, o.start), max(s.end, o.end), sentence: p.candidate.sentence)
+      let evidence = document.document.evidence(
+        min(s.start, o.start), max(s.end, o.end), sentence: p.candidate.sentence)
       added.add(
         Relation(
           subject: s.entity, predicate: p.predicate, object: o.entity,

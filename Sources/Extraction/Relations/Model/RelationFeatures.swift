@@ -156,7 +156,8 @@ struct RelationFeatureExtractor: Sendable {
     for k in ot { objectText = TextHash.combine(objectText, words[k]) }
     emit(f(.subjectText, subjectText, ok), into: &out)
     emit(f(.objectText, objectText, sk), into: &out)
-    emit(f(.subjectShape, UInt64(min(st.count, 4)), UInt64(st.isEmpty ? 9 : view.shapes[st.lowerBound]), sk), into: &out)
+    emit(
+      f(.subjectShape, UInt64(min(st.count, 4)), UInt64(st.isEmpty ? 9 : view.shapes[st.lowerBound]), sk), into: &out)
     emit(f(.objectShape, UInt64(min(ot.count, 4)), UInt64(ot.isEmpty ? 9 : view.shapes[ot.lowerBound]), ok), into: &out)
     if !st.isEmpty {
       emit(f(.subjectHead, words[st.upperBound - 1], dir), into: &out)

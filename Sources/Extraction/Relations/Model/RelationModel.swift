@@ -103,13 +103,17 @@ public struct RelationModel: Sendable {
     guard bits >= 8 && bits <= 24 else { throw reader.bad("bad hash size \(bits)") }
     let templates = try reader.u32()
     guard templates == RelationFeatureExtractor.templateVersion else {
-      throw reader.bad("trained with feature templates v\(templates), this build computes v\(RelationFeatureExtractor.templateVersion)")
+      throw reader.bad(
+        "trained with feature templates v\(templates), this build computes v\(RelationFeatureExtractor.templateVersion)"
+      )
     }
     self.init(bits: bits)
     for c in 0..<C { thresholds[c] = try reader.f32() }
     slope = try reader.f32()
     intercept = try reader.f32()
-    guard thresholds.allSatisfy(\.isFinite), slope.isFinite, intercept.isFinite else { throw reader.bad("non-finite parameters") }
+    guard thresholds.allSatisfy(\.isFinite), slope.isFinite, intercept.isFinite else {
+      throw reader.bad("non-finite parameters")
+    }
     try reader.quantizedRows(into: &weights, width: C)
   }
 

@@ -29,7 +29,9 @@ public struct RelationTrainer: Sendable {
   /// ``crossValidate(_:folds:)`` then needs `folds == heldOutStages.count`.
   public var heldOutStages: [Pipeline] = []
 
-  public init(entityStages: Pipeline, epochs: Int = 12, bits: Int = 18, seed: UInt64 = 7, minimumPrecision: Double = 0.7) {
+  public init(
+    entityStages: Pipeline, epochs: Int = 12, bits: Int = 18, seed: UInt64 = 7, minimumPrecision: Double = 0.7
+  ) {
     self.entityStages = entityStages
     self.epochs = epochs
     self.bits = bits
@@ -70,7 +72,8 @@ public struct RelationTrainer: Sendable {
         }
         labels.append(label)
       }
-      return Prepared(source: d, mentions: analyzed.mentions, candidates: candidates, features: features, labels: labels)
+      return Prepared(
+        source: d, mentions: analyzed.mentions, candidates: candidates, features: features, labels: labels)
     }
   }
 
@@ -192,7 +195,9 @@ extension RelationTrainer {
       for (i, p) in prepared.enumerated() where i % folds == fold {
         let corpus = p.source.corpus
         let scored = Self.scoredTypes(corpus)
-        for g in p.source.relations where scored.contains(g.type) { gold["\(corpus.rawValue)/\(g.type)", default: 0] += 1 }
+        for g in p.source.relations where scored.contains(g.type) {
+          gold["\(corpus.rawValue)/\(g.type)", default: 0] += 1
+        }
         let open = [Float](repeating: -.infinity, count: RelationClass.count)
         let preds = model.decode(p.candidates, mentions: p.mentions, thresholds: open) { p.features[$0] }
         var taken = Set<Int>()
@@ -200,7 +205,8 @@ extension RelationTrainer {
           let s = p.mentions[pr.candidate.subject]
           let o = p.mentions[pr.candidate.object]
           guard
-            let type = RelationTrainingDocument.goldType(corpus: corpus, predicate: pr.predicate, subject: s.kind, object: o.kind),
+            let type = RelationTrainingDocument.goldType(
+              corpus: corpus, predicate: pr.predicate, subject: s.kind, object: o.kind),
             scored.contains(type)
           else { continue }
           var hit: Int?
@@ -211,7 +217,9 @@ extension RelationTrainer {
           }
           if let hit { taken.insert(hit) }
           verdicts.append(
-            Verdict(margin: pr.margin, key: "\(corpus.rawValue)/\(type)", relationClass: pr.relationClass, correct: hit != nil))
+            Verdict(
+              margin: pr.margin, key: "\(corpus.rawValue)/\(type)", relationClass: pr.relationClass, correct: hit != nil
+            ))
         }
       }
     }
@@ -256,7 +264,8 @@ extension RelationTrainer {
         }
         // Cuts: above every margin, then between consecutive margins (mine is sorted, highest first).
         var bestCut = mine[0].margin + 1
-        var bestF = nOther > 0 && Double(tpOther) / Double(nOther) >= minimumPrecision
+        var bestF =
+          nOther > 0 && Double(tpOther) / Double(nOther) >= minimumPrecision
           ? 2 * Double(tpOther) / Double(nOther + conllGold) : -1
         var tp = tpOther
         var n = nOther

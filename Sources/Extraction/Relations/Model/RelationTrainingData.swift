@@ -36,7 +36,9 @@ public struct RelationTrainingDocument: Sendable {
 
   /// The gold type a predicted predicate between arguments of these kinds counts as, mirroring the shared
   /// scorer's mapping (`score_rel.py`), or `nil` when it is not scored in this corpus.
-  static func goldType(corpus: Corpus, predicate: DocumentModel.Predicate, subject: EntityKind, object: EntityKind) -> String? {
+  static func goldType(corpus: Corpus, predicate: DocumentModel.Predicate, subject: EntityKind, object: EntityKind)
+    -> String?
+  {
     let objectIsPlace = object == .country || object == .location
     let subjectIsPlace = subject == .country || subject == .location
     switch corpus {

@@ -45,7 +45,9 @@ extension RelationRun {
       }
     }
     guard let predicate else { return }
-    if owner == nil, after < words.count, words[after].lower == "of", let (o, end) = target(at: after + 1, kinds: [.organization]) {
+    if owner == nil, after < words.count, words[after].lower == "of",
+      let (o, end) = target(at: after + 1, kinds: [.organization])
+    {
       owner = o
       after = end
     }
@@ -54,6 +56,8 @@ extension RelationRun {
     let sentence = sentenceRange(words[k].start)
     guard let person = lastMention(.person, endingBy: words[k].start, from: sentence.lowerBound)
     else { return }
-    add(person.entity, predicate, owner, BoardSeatRule.confidence, words[k].start, words[max(after - 1, k)].end, BoardSeatRule.id)
+    add(
+      person.entity, predicate, owner, BoardSeatRule.confidence, words[k].start, words[max(after - 1, k)].end,
+      BoardSeatRule.id)
   }
 }

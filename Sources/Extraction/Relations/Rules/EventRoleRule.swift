@@ -23,7 +23,9 @@ extension RelationRun {
       // "organized by X": the event is the nearest event mentioned before, or the reported-on meeting.
       var j = k + 2
       while j < words.count && RelationRun.titleWords.contains(words[j].lower) { j += 1 }
-      guard j < words.count, let agent = context.mention(atWord: j), agent.kind == .person || agent.kind == .organization else { return }
+      guard j < words.count, let agent = context.mention(atWord: j),
+        agent.kind == .person || agent.kind == .organization
+      else { return }
       let event =
         lastMention(.event, endingBy: words[k].start, from: sentence.lowerBound)?.entity
         ?? context.reportedEvent()
@@ -34,7 +36,9 @@ extension RelationRun {
     }
     // "Y hosted a conference".
     var s = k - 1
-    while s >= 0 && words[s].isWord && ["also", "has", "have", "had", "jointly", "recently", "will"].contains(words[s].lower) { s -= 1 }
+    while s >= 0 && words[s].isWord
+      && ["also", "has", "have", "had", "jointly", "recently", "will"].contains(words[s].lower)
+    { s -= 1 }
     guard s >= 0, let subject = mentionEnding(at: s), subject.kind == .person || subject.kind == .organization,
       !(predicate == .hosted && subject.kind == .person)
     else { return }
@@ -47,7 +51,10 @@ extension RelationRun {
         break
       }
       if meetingNouns.contains(words[j].lower) {
-        event = context.mentions.first(where: { $0.kind == .event && $0.start >= words[j].start && $0.start < sentence.upperBound })?.entity
+        event =
+          context.mentions.first(where: {
+            $0.kind == .event && $0.start >= words[j].start && $0.start < sentence.upperBound
+          })?.entity
           ?? context.reportedEvent()
         end = words[j].end
         break

@@ -29,11 +29,15 @@ extension RelationRun {
     // Passive: "Y was (also) supported by X".
     if k + 1 < words.count && words[k + 1].lower == "by" {
       var a = k - 1
-      while a >= 0 && ["also", "openly", "reportedly", "allegedly", "directly", "strongly"].contains(words[a].lower) { a -= 1 }
+      while a >= 0 && ["also", "openly", "reportedly", "allegedly", "directly", "strongly"].contains(words[a].lower) {
+        a -= 1
+      }
       guard a >= 1, ["was", "were", "is", "are", "been", "being"].contains(words[a].lower) else { return }
       var negated = false
       var b = a - 1
-      while b >= 0 && ["not", "never", "has", "have", "had"].contains(words[b].lower) || (b >= 0 && words[b].lower.hasSuffix("n't")) {
+      while b >= 0 && ["not", "never", "has", "have", "had"].contains(words[b].lower)
+        || (b >= 0 && words[b].lower.hasSuffix("n't"))
+      {
         if lexicon.negations.contains(words[b].lower) || words[b].lower.hasSuffix("n't") { negated = true }
         b -= 1
       }
@@ -50,13 +54,15 @@ extension RelationRun {
     // "does" + "n't": the word a contracted "n't" is written onto is part of the negation, and the two count
     // as one bridge word.
     while s >= 0 && (words[s].isWord || words[s].isClitic) && context.mention(atWord: s) == nil && bridged < 6
-      && (lexicon.bridgeWords.contains(words[s].lower) || words[s].lower.hasSuffix("n't") || context.text.isCliticNot(s + 1))
+      && (lexicon.bridgeWords.contains(words[s].lower) || words[s].lower.hasSuffix("n't")
+        || context.text.isCliticNot(s + 1))
     {
       if lexicon.negations.contains(words[s].lower) || words[s].lower.hasSuffix("n't") { negated = true }
       if !context.text.isCliticNot(s) { bridged += 1 }
       s -= 1
     }
-    guard s >= 0, s >= context.text.wordIndex(atOrAfter: sentence.lowerBound), let subject = mentionEnding(at: s), isActorKind(subject)
+    guard s >= 0, s >= context.text.wordIndex(atOrAfter: sentence.lowerBound), let subject = mentionEnding(at: s),
+      isActorKind(subject)
     else { return }
     // "supports" never follows "the"/"an" directly as a noun unless "support for".
     var j = k + 1
@@ -71,7 +77,9 @@ extension RelationRun {
     case "attack":
       guard bridged > 0 else { return }  // "X attack" is a noun phrase.
     case "launched":
-      guard (j..<min(words.count, j + 3)).contains(where: { StanceRule.attackNouns.contains(words[$0].lower) }) else { return }
+      guard (j..<min(words.count, j + 3)).contains(where: { StanceRule.attackNouns.contains(words[$0].lower) }) else {
+        return
+      }
       window = 40
     default:
       break
@@ -82,7 +90,8 @@ extension RelationRun {
     while end < words.count && end < j + window && words[end].start < sentence.upperBound {
       let lw = words[end].lower
       if objects.isEmpty && (lw == "." || lw == ";" || StanceRule.clauseBreakers.contains(lw)) { break }
-      if let m = context.mention(atWord: end), m.kind == .country || m.kind == .organization, m.entity != subject.entity {
+      if let m = context.mention(atWord: end), m.kind == .country || m.kind == .organization, m.entity != subject.entity
+      {
         objects.append(m)
         end = wordAfter(m)
         // Coordinated objects: "Y and Z", "both Y and Z".
@@ -100,7 +109,9 @@ extension RelationRun {
     var subjects = [subject]
     var f = firstWord(of: subject) - 1
     if f >= 0 && words[f].lower == "the" { f -= 1 }
-    if f >= 1, words[f].lower == "and", let other = mentionEnding(at: f - 1), isActorKind(other) { subjects.append(other) }
+    if f >= 1, words[f].lower == "and", let other = mentionEnding(at: f - 1), isActorKind(other) {
+      subjects.append(other)
+    }
     for sub in subjects {
       for o in objects where o.entity != sub.entity {
         add(sub.entity, predicate, o.entity, StanceRule.confidence, sub.start, o.end, StanceRule.id)

@@ -20,7 +20,8 @@ extension RelationRun {
     guard let (p, roleStart) = role(endingBefore: k) else { return }
     var j = roleStart
     var mods = 0
-    while j > 0 && mods < 2 && words[j - 1].isWord && words[j - 1].isCapitalized && context.mention(atWord: j - 1) == nil
+    while j > 0 && mods < 2 && words[j - 1].isWord && words[j - 1].isCapitalized
+      && context.mention(atWord: j - 1) == nil
       && words[j - 1].lower != "former"
     {
       j -= 1
@@ -31,6 +32,8 @@ extension RelationRun {
     let former = yStart > 0 && words[yStart - 1].lower == "former"
     let pred = former && p == "consul_general_of" ? Predicate.formerConsulGeneralOf : p
     guard objectAllowed(pred, y.entity) else { return }
-    add(m.entity, pred, y.entity, TitleBeforeNameRule.confidence, words[former ? yStart - 1 : yStart].start, m.end, TitleBeforeNameRule.id)
+    add(
+      m.entity, pred, y.entity, TitleBeforeNameRule.confidence, words[former ? yStart - 1 : yStart].start, m.end,
+      TitleBeforeNameRule.id)
   }
 }

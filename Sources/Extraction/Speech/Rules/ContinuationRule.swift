@@ -22,7 +22,8 @@ struct ContinuationRule: AttributionRule {
     else { return nil }
     // The cue is the one that gave the speaker the floor; no words name the speaker at this quote.
     return .attributed(
-      Attribution(speaker: floor.entity, cue: floor.cue, confidence: Self.confidence, rule: .continuation, namesSpeaker: false))
+      Attribution(
+        speaker: floor.entity, cue: floor.cue, confidence: Self.confidence, rule: .continuation, namesSpeaker: false))
   }
 }
 
@@ -33,7 +34,8 @@ extension AttributionRun {
     let q = quotes[i]
     let para = text.paragraph(of: q.end)
     var close = q.end
-    while close < para.upperBound && (QuoteMarks.isMark(text.scalars[close]) || CharClass.isSpace(text.scalars[close])) { close += 1 }
+    while close < para.upperBound && (QuoteMarks.isMark(text.scalars[close]) || CharClass.isSpace(text.scalars[close]))
+    { close += 1 }
     // The quote's last character before the marks: a comma announces a cue.
     var last = q.end - 1
     while last > q.start && CharClass.isSpace(text.scalars[last]) { last -= 1 }

@@ -27,7 +27,9 @@ extension AttributionRun {
     let upper = parent[i].map { quotes[$0].end } ?? text.paragraph(of: q.end).upperBound
     var a = text.wordIndex(atOrAfter: q.end)
     // Skip closing marks and a comma.
-    while a < words.count && words[a].start < upper && !words[a].isWord && (QuoteMarks.isMark(text.scalars[words[a].start]) || words[a].lower == ",") {
+    while a < words.count && words[a].start < upper && !words[a].isWord
+      && (QuoteMarks.isMark(text.scalars[words[a].start]) || words[a].lower == ",")
+    {
       a += 1
     }
     guard a < words.count, words[a].start < upper, words[a].isWord else { return nil }
@@ -45,7 +47,9 @@ extension AttributionRun {
       let w = idx[k]
       let cue = context.evidence(words[w0].start, words[w].end)
       if SpeakerContext.personalPronouns.contains(words[w].lower) {
-        return resolvePronoun(words[w].lower, at: words[w].start, quoteIndex: i).map { ($0, cue, CueAfterQuoteRule.pronounConfidence) }
+        return resolvePronoun(words[w].lower, at: words[w].start, quoteIndex: i).map {
+          ($0, cue, CueAfterQuoteRule.pronounConfidence)
+        }
       }
       if lexicon.organizationNouns.contains(words[w].lower), context.mention(atWord: w) == nil,
         let who = resolveNominal(words[w].lower, before: words[w].start)
@@ -63,7 +67,8 @@ extension AttributionRun {
       guard t < idx.count, let m = context.mention(atWord: idx[t]), isSpeakerKind(m.kind) else { return nil }
       if lowerWords > 0 {
         let after = text.wordIndex(atOrAfter: m.end)
-        guard lowerWords <= 3, m.kind == .person, after >= words.count || [",", ".", ";"].contains(words[after].lower) || after >= idx.last! + 1
+        guard lowerWords <= 3, m.kind == .person,
+          after >= words.count || [",", ".", ";"].contains(words[after].lower) || after >= idx.last! + 1
         else { return nil }
       }
       if !m.isDemonym { return (m.entity, context.evidence(words[w0].start, m.end), CueAfterQuoteRule.nameConfidence) }
@@ -76,10 +81,14 @@ extension AttributionRun {
     if lw == "according", idx.count > 2, words[idx[1]].lower == "to" {
       let w = idx[2]
       if SpeakerContext.personalPronouns.contains(words[w].lower) {
-        return resolvePronoun(words[w].lower, at: words[w].start, quoteIndex: i).map { ($0, context.evidence(words[w0].start, words[w].end), CueAfterQuoteRule.pronounConfidence) }
+        return resolvePronoun(words[w].lower, at: words[w].start, quoteIndex: i).map {
+          ($0, context.evidence(words[w0].start, words[w].end), CueAfterQuoteRule.pronounConfidence)
+        }
       }
       let limit = words[idx[min(idx.count - 1, 8)]].end
-      if let m = context.mentions(in: words[w].start, limit).first(where: { ($0.kind == .person || $0.kind == .organization) && !$0.isDemonym }) {
+      if let m = context.mentions(in: words[w].start, limit).first(where: {
+        ($0.kind == .person || $0.kind == .organization) && !$0.isDemonym
+      }) {
         return (m.entity, context.evidence(words[w0].start, m.end), CueAfterQuoteRule.indirectNameConfidence)
       }
       return nil
@@ -96,12 +105,17 @@ extension AttributionRun {
           && words[idx[k] - 1].lower == ","
       }
     }()
-    guard let v = idx.prefix(12).firstIndex(where: { lexicon.speechVerbs.contains(words[$0].lower) }) ?? appositive, v > 0
+    guard let v = idx.prefix(12).firstIndex(where: { lexicon.speechVerbs.contains(words[$0].lower) }) ?? appositive,
+      v > 0
     else { return nil }
     let between = Array(idx[0..<v])
     let cue = context.evidence(words[w0].start, words[idx[v]].end)
-    if SpeakerContext.personalPronouns.contains(lw), between.dropFirst().allSatisfy({ lexicon.skipWords.contains(words[$0].lower) }) {
-      return resolvePronoun(lw, at: words[w0].start, quoteIndex: i).map { ($0, cue, CueAfterQuoteRule.pronounConfidence) }
+    if SpeakerContext.personalPronouns.contains(lw),
+      between.dropFirst().allSatisfy({ lexicon.skipWords.contains(words[$0].lower) })
+    {
+      return resolvePronoun(lw, at: words[w0].start, quoteIndex: i).map {
+        ($0, cue, CueAfterQuoteRule.pronounConfidence)
+      }
     }
     if lw == "the", between.count >= 2, lexicon.organizationNouns.contains(words[between[1]].lower),
       let who = resolveNominal(words[between[1]].lower, before: words[between[1]].start)
@@ -109,7 +123,9 @@ extension AttributionRun {
       return (who, cue, CueAfterQuoteRule.nominalConfidence)
     }
     // The clause opens with a name or a title ("Kenyan Trade Secretary X", "chief executive X").
-    let ms = context.mentions(in: words[w0].start, words[idx[v]].start).filter { isSpeakerKind($0.kind) && !$0.isDemonym }
+    let ms = context.mentions(in: words[w0].start, words[idx[v]].start).filter {
+      isSpeakerKind($0.kind) && !$0.isDemonym
+    }
     let person = ms.first(where: { $0.kind == .person })
     guard context.mention(atWord: w0) != nil || words[w0].isCapitalized || (person != nil && between.count <= 6),
       let who = person ?? ms.first

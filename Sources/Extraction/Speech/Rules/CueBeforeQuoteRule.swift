@@ -28,14 +28,18 @@ extension AttributionRun {
   mutating func preCue(_ pre: [Int], quoteIndex i: Int, open: Int) -> (EntityID, Evidence, Double)? {
     guard !pre.isEmpty else { return nil }
     // "According to X" / "according to him".
-    if let a = pre.lastIndex(where: { words[$0].lower == "according" }), a + 1 < pre.count, words[pre[a + 1]].lower == "to" {
+    if let a = pre.lastIndex(where: { words[$0].lower == "according" }), a + 1 < pre.count,
+      words[pre[a + 1]].lower == "to"
+    {
       var k = a + 2
       while k < pre.count && ["the", "a", "an"].contains(words[pre[k]].lower) && k + 1 < pre.count { k += 1 }
       if k < pre.count {
         let w = pre[k]
         let cue = context.evidence(words[pre[a]].start, words[w].end)
         if SpeakerContext.personalPronouns.contains(words[w].lower) {
-          if let who = resolvePronoun(words[w].lower, at: words[w].start, quoteIndex: i) { return (who, cue, CueBeforeQuoteRule.pronounConfidence) }
+          if let who = resolvePronoun(words[w].lower, at: words[w].start, quoteIndex: i) {
+            return (who, cue, CueBeforeQuoteRule.pronounConfidence)
+          }
         } else if let m = context.mention(atWord: w), isSpeakerKind(m.kind) {
           return (m.entity, context.evidence(words[pre[a]].start, m.end), CueBeforeQuoteRule.accordingConfidence)
         }
@@ -52,7 +56,9 @@ extension AttributionRun {
       if let (who, conf) = subject(beforeWord: w, clauseStart: clauseStart, quoteIndex: i) {
         // The cue reads from the start of the clause (at most ~150 code points back) to the verb.
         let cue = context.evidence(max(clauseStart, words[w].start - CueBeforeQuoteRule.cueReach), words[w].end)
-        if words[w].lower == "told", p + 1 < pre.count, let outlet = context.mention(atWord: pre[p + 1] ), outlet.kind == .organization {
+        if words[w].lower == "told", p + 1 < pre.count, let outlet = context.mention(atWord: pre[p + 1]),
+          outlet.kind == .organization
+        {
           outlets.append((who, outlet.entity, context.evidence(words[pre[0]].start, outlet.end)))
         } else if words[w].lower == "told", p + 2 < pre.count, words[pre[p + 1]].lower == "the",
           let outlet = context.mention(atWord: pre[p + 2]), outlet.kind == .organization

@@ -9,7 +9,9 @@ struct InsideReportedSpeechRule: SourceRule {
   var ids: [QuoteRule] { [.insideReportedSpeech] }
 
   func apply(_ i: Int, in run: inout AttributionRun) -> Bool {
-    guard run.quotes[i].form == .direct, let host = run.enclosingReported(i), let s = run.quotes[host].speaker else { return false }
+    guard run.quotes[i].form == .direct, let host = run.enclosingReported(i), let s = run.quotes[host].speaker else {
+      return false
+    }
     let h = run.quotes[host]
     run.quotes[i].speaker = s
     run.quotes[i].cue = h.cue

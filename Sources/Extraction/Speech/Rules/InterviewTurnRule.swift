@@ -26,8 +26,11 @@ extension AttributionRun {
   mutating func turnSpeaker(_ i: Int) -> (EntityID, Evidence, Double)? {
     guard let cue = quotes[i].cue else { return nil }
     let label = cue.text.dropLast().trimmingCharacters(in: .whitespaces).lowercased()
-    if ["q", "question", "interviewer"].contains(label) { return interviewer().map { ($0, cue, InterviewTurnRule.questionerConfidence) } }
-    if let m = context.mentions(in: cue.start, cue.end).first(where: { $0.kind == .person || $0.kind == .organization }) {
+    if ["q", "question", "interviewer"].contains(label) {
+      return interviewer().map { ($0, cue, InterviewTurnRule.questionerConfidence) }
+    }
+    if let m = context.mentions(in: cue.start, cue.end).first(where: { $0.kind == .person || $0.kind == .organization })
+    {
       return (m.entity, cue, InterviewTurnRule.nameConfidence)
     }
     // A surname label ("SMITH:") names a person of the document.
@@ -38,14 +41,18 @@ extension AttributionRun {
       }
     }
     for (id, names) in personNames ?? [] {
-      if names.contains(where: { $0 == label || $0.hasSuffix(" " + label) }) { return (id, cue, InterviewTurnRule.surnameConfidence) }
+      if names.contains(where: { $0 == label || $0.hasSuffix(" " + label) }) {
+        return (id, cue, InterviewTurnRule.surnameConfidence)
+      }
     }
     if ["a", "answer"].contains(label) {
       if turnInterviewee == nil {
         let firstTurn = quotes.indices.first(where: isTurn).map { quotes[$0].cue?.start ?? 0 } ?? 0
         // The first person the narration names before the interview, else anywhere outside the turns.
         turnInterviewee =
-          context.mentions.first(where: { $0.kind == .person && container(ofOffset: $0.start) == nil && $0.start < firstTurn })?.entity
+          context.mentions.first(where: {
+            $0.kind == .person && container(ofOffset: $0.start) == nil && $0.start < firstTurn
+          })?.entity
           ?? context.mentions.first(where: { $0.kind == .person && container(ofOffset: $0.start) == nil })?.entity
       }
       return turnInterviewee.map { ($0, cue, InterviewTurnRule.answererConfidence) }
@@ -53,10 +60,8 @@ extension AttributionRun {
     return nil
   }
 
-
   /// Words that present a journalist or an interview in the narration before the turns.
   static let interviewerCues: Set<String> = SpeechWords[.interviewerCues]
-
 
   /// The person who asks the `Q:` turns: a person the narration before the first turn names in a sentence
   /// that presents an interview or a journalist ("Our editor, X, spoke with her"), other than the interviewee.
@@ -70,14 +75,19 @@ extension AttributionRun {
   mutating func findInterviewer() -> EntityID? {
     guard let firstTurn = quotes.indices.first(where: isTurn).flatMap({ quotes[$0].cue?.start }) else { return nil }
     if turnInterviewee == nil {
-      turnInterviewee = context.mentions.first(where: { $0.kind == .person && container(ofOffset: $0.start) == nil && $0.start < firstTurn })?.entity
+      turnInterviewee =
+        context.mentions.first(where: {
+          $0.kind == .person && container(ofOffset: $0.start) == nil && $0.start < firstTurn
+        })?.entity
     }
     for m in context.mentions where m.kind == .person && m.start < firstTurn && m.entity != turnInterviewee {
       guard container(ofOffset: m.start) == nil else { continue }
       let para = text.paragraph(of: m.start)
       let s = text.sentenceStart(before: m.start, lower: para.lowerBound)
       let e = text.sentenceEnd(after: m.end, upper: para.upperBound)
-      if context.wordIndices(s, e).contains(where: { Self.interviewerCues.contains(words[$0].lower) }) { return m.entity }
+      if context.wordIndices(s, e).contains(where: { Self.interviewerCues.contains(words[$0].lower) }) {
+        return m.entity
+      }
     }
     return nil
   }

@@ -9,7 +9,9 @@ struct PhraseVerbSubjectRule: SourceRule {
   var ids: [QuoteRule] { [.phraseVerbSubject] }
 
   func apply(_ i: Int, in run: inout AttributionRun) -> Bool {
-    guard run.quotes[i].form == .direct, run.quotes[i].kind == .partial, let found = run.phraseSubject(i) else { return false }
+    guard run.quotes[i].form == .direct, run.quotes[i].kind == .partial, let found = run.phraseSubject(i) else {
+      return false
+    }
     run.quotes[i].speaker = found.speaker
     run.quotes[i].speakerMention = found.mention
     run.quotes[i].cueWords = found.verb
@@ -27,10 +29,14 @@ extension AttributionRun {
     let para = text.paragraph(of: q.start)
     let s = max(text.sentenceStart(before: q.start, lower: para.lowerBound), q.start - 300)
     let pre = context.wordIndices(s, q.start)
-    guard let v = pre.lastIndex(where: { Self.phraseVerbs.contains(words[$0].lower) }), pre.distance(from: v, to: pre.endIndex) <= 8 else { return nil }
+    guard let v = pre.lastIndex(where: { Self.phraseVerbs.contains(words[$0].lower) }),
+      pre.distance(from: v, to: pre.endIndex) <= 8
+    else { return nil }
     let verb = words[pre[v]].start..<words[pre[v]].end
     // The nearest person or organization before the verb in the sentence.
-    let ms = context.mentions(in: s, words[pre[v]].start).filter { ($0.kind == .person || $0.kind == .organization) && !$0.isDemonym }
+    let ms = context.mentions(in: s, words[pre[v]].start).filter {
+      ($0.kind == .person || $0.kind == .organization) && !$0.isDemonym
+    }
     guard let m = ms.last, text.wordIndex(atOrAfter: m.end) >= pre[v] - 3 else { return nil }
     return (m.entity, m.start..<m.end, verb)
   }

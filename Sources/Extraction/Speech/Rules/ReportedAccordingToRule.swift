@@ -14,7 +14,9 @@ struct ReportedAccordingToRule: AttributionRule {
     let v = run.text.wordIndex(atOrAfter: cue.start)
     // "According to X, …" / "…, according to X.": the source follows "to".
     guard words[v].lower == "according", v + 2 < words.count, words[v + 1].lower == "to" else { return nil }
-    let found = run.accordingSource(v + 2, limit: cue.end, quoteIndex: site.index).map { ($0.0, cue, Self.factor * $0.1) }
+    let found = run.accordingSource(v + 2, limit: cue.end, quoteIndex: site.index).map {
+      ($0.0, cue, Self.factor * $0.1)
+    }
     return AttributionOutcome(Attribution(found, rule: .accordingTo))
   }
 }

@@ -27,7 +27,9 @@ extension AttributionRun {
     var k = v - 1
     while k >= 0 && words[k].isWord && lexicon.skipWords.contains(words[k].lower) { k -= 1 }
     guard k >= 0, words[k].isWord else { return nil }
-    let boundary: Set<String> = ["and", "but", "or", "that", "which", "who", "as", "when", "if", "because", "while", "said", "says"]
+    let boundary: Set<String> = [
+      "and", "but", "or", "that", "which", "who", "as", "when", "if", "because", "while", "said", "says",
+    ]
     if boundary.contains(words[k].lower) { return nil }
     var first = k
     while first > 0 && k - first < 4 && words[first - 1].isWord && !boundary.contains(words[first - 1].lower)

@@ -37,7 +37,8 @@ extension AttributionRun {
         m.start >= words[v].end, !words[(text.wordIndex(atOrAfter: q.end))..<v].contains(where: \.isWord)
       {
         return Attribution(
-          speaker: m.entity, cue: context.evidence(cue.start, m.end), confidence: ReportedSubjectRule.invertedConfidence,
+          speaker: m.entity, cue: context.evidence(cue.start, m.end),
+          confidence: ReportedSubjectRule.invertedConfidence,
           rule: .reportedSubject)
       }
     }

@@ -32,7 +32,9 @@ extension AttributionRun {
   /// an attributed quote earlier in the sentence ("X said, “A,” adding that “B”"), else the sentence's
   /// subject when the narration before the quote holds a speech or phrase verb, or runs into the quote
   /// with a comma, colon or dash ("X shared her worry with donors, “…”").
-  mutating func sentenceSpeaker(_ i: Int) -> (speaker: EntityID, mention: Range<Int>?, verb: Range<Int>?, confidence: Double, rule: QuoteRule)? {
+  mutating func sentenceSpeaker(_ i: Int) -> (
+    speaker: EntityID, mention: Range<Int>?, verb: Range<Int>?, confidence: Double, rule: QuoteRule
+  )? {
     let q = quotes[i]
     guard parent[i] == nil else { return nil }
     let para = text.paragraph(of: q.start)
@@ -49,7 +51,9 @@ extension AttributionRun {
       if parent[j] == nil, quotes[j].form == .direct, let speaker = quotes[j].speaker, quotes[j].start >= s,
         verb != nil || pre.contains(where: { words[$0].lower == "and" })
       {
-        return (speaker, quotes[j].speakerMention, verbRange, SentenceSpeakerRule.sameSentenceConfidence, .sameSentenceSpeaker)
+        return (
+          speaker, quotes[j].speakerMention, verbRange, SentenceSpeakerRule.sameSentenceConfidence, .sameSentenceSpeaker
+        )
       }
       j -= 1
     }
@@ -64,15 +68,21 @@ extension AttributionRun {
     let first = pre.first!
     if SpeakerContext.personalPronouns.contains(words[first].lower), Self.subjectPronouns.contains(words[first].lower) {
       if let who = resolvePronoun(words[first].lower, at: words[first].start, quoteIndex: i) {
-        return (who, words[first].start..<words[first].end, verbRange, SentenceSpeakerRule.pronounSubjectConfidence, .sentenceSubject)
+        return (
+          who, words[first].start..<words[first].end, verbRange, SentenceSpeakerRule.pronounSubjectConfidence,
+          .sentenceSubject
+        )
       }
     }
     let ms = context.mentions(in: s, limit).filter {
-      ($0.kind == .person || $0.kind == .organization) && !$0.isDemonym && !insideSibling(text.wordIndex(atOrAfter: $0.start), of: i)
+      ($0.kind == .person || $0.kind == .organization) && !$0.isDemonym
+        && !insideSibling(text.wordIndex(atOrAfter: $0.start), of: i)
     }
     guard let m = ms.first else { return nil }
     return (
       m.entity, m.start..<m.end, verbRange,
-      verb == nil ? SentenceSpeakerRule.runInSubjectConfidence : SentenceSpeakerRule.verbSubjectConfidence, .sentenceSubject)
+      verb == nil ? SentenceSpeakerRule.runInSubjectConfidence : SentenceSpeakerRule.verbSubjectConfidence,
+      .sentenceSubject
+    )
   }
 }

@@ -8,7 +8,9 @@ struct TitleRule: AttributionRule {
   func attribute(_ site: AttributionSite, in run: inout AttributionRun) -> AttributionOutcome? {
     guard site.isDirect else { return nil }
     let before = run.text.wordIndex(atOrAfter: site.open) - 1
-    guard before >= 0, run.words[before].isWord, run.lexicon.titleWords.contains(run.words[before].lower) else { return nil }
+    guard before >= 0, run.words[before].isWord, run.lexicon.titleWords.contains(run.words[before].lower) else {
+      return nil
+    }
     run.quotes[site.index].isSpeech = false
     return .unattributed
   }
