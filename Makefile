@@ -7,12 +7,14 @@ SWIFT ?= swift
 demo: deps release
 	.build/release/entitygraph build seeds --out output
 
-## Install what is missing, then build and run the whole test suite beside a throw-away PostgreSQL server
+## Install what is missing, check the formatting (swift-format lint --strict, Scripts/format.sh --check),
+## then build and run the whole test suite beside a throw-away PostgreSQL server
 ## (Scripts/with-postgres.sh installs Debian's postgresql when missing, so the PostgreSQL store suite runs
 ## too), then the HTML report in headless Chromium (Scripts/browser-test.sh installs chromium,
 ## chromium-driver and Selenium when missing), then each libFuzzer target for 30 s on its committed seeds
 ## (Scripts/fuzz.sh).
 test: deps
+	Scripts/format.sh --check
 	$(SWIFT) build --build-tests
 	WITH_POSTGRES_OPTIONS="-c fsync=off -c synchronous_commit=off" Scripts/with-postgres.sh $(SWIFT) test --skip-build
 	SWIFT=$(SWIFT) Scripts/browser-test.sh
