@@ -46,29 +46,28 @@ extension EntityGraphCommand {
     public func run() throws {
       let extractor: Extractor
       do {
+        // Only the stages that make mentions: the speech and relation stages add none (nested places are
+        // asked for below), so running them only cost time.
+        let recognizer: EntityRecognizer
         if let model {
           let lexicon = try Lexicon.makeDefault()
           let tagger = try TaggerModel(contentsOf: URL(fileURLWithPath: model), lexicon: lexicon)
-          let recognizer = EntityRecognizer(lexicon: lexicon, model: tagger)
-          extractor = Extractor(pipeline: try Pipeline(stages: [Tokenizer(), SentenceSplitter(), recognizer]))
+          recognizer = EntityRecognizer(lexicon: lexicon, model: tagger)
         } else {
-          extractor = try Extractor.makeForCommand()
+          recognizer = try EntityRecognizer.makeDefault()
         }
+        var stages: [any ExtractionStage] = [Tokenizer(), SentenceSplitter(), recognizer]
+        if !noNested { stages.append(NestedMentionStage(recognizer: recognizer)) }
+        extractor = Extractor(pipeline: try Pipeline(stages: stages))
       } catch {
         Console.error("error: \(error)")
         throw ExitCode(ExitCodes.environment)
       }
-      let result = try Corpus.analyzeForCommand(paths, extractor: extractor, keepDocuments: true)
-      let recognizer = extractor.pipeline.stages.lazy.compactMap { $0 as? EntityRecognizer }.first
+      let result = try Corpus.analyzeForCommand(paths, extractor: extractor, keepDocuments: true, makesGraphs: false)
       var out = ""
       for analyzed in result.documents {
         let doc = analyzed.document
-        var mentions = analyzed.mentions
-        if !noNested, let recognizer {
-          mentions += recognizer.nestedMentions(in: analyzed)
-          mentions.sort { ($0.start, $0.end) < ($1.start, $1.end) }
-        }
-        for m in mentions {
+        for m in analyzed.mentions {
           var type = m.kind.rawValue
           if m.isDemonym {
             if m.source.isGroupOrRole {
@@ -133,5 +132,20 @@ extension EntityGraphCommand {
       }
       return String(out)
     }
+  }
+}
+
+/// The `mentions` command's last stage: the names nested in longer names ("Texas" in "University of Texas"),
+/// added to the document's mentions in offset order while the recognizer's token analysis is still on the
+/// document, so it is not made a second time.
+struct NestedMentionStage: ExtractionStage {
+  let name = "nested-mentions"
+  let requires: Set<ExtractionProduct> = [.tokens, .sentences, .mentions]
+  let produces: Set<ExtractionProduct> = [.mentions]
+  let recognizer: EntityRecognizer
+
+  func process(_ document: inout AnalyzedDocument) {
+    document.mentions += recognizer.nestedMentions(in: document)
+    document.mentions.sort { ($0.start, $0.end) < ($1.start, $1.end) }
   }
 }

@@ -20,12 +20,14 @@ public struct CorpusResult: Sendable {
 public enum Corpus {
   /// Discovers, reads and analyses `paths`, merging the graphs in a deterministic (path) order.
   ///
-  /// Unreadable inputs are collected in ``CorpusResult/failures``; the rest are processed.
+  /// Unreadable inputs are collected in ``CorpusResult/failures``; the rest are processed. With
+  /// `makesGraphs` false no graph is built or merged (``CorpusResult/graph`` stays empty), for a caller that
+  /// reads only the kept documents.
   ///
   /// - Throws: ``InputError`` from discovery (a missing path, an empty folder).
   public static func analyze(
     _ paths: [String], extractor: Extractor, maxBytes: Int = DocumentLoader.defaultMaxBytes,
-    keepDocuments: Bool = false
+    keepDocuments: Bool = false, makesGraphs: Bool = true
   ) throws -> CorpusResult {
     let files = try DocumentLoader.discover(paths)
     let results = Mutex<[Int: Result<AnalyzedDocument, InputError>]>([:])
@@ -48,6 +50,8 @@ public enum Corpus {
     let all = results.withLock { $0 }
     for i in files.indices {
       switch all[i]! {
+      case .success(let analyzed) where !makesGraphs:
+        if keepDocuments { documents.append(analyzed) }
       case .success(let analyzed):
         let documentGraph = analyzed.makeGraph()
         graph.merge(documentGraph)
@@ -95,17 +99,18 @@ extension Corpus {
   /// go to stderr, and the command exits with ``ExitCodes/noInput`` when nothing could be read.
   static func analyzeForCommand(
     _ paths: [String], extractor: Extractor, maxBytes: Int = DocumentLoader.defaultMaxBytes,
-    keepDocuments: Bool = false
+    keepDocuments: Bool = false, makesGraphs: Bool = true
   ) throws -> CorpusResult {
     let result: CorpusResult
     do {
-      result = try analyze(paths, extractor: extractor, maxBytes: maxBytes, keepDocuments: keepDocuments)
+      result = try analyze(
+        paths, extractor: extractor, maxBytes: maxBytes, keepDocuments: keepDocuments, makesGraphs: makesGraphs)
     } catch {
       Console.error("error: \(error)")
       throw ExitCode(ExitCodes.noInput)
     }
     for failure in result.failures { Console.error("skipped: \(failure)") }
-    if result.graph.documents.isEmpty {
+    if result.graph.documents.isEmpty && result.documents.isEmpty {
       Console.error("error: none of the inputs could be read; nothing written")
       throw ExitCode(ExitCodes.noInput)
     }
