@@ -26,9 +26,36 @@ public struct Document: Sendable {
   public func text(from start: Int, to end: Int) -> String {
     let s = max(0, min(start, scalars.count))
     let e = max(s, min(end, scalars.count))
-    var out = String.UnicodeScalarView()
-    out.append(contentsOf: scalars[s..<e])
-    return String(out)
+    // The UTF-8 bytes written straight into the new string (every span of every mention, evidence and quote
+    // is cut here; appending scalars to a `UnicodeScalarView` went through a generic, slow path).
+    var byteCount = 0
+    for k in s..<e { byteCount += UTF8.width(scalars[k]) }
+    return String(unsafeUninitializedCapacity: byteCount) { buffer in
+      var i = 0
+      for k in s..<e {
+        let v = scalars[k].value
+        if v < 0x80 {
+          buffer[i] = UInt8(v)
+          i += 1
+        } else if v < 0x800 {
+          buffer[i] = UInt8(0xC0 | (v >> 6))
+          buffer[i + 1] = UInt8(0x80 | (v & 0x3F))
+          i += 2
+        } else if v < 0x1_0000 {
+          buffer[i] = UInt8(0xE0 | (v >> 12))
+          buffer[i + 1] = UInt8(0x80 | ((v >> 6) & 0x3F))
+          buffer[i + 2] = UInt8(0x80 | (v & 0x3F))
+          i += 3
+        } else {
+          buffer[i] = UInt8(0xF0 | (v >> 18))
+          buffer[i + 1] = UInt8(0x80 | ((v >> 12) & 0x3F))
+          buffer[i + 2] = UInt8(0x80 | ((v >> 6) & 0x3F))
+          buffer[i + 3] = UInt8(0x80 | (v & 0x3F))
+          i += 4
+        }
+      }
+      return i
+    }
   }
 
   /// Evidence for the span `start..<end` in this document.
