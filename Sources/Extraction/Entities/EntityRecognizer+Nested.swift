@@ -13,15 +13,22 @@ extension EntityRecognizer {
   ///   Tribune"); GUM-style annotation does not count those, the `nested-place` relation rule does.
   public func nestedMentions(in document: AnalyzedDocument, leadingPlaces: Bool = false) -> [EntityMention] {
     let c = RecognitionContext(document: document, lexicon: lexicon)
-    var startIndex: [Int: Int] = [:]
-    var endIndex: [Int: Int] = [:]
-    for (i, t) in c.tokens.enumerated() {
-      startIndex[t.start] = i
-      endIndex[t.end] = i + 1
+    // The token starting at `offset` (or the one after the token ending there): tokens are sorted and do not
+    // overlap, so a binary search replaces two dictionaries over every token of the document.
+    func tokenIndex(_ offset: Int, byEnd: Bool) -> Int? {
+      var lo = 0
+      var hi = c.tokens.count
+      while lo < hi {
+        let mid = (lo + hi) / 2
+        if (byEnd ? c.tokens[mid].end : c.tokens[mid].start) < offset { lo = mid + 1 } else { hi = mid }
+      }
+      guard lo < c.tokens.count, (byEnd ? c.tokens[lo].end : c.tokens[lo].start) == offset else { return nil }
+      return byEnd ? lo + 1 : lo
     }
     var out: [EntityMention] = []
     for m in document.mentions where !m.isDemonym && m.source != .nested && m.kind != .person {
-      guard let first = startIndex[m.start], let end = endIndex[m.end], end - first >= 2 else { continue }
+      guard let first = tokenIndex(m.start, byEnd: false), let end = tokenIndex(m.end, byEnd: true), end - first >= 2
+      else { continue }
       var i = first
       while i < end {
         var found = false
