@@ -150,6 +150,21 @@ public struct Lexicon: Sendable {
   }
 
   private mutating func add(_ phrase: String, _ category: Category) {
+    // Most entries are one ASCII word of letters, which the tokenizer reads as one token: hashed straight from
+    // its bytes (the same hash), since the gazetteers are loaded at every start of the tool.
+    var word = TextHash.seed
+    var isWord = !phrase.isEmpty
+    for b in phrase.utf8 {
+      guard (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) else {
+        isWord = false
+        break
+      }
+      TextHash.feed(&word, b >= 0x41 && b <= 0x5A ? b + 0x20 : b)
+    }
+    if isWord {
+      table.insert(TextHash.combine(0, word), bits: category.rawValue)
+      return
+    }
     let s = Array(phrase.unicodeScalars)
     let tokens = Tokenizer.tokenize(s)
     guard !tokens.isEmpty, tokens.count <= 6 else { return }
