@@ -67,6 +67,16 @@ struct WordListFile<Category: WordListCategory>: Sendable {
     return try WordListFile(name: "\(base).\(ext)", text: text)
   }
 
+  /// ``bundled(_:_:subdirectory:)`` as a result, for a list read once into a `static let` whose readers
+  /// check it with `get()`; any error that is not an ``ExtractionError`` becomes `.badResource`.
+  static func loaded(
+    _ base: String, _ ext: String, subdirectory: String? = nil
+  ) -> Result<WordListFile, ExtractionError> {
+    Result { try bundled(base, ext, subdirectory: subdirectory) }.mapError {
+      ($0 as? ExtractionError) ?? ExtractionError(.badResource, "\(base).\(ext): \($0)")
+    }
+  }
+
   /// The words of `category` (empty when the file has none).
   subscript(_ category: Category) -> Set<String> { words[category] ?? [] }
 

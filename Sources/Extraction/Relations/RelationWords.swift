@@ -18,9 +18,7 @@ enum RelationWordCategory: String, WordListCategory {
 /// not an empty list.
 enum RelationWords {
   /// The file, read once.
-  static let file: Result<WordListFile<RelationWordCategory>, ExtractionError> = Result {
-    try WordListFile<RelationWordCategory>.bundled("relation-words", "tsv", subdirectory: "speech")
-  }.mapError { ($0 as? ExtractionError) ?? ExtractionError(.badResource, "relation-words.tsv: \($0)") }
+  static let file = WordListFile<RelationWordCategory>.loaded("relation-words", "tsv", subdirectory: "speech")
 
   /// Reads the file.
   ///

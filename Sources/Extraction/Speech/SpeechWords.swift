@@ -33,9 +33,7 @@ enum SpeechWordCategory: String, WordListCategory {
 /// not an empty list.
 enum SpeechWords {
   /// The file, read once.
-  static let file: Result<WordListFile<SpeechWordCategory>, ExtractionError> = Result {
-    try WordListFile<SpeechWordCategory>.bundled("speech-words", "tsv", subdirectory: "speech")
-  }.mapError { ($0 as? ExtractionError) ?? ExtractionError(.badResource, "speech-words.tsv: \($0)") }
+  static let file = WordListFile<SpeechWordCategory>.loaded("speech-words", "tsv", subdirectory: "speech")
 
   /// Reads the file.
   ///
