@@ -34,6 +34,20 @@ public final class GraphStore: GraphStoring {
   ///   - readOnly: open for reading only.
   /// - Throws: ``StoreError`` `.cannotOpen` (missing folder, unreadable file), `.newerSchema` (written by a
   ///   newer EntityGraph: refused, never written to) or `.badSchema`.
+  /// Opens a pool, retrying while another process or thread switches a new file to WAL: SQLite answers that
+  /// switch with "database is locked" at once, without waiting on the busy timeout.
+  static func openPool(path: String, configuration: Configuration) throws -> DatabasePool {
+    var attempt = 0
+    while true {
+      do {
+        return try DatabasePool(path: path, configuration: configuration)
+      } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY && attempt < 100 {
+        attempt += 1
+        Thread.sleep(forTimeInterval: 0.02)
+      }
+    }
+  }
+
   public init(path: String, readOnly: Bool = false) throws {
     var config = Configuration()
     config.foreignKeysEnabled = true
@@ -57,7 +71,7 @@ public final class GraphStore: GraphStoring {
       } else {
         // GRDB opens pools in WAL mode with `synchronous = NORMAL`: a killed process never corrupts the file or
         // loses a committed document, and commits need no fsync (only checkpoints do).
-        writer = try DatabasePool(path: path, configuration: config)
+        writer = try GraphStore.openPool(path: path, configuration: config)
       }
     } catch {
       var hint = ""
