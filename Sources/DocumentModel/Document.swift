@@ -58,8 +58,19 @@ public struct Document: Sendable {
     }
   }
 
-  /// Evidence for the span `start..<end` in this document.
+  /// Evidence for the span `start..<end` in this document; its text is ``excerpt(from:to:)``.
   public func evidence(_ start: Int, _ end: Int, sentence: Int? = nil) -> Evidence {
-    Evidence(doc: id, start: start, end: end, text: text(from: start, to: end), sentence: sentence)
+    Evidence(doc: id, start: start, end: end, text: excerpt(from: start, to: end), sentence: sentence)
+  }
+
+  /// The text an evidence, quote or span record writes for `start..<end`: the whole slice when it has at most
+  /// ``Evidence/textLimit`` code points, else a window of its first and last ``Evidence/textEdge`` code points
+  /// joined by ``Evidence/textGap`` (the offsets still cover the whole span). A quote of a whole 10 MB document
+  /// is then about 4 KB of JSON, not 10 MB per fact that cites it.
+  public func excerpt(from start: Int, to end: Int) -> String {
+    let s = max(0, min(start, scalars.count))
+    let e = max(s, min(end, scalars.count))
+    guard e - s > Evidence.textLimit else { return text(from: s, to: e) }
+    return text(from: s, to: s + Evidence.textEdge) + Evidence.textGap + text(from: e - Evidence.textEdge, to: e)
   }
 }

@@ -8,7 +8,8 @@ public struct Evidence: Codable, Hashable, Sendable, Comparable {
   public var start: Int
   /// 0-based code point offset one past the last character.
   public var end: Int
-  /// The text between the offsets.
+  /// The text between the offsets, or, for a span longer than ``textLimit`` code points, its first and last
+  /// ``textEdge`` code points joined by ``textGap`` (see ``isAbridged``).
   public var text: String
   /// 0-based index of the sentence that holds `start`, when known.
   public var sentence: Int?
@@ -23,6 +24,16 @@ public struct Evidence: Codable, Hashable, Sendable, Comparable {
 
     public static func < (a: Form, b: Form) -> Bool { a.rawValue < b.rawValue }
   }
+
+  /// The longest span whose whole text an evidence, quote or span carries (code points).
+  public static let textLimit = 4_000
+  /// How many code points of each end of a longer span its text keeps.
+  public static let textEdge = 1_500
+  /// What joins the two ends of an abridged text.
+  public static let textGap = " […] "
+
+  /// Whether the span is longer than ``textLimit``, so ``text`` holds only its two ends.
+  public var isAbridged: Bool { end - start > Self.textLimit }
 
   public init(doc: String, start: Int, end: Int, text: String, sentence: Int? = nil, form: Form? = nil) {
     self.doc = doc

@@ -136,4 +136,19 @@ import Testing
     let places = g.filtered { $0.kind == .country }
     #expect(places.quotes.map(\.start) == [9])
   }
+
+  @Test func evidenceTextIsTheSliceUpToTheLimitThenItsTwoEnds() {
+    let short = Document(id: "d", text: "Née à Paris.")
+    #expect(short.evidence(0, 3).text == "Née")
+    #expect(short.excerpt(from: -5, to: 99) == "Née à Paris.")
+    let whole = String(repeating: "é", count: Evidence.textLimit)
+    let atLimit = Document(id: "d", text: whole)
+    #expect(atLimit.evidence(0, atLimit.length).text == whole)
+    #expect(!atLimit.evidence(0, atLimit.length).isAbridged)
+    let long = Document(id: "d", text: "A" + whole + "Z")
+    let e = long.evidence(0, long.length)
+    #expect(e.isAbridged && e.start == 0 && e.end == Evidence.textLimit + 2)
+    #expect(e.text.hasPrefix("Aéé") && e.text.hasSuffix("ééZ") && e.text.contains(Evidence.textGap))
+    #expect(e.text.unicodeScalars.count == 2 * Evidence.textEdge + Evidence.textGap.unicodeScalars.count)
+  }
 }

@@ -21,7 +21,7 @@ import Testing
       #expect(m.start >= 0 && m.start < m.end && m.end <= a.document.length)
     }
     for e in a.entities.values {
-      for m in e.mentions { #expect(m.text == a.document.text(from: m.start, to: m.end)) }
+      for m in e.mentions { #expect(m.text == a.document.excerpt(from: m.start, to: m.end)) }
     }
   }
 }

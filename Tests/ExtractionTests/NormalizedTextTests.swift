@@ -77,25 +77,25 @@ import Testing
     #expect(doc.text.unicodeScalars.elementsEqual(decomposed.unicodeScalars))
     for entity in graph.entities {
       for m in entity.mentions {
-        #expect(m.end <= doc.length && m.text == doc.text(from: m.start, to: m.end), "\(entity.id)")
+        #expect(m.end <= doc.length && m.text == doc.excerpt(from: m.start, to: m.end), "\(entity.id)")
       }
     }
     for relation in graph.relations {
       for e in relation.evidence {
-        #expect(e.end <= doc.length && e.text == doc.text(from: e.start, to: e.end), "\(relation.key)")
+        #expect(e.end <= doc.length && e.text == doc.excerpt(from: e.start, to: e.end), "\(relation.key)")
       }
     }
     for quote in nfd.quotes {
       #expect(quote.start <= quote.end && quote.end <= doc.length)
-      if let cue = quote.cue { #expect(cue.text == doc.text(from: cue.start, to: cue.end)) }
+      if let cue = quote.cue { #expect(cue.text == doc.excerpt(from: cue.start, to: cue.end)) }
     }
     // Quote records: the words, the speaker's words and the cue are slices of the text as read.
     #expect(graph.quotes.map(\.kind) == nfc.makeGraph().quotes.map(\.kind))
     #expect(graph.quotes.contains { $0.speakerMention?.text == "José Ramírez".decomposedStringWithCanonicalMapping })
     for q in graph.quotes {
-      #expect(q.end <= doc.length && q.text == doc.text(from: q.start, to: q.end))
+      #expect(q.end <= doc.length && q.text == doc.excerpt(from: q.start, to: q.end))
       for span in [q.speakerMention, q.cue].compactMap({ $0 }) {
-        #expect(span.end <= doc.length && span.text == doc.text(from: span.start, to: span.end))
+        #expect(span.end <= doc.length && span.text == doc.excerpt(from: span.start, to: span.end))
       }
     }
     for token in nfd.tokens { #expect(token.start < token.end && token.end <= doc.length) }

@@ -31,14 +31,14 @@ import Testing
       for entity in graph.entities {
         for m in entity.mentions {
           #expect(m.start >= 0 && m.start < m.end && m.end <= doc.length, "round \(round): \(entity.id)")
-          #expect(m.text == doc.text(from: m.start, to: m.end), "round \(round): \(entity.id)")
+          #expect(m.text == doc.excerpt(from: m.start, to: m.end), "round \(round): \(entity.id)")
         }
       }
       for r in graph.relations {
         #expect(r.subject != r.object || r.predicate != .mentioned, "round \(round): self-mention")
         for e in r.evidence {
           #expect(e.start >= 0 && e.start <= e.end && e.end <= doc.length, "round \(round): \(r.key)")
-          #expect(e.text == doc.text(from: e.start, to: e.end), "round \(round): \(r.key)")
+          #expect(e.text == doc.excerpt(from: e.start, to: e.end), "round \(round): \(r.key)")
         }
       }
       let json = try graph.jsonData()

@@ -31,6 +31,24 @@ import Testing
     #expect(q.id == "q:fixture:1")
   }
 
+  /// A quote longer than `Evidence.textLimit` keeps its whole span in offsets but writes only its two ends, so
+  /// a quote that is a whole huge document cannot make every fact citing it carry the document (issue 12).
+  @Test func longQuoteTextIsAbridgedButItsOffsetsCoverTheWholeQuote() throws {
+    let body = String(repeating: "the water of Peru stays clean and ", count: 400)
+    let text = "Jane Roe said: “" + body + "the end.” Then she left."
+    let (doc, rs) = records(text)
+    let q = try #require(rs.max { ($0.end - $0.start) < ($1.end - $1.start) })
+    #expect(q.speaker == roe.id)
+    #expect(q.end - q.start > Evidence.textLimit)
+    #expect(q.text.unicodeScalars.count == 2 * Evidence.textEdge + Evidence.textGap.unicodeScalars.count)
+    #expect(q.text.hasPrefix("the water of Peru"))
+    #expect(q.text.hasSuffix("the end."))
+    #expect(q.text == doc.document.excerpt(from: q.start, to: q.end))
+    for r in doc.relations {
+      for e in r.evidence { #expect(e.text.unicodeScalars.count <= Evidence.textLimit, "\(r.key)") }
+    }
+  }
+
   @Test func clauseBeforeItsSpeechVerbIsReportedSpeechOfTheSourceAfterTheComma() throws {
     let (_, rs) = records("The canal will reach Chile by next spring, Jane Roe said on Tuesday.")
     let q = try #require(record(rs, containing: "canal"))
@@ -136,8 +154,8 @@ import Testing
     let (doc, rs) = records(text)
     for q in rs {
       #expect(0 <= q.start && q.start < q.end && q.end <= doc.document.length)
-      #expect(q.text == doc.document.text(from: q.start, to: q.end))
-      if let m = q.speakerMention { #expect(m.text == doc.document.text(from: m.start, to: m.end)) }
+      #expect(q.text == doc.document.excerpt(from: q.start, to: q.end))
+      if let m = q.speakerMention { #expect(m.text == doc.document.excerpt(from: m.start, to: m.end)) }
     }
     #expect(Set(rs.map(\.id)).count == rs.count)
   }

@@ -42,7 +42,7 @@ import Testing
     #expect(mentioned.count == expected.count)
     for r in mentioned {
       #expect(r.evidence == expected[r.key]?.sorted())
-      for e in r.evidence { #expect(e.text == document.text(from: e.start, to: e.end)) }
+      for e in r.evidence { #expect(e.text == document.excerpt(from: e.start, to: e.end)) }
     }
   }
 

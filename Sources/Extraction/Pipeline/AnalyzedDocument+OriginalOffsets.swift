@@ -22,7 +22,7 @@ extension AnalyzedDocument {
     func evidence(_ evidence: Evidence) -> Evidence {
       var out = evidence
       (out.start, out.end) = span(evidence.start, evidence.end)
-      out.text = original.text(from: out.start, to: out.end)
+      out.text = original.excerpt(from: out.start, to: out.end)
       return out
     }
     var out = AnalyzedDocument(document: original)

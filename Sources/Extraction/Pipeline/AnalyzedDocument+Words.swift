@@ -155,7 +155,7 @@ extension AnalyzedDocument {
   }
 
   /// The text of `start..<end`, clipped to the document.
-  func text(_ start: Int, _ end: Int) -> String { SpeakerContext.text(document.scalars, start, end) }
+  func text(_ start: Int, _ end: Int) -> String { document.text(from: start, to: end) }
 
   /// Start of the sentence (as the ``SentenceSplitter`` split them) holding `offset`, not before `lower`;
   /// `offset` itself when it lies between two sentences.

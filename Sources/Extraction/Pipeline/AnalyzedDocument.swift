@@ -203,7 +203,7 @@ public struct AnalyzedDocument: Sendable {
     func span(_ r: Range<Int>?) -> QuoteRecord.Span? {
       guard let r, r.lowerBound >= 0, r.upperBound <= document.length, r.lowerBound < r.upperBound else { return nil }
       return QuoteRecord.Span(
-        start: r.lowerBound, end: r.upperBound, text: document.text(from: r.lowerBound, to: r.upperBound))
+        start: r.lowerBound, end: r.upperBound, text: document.excerpt(from: r.lowerBound, to: r.upperBound))
     }
     return speech.map { i in
       let q = quotes[i]
@@ -220,7 +220,7 @@ public struct AnalyzedDocument: Sendable {
         lo += 1
       }
       return QuoteRecord(
-        id: ids[i], doc: document.id, start: q.start, end: q.end, text: document.text(from: q.start, to: q.end),
+        id: ids[i], doc: document.id, start: q.start, end: q.end, text: document.excerpt(from: q.start, to: q.end),
         kind: q.kind!, speaker: q.speaker, speakerMention: span(q.speakerMention),
         cue: span(q.cueWords ?? q.cue.map { $0.start..<$0.end }), embeddedIn: q.embeddedIn.flatMap { ids[$0] },
         mentions: named.sorted(), confidence: (q.confidence * 100).rounded() / 100,

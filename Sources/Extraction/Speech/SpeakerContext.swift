@@ -83,33 +83,7 @@ struct SpeakerContext {
 
   /// Evidence for a span, with the sentence index when sentences are known.
   func evidence(_ start: Int, _ end: Int) -> Evidence {
-    let d = document.document
-    return Evidence(
-      doc: d.id, start: start, end: end, text: Self.text(d.scalars, start, end),
-      sentence: document.sentenceIndex(containing: start))
-  }
-
-  /// The same string as `Document.text(from:to:)`, written as UTF-8 in one buffer instead of appending
-  /// code point by code point (evidence texts are built by the ten thousand on long documents).
-  static func text(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int) -> String {
-    let s = max(0, min(start, scalars.count))
-    let e = max(s, min(end, scalars.count))
-    guard s < e else { return "" }
-    return scalars.withUnsafeBufferPointer { all in
-      let slice = UnsafeBufferPointer(rebasing: all[s..<e])
-      var bytes = 0
-      for c in slice { bytes += UTF8.width(c) }
-      return String(unsafeUninitializedCapacity: bytes) { out in
-        var n = 0
-        for c in slice {
-          UTF8.encode(c) { byte in
-            out[n] = byte
-            n += 1
-          }
-        }
-        return n
-      }
-    }
+    document.document.evidence(start, end, sentence: document.sentenceIndex(containing: start))
   }
 
   /// A readable evidence piece around `start..<end`: its sentence, clipped to `bounds`, at most ~300 code points.

@@ -22,14 +22,14 @@ public func fuzzPipeline(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
   for entity in graph.entities {
     for m in entity.mentions {
       precondition(m.start >= 0 && m.start < m.end && m.end <= doc.length, "mention outside the text: \(entity.id)")
-      precondition(m.text == doc.text(from: m.start, to: m.end), "mention text is not the slice: \(entity.id)")
+      precondition(m.text == doc.excerpt(from: m.start, to: m.end), "mention text is not the slice: \(entity.id)")
     }
   }
   for r in graph.relations {
     precondition(graph.entity(r.subject) != nil && graph.entity(r.object) != nil, "relation to a missing entity")
     for e in r.evidence {
       precondition(e.start >= 0 && e.start <= e.end && e.end <= doc.length, "evidence outside the text: \(r.key)")
-      precondition(e.text == doc.text(from: e.start, to: e.end), "evidence text is not the slice: \(r.key)")
+      precondition(e.text == doc.excerpt(from: e.start, to: e.end), "evidence text is not the slice: \(r.key)")
     }
   }
   for quote in analyzed.quotes {
