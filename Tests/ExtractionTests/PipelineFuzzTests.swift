@@ -18,13 +18,25 @@ import Testing
     " attacked", " webinar", " titled", " organized by", " moderated by", " ALL CAPS", " x", "Z",
   ]
 
+  /// Every other round runs in segments of 16 to 80 code points (as a document over
+  /// `Pipeline.defaultSegmentLength` is run), so the merged results keep the same invariants.
   @Test func randomHostileDocumentsKeepEveryInvariant() throws {
     let extractor = try Extractor()
+    var segmented = extractor.pipeline
     var rng = SplitMix(seed: 20_261_125)
     for round in 0..<400 {
       let count = Int.random(in: 0...120, using: &rng)
       let text = (0..<count).map { _ in Self.pieces.randomElement(using: &rng)! }.joined()
-      let analyzed = extractor.analyze(Document(id: "fuzz\(round)", text: text))
+      segmented.segmentLength = Int.random(in: 16...80, using: &rng)
+      let document = Document(id: "fuzz\(round)", text: text)
+      let analyzed = round.isMultiple(of: 2) ? extractor.analyze(document) : segmented.run(document)
+      if !round.isMultiple(of: 2) {
+        #expect(analyzed.sentences.map(\.index) == Array(analyzed.sentences.indices), "round \(round)")
+        #expect(zip(analyzed.mentions, analyzed.mentions.dropFirst()).allSatisfy { $0.start <= $1.start })
+        for q in analyzed.quoteRecords() {
+          #expect(q.start >= 0 && q.end <= document.length && q.text == document.excerpt(from: q.start, to: q.end))
+        }
+      }
       let doc = analyzed.document
       let graph = analyzed.makeGraph()
       #expect(graph.invariantViolations().isEmpty, "round \(round)")

@@ -10,6 +10,12 @@ import DocumentModel
 /// ```
 public struct Pipeline: Sendable {
   public let stages: [any ExtractionStage]
+  /// Documents longer than this many code points are analyzed in segments of at most this length, cut at
+  /// paragraph breaks where there are any (see ``run(_:)``), so the working memory of the stages stays bounded
+  /// by the segment, not the document.
+  public var segmentLength = Pipeline.defaultSegmentLength
+  /// 200,000 code points: a long report of some 35,000 words.
+  public static let defaultSegmentLength = 200_000
 
   /// - Throws: ``ExtractionError`` with code `.stageOrder` when a stage needs something no earlier stage adds.
   public init(stages: [any ExtractionStage]) throws {
@@ -32,7 +38,26 @@ public struct Pipeline: Sendable {
   /// The stages see the text in Unicode NFC (see ``NormalizedText``); when that differs from
   /// `document.text`, the result is mapped back, so every offset in it counts code points of
   /// `document.text` and every evidence text is a slice of it (issue 12).
+  ///
+  /// A document longer than ``segmentLength`` is analyzed segment by segment (see
+  /// ``AnalyzedDocument/appendSegment(_:at:relations:)``): its mentions, entities, quotes, relations,
+  /// sentences and diagnostics are those of the segments on the whole document's offsets, but its `tokens` and
+  /// `words` are not kept, and a short name ("Roe") is linked to a full name ("Jane Roe") only within a segment.
+  /// Without this a 20 MB text took over a gigabyte of working memory (issue 12).
   public func run(_ document: Document) -> AnalyzedDocument {
+    guard document.length > segmentLength else { return runWhole(document) }
+    var merged = AnalyzedDocument(document: document)
+    var relations: [RelationKey: Relation] = [:]
+    for range in Self.segments(of: document.scalars, length: segmentLength) {
+      let part = Document(
+        id: document.id, path: document.path, text: document.text(from: range.lowerBound, to: range.upperBound))
+      merged.appendSegment(runWhole(part), at: range.lowerBound, relations: &relations)
+    }
+    merged.relations = relations.keys.sorted().map { relations[$0]! }
+    return merged
+  }
+
+  private func runWhole(_ document: Document) -> AnalyzedDocument {
     let normalized = NormalizedText(document.text)
     if normalized.isUnchanged { return runStages(document) }
     let analyzed = runStages(Document(id: document.id, path: document.path, text: normalized.text))
