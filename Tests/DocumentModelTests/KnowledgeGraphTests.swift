@@ -105,6 +105,35 @@ import Testing
     #expect(back == graph)
   }
 
+  /// `jsonData()` is written entry by entry (`writeJSON`); its bytes must stay those of one `JSONEncoder` pass.
+  @Test func piecewiseJSONIsByteForByteTheEncoderOutput() throws {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    let empty = KnowledgeGraph()
+    #expect(try empty.jsonData() == (try encoder.encode(empty)) + [0x0A])
+    var graph = KnowledgeGraph(
+      documents: [DocumentInfo(id: "d/1", path: "a \"b\"\n.txt", sha256: "ab", length: 12)],
+      quotes: [record(10, speaker: roe, mentions: [peru]), record(20, speaker: nil)])
+    graph.add(
+      Entity(
+        kind: .person, name: "Jane Roe", aliases: ["Roe", "Dr. Jane Roe"],
+        mentions: [Evidence(doc: "d/1", start: 0, end: 3, text: "Roe\t\u{1}", sentence: 0)],
+        attributes: ["title": "Dr.", "b/c": "é"], confidence: 0.93))
+    graph.add(Entity(kind: .country, name: "Peru", confidence: 1))
+    graph.add(
+      Relation(
+        subject: roe, predicate: .mentioned, object: peru, confidence: 0.5,
+        evidence: [Evidence(doc: "d/1", start: 4, end: 9, text: "“Peru”", form: .demonym)]))
+    var pieces = 0
+    var written = Data()
+    try graph.writeJSON {
+      pieces += 1
+      written.append($0)
+    }
+    #expect(written == (try encoder.encode(graph)) + [0x0A])
+    #expect(try graph.jsonData() == written && pieces == 1)
+  }
+
   @Test func graphsWithoutQuotesStillDecode() throws {
     let graph = try KnowledgeGraph(jsonData: Data("{\"documents\": [], \"entities\": [], \"relations\": []}".utf8))
     #expect(graph.quotes.isEmpty)

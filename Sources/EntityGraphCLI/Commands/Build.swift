@@ -98,7 +98,7 @@ extension EntityGraphCommand {
       do {
         if formats.contains("json") {
           let url = staging.folder.appendingPathComponent("graph.json")
-          try DiagramOutput.writeAtomically(try result.graph.jsonData(), to: url)
+          try DiagramOutput.writeAtomically(to: url) { try result.graph.writeJSON($0) }
           names.append(url.lastPathComponent)
         }
         names += try BuildRendering.write(

@@ -47,9 +47,13 @@ public enum Corpus {
     var documents: [AnalyzedDocument] = []
     var documentGraphs: [KnowledgeGraph] = []
     var failures: [InputError] = []
-    let all = results.withLock { $0 }
+    // Taken out one by one, so each analysis is freed once its graph is merged (unless it is kept).
+    var all = results.withLock { held in
+      defer { held = [:] }
+      return held
+    }
     for i in files.indices {
-      switch all[i]! {
+      switch all.removeValue(forKey: i)! {
       case .success(let analyzed) where !makesGraphs:
         if keepDocuments { documents.append(analyzed) }
       case .success(let analyzed):

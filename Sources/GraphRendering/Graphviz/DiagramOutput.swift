@@ -99,14 +99,35 @@ public enum DiagramOutput {
   ///
   /// - Throws: ``RenderingError`` with `.writeFailed` naming the file.
   public static func writeAtomically(_ data: Data, to url: URL) throws {
+    try writeAtomically(to: url) { write in try write(data) }
+  }
+
+  /// Writes what `produce` passes to its `write` function, piece by piece, to `url` through a temporary file
+  /// in the same folder and a rename, so a big output is never held whole in memory and never seen half
+  /// written. An error thrown by `produce` removes the temporary file and is rethrown as it is.
+  ///
+  /// - Throws: ``RenderingError`` with `.writeFailed` naming the file, or the error `produce` threw.
+  public static func writeAtomically(to url: URL, _ produce: (_ write: (Data) throws -> Void) throws -> Void) throws {
     let directory = url.deletingLastPathComponent()
     let temporary = directory.appendingPathComponent(
       ".\(url.lastPathComponent).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp")
+    struct WriteFailure: Error { var underlying: any Error }
+    let fd = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+    guard fd >= 0 else {
+      throw RenderingError(.writeFailed, "cannot write: \(String(cString: strerror(errno)).lowercased())", path: url.path)
+    }
     do {
-      try data.write(to: temporary)
+      let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: false)
+      defer { close(fd) }
+      try produce { data in
+        do { try handle.write(contentsOf: data) } catch { throw WriteFailure(underlying: error) }
+      }
+    } catch let failure as WriteFailure {
+      try? FileManager.default.removeItem(at: temporary)
+      throw RenderingError(.writeFailed, "cannot write: \(Self.reason(failure.underlying))", path: url.path)
     } catch {
       try? FileManager.default.removeItem(at: temporary)
-      throw RenderingError(.writeFailed, "cannot write: \(Self.reason(error))", path: url.path)
+      throw error
     }
     guard rename(temporary.path, url.path) == 0 else {
       let reason = String(cString: strerror(errno))
