@@ -40,8 +40,9 @@ extension Pipeline {
     var cut = hard
     while cut > floor && hard - cut < 32 {
       let p = scalars[cut].properties
-      guard p.generalCategory == .nonspacingMark || p.generalCategory == .enclosingMark
-        || p.generalCategory == .spacingMark || scalars[cut] == "\u{200D}" || p.isVariationSelector
+      guard
+        p.generalCategory == .nonspacingMark || p.generalCategory == .enclosingMark
+          || p.generalCategory == .spacingMark || scalars[cut] == "\u{200D}" || p.isVariationSelector
       else { break }
       cut -= 1
     }

@@ -114,7 +114,8 @@ public enum DiagramOutput {
     struct WriteFailure: Error { var underlying: any Error }
     let fd = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
     guard fd >= 0 else {
-      throw RenderingError(.writeFailed, "cannot write: \(String(cString: strerror(errno)).lowercased())", path: url.path)
+      throw RenderingError(
+        .writeFailed, "cannot write: \(String(cString: strerror(errno)).lowercased())", path: url.path)
     }
     do {
       let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: false)
