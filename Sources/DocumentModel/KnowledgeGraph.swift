@@ -57,35 +57,18 @@ public struct KnowledgeGraph: Codable, Hashable, Sendable {
   }
 
   private func entityIndex(_ id: EntityID) -> Int {
-    var lo = 0
-    var hi = entities.count
-    while lo < hi {
-      let mid = (lo + hi) / 2
-      if entities[mid].id < id { lo = mid + 1 } else { hi = mid }
-    }
-    return lo
+    return entities.partitioningIndex { $0.id >= id }
   }
 
   private func relationIndex(_ key: RelationKey) -> Int {
-    var lo = 0
-    var hi = relations.count
-    while lo < hi {
-      let mid = (lo + hi) / 2
-      if relations[mid].key < key { lo = mid + 1 } else { hi = mid }
-    }
-    return lo
+    return relations.partitioningIndex { $0.key >= key }
   }
 
   /// Adds a document, ignoring one already listed with the same id.
   public mutating func add(_ document: DocumentInfo) {
     // Ids are unique and the list is sorted by id first: a binary search finds the place (a scan and a
     // re-sort per document made graphs of 10,000 documents take most of a minute to build).
-    var lo = 0
-    var hi = documents.count
-    while lo < hi {
-      let mid = (lo + hi) / 2
-      if documents[mid].id < document.id { lo = mid + 1 } else { hi = mid }
-    }
+    let lo = documents.partitioningIndex { $0.id >= document.id }
     if lo < documents.count && documents[lo].id == document.id {
       documents[lo] = document
     } else {

@@ -16,12 +16,7 @@ extension EntityRecognizer {
     // The token starting at `offset` (or the one after the token ending there): tokens are sorted and do not
     // overlap, so a binary search replaces two dictionaries over every token of the document.
     func tokenIndex(_ offset: Int, byEnd: Bool) -> Int? {
-      var lo = 0
-      var hi = c.tokens.count
-      while lo < hi {
-        let mid = (lo + hi) / 2
-        if (byEnd ? c.tokens[mid].end : c.tokens[mid].start) < offset { lo = mid + 1 } else { hi = mid }
-      }
+      let lo = c.tokens.partitioningIndex { (byEnd ? $0.end : $0.start) >= offset }
       guard lo < c.tokens.count, (byEnd ? c.tokens[lo].end : c.tokens[lo].start) == offset else { return nil }
       return byEnd ? lo + 1 : lo
     }

@@ -100,13 +100,7 @@ extension AnalyzedDocument {
 
   /// Index of the first word whose start is at or after `offset`.
   func wordIndex(atOrAfter offset: Int) -> Int {
-    var lo = 0
-    var hi = words.count
-    while lo < hi {
-      let mid = (lo + hi) / 2
-      if words[mid].start < offset { lo = mid + 1 } else { hi = mid }
-    }
-    return lo
+    return words.partitioningIndex { $0.start >= offset }
   }
 
   /// Indices of the words inside `start..<end`.
@@ -140,12 +134,7 @@ extension AnalyzedDocument {
 
   /// The paragraph index holding `offset` (the next one for offsets between paragraphs).
   func paragraphIndex(of offset: Int) -> Int {
-    var lo = 0
-    var hi = paragraphs.count
-    while lo < hi {
-      let mid = (lo + hi) / 2
-      if paragraphs[mid].upperBound <= offset { lo = mid + 1 } else { hi = mid }
-    }
+    let lo = paragraphs.partitioningIndex { $0.upperBound > offset }
     return min(lo, max(0, paragraphs.count - 1))
   }
 
@@ -161,12 +150,7 @@ extension AnalyzedDocument {
   /// `offset` itself when it lies between two sentences.
   func sentenceStart(before offset: Int, lower: Int) -> Int {
     // The last sentence starting at or before `offset`.
-    var lo = 0
-    var hi = sentences.count
-    while lo < hi {
-      let mid = (lo + hi) / 2
-      if sentences[mid].start <= offset { lo = mid + 1 } else { hi = mid }
-    }
+    let lo = sentences.partitioningIndex { $0.start > offset }
     guard lo > 0 else { return max(lower, 0) }
     let s = sentences[lo - 1]
     return max(lower, s.end > offset ? s.start : offset)
@@ -180,12 +164,7 @@ extension AnalyzedDocument {
   /// period), so a sentence piece cut from inside a quote does not carry the quote's closing mark.
   func sentenceEnd(after offset: Int, upper: Int) -> Int {
     let limit = min(upper, document.length)
-    var lo = 0
-    var hi = sentences.count
-    while lo < hi {
-      let mid = (lo + hi) / 2
-      if sentences[mid].end <= offset { lo = mid + 1 } else { hi = mid }
-    }
+    let lo = sentences.partitioningIndex { $0.end > offset }
     guard lo < sentences.count else { return limit }
     let s = sentences[lo]
     // At most a few closing marks (a run of glued marks in hostile text keeps each lookup constant-time).

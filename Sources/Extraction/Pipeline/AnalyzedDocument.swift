@@ -78,6 +78,15 @@ public struct EntityMention: Hashable, Sendable {
   }
 }
 
+extension [EntityMention] {
+  /// Indices of the mentions that start inside `start..<end`, in a list sorted by start (two binary searches);
+  /// a caller wanting only those wholly inside also checks each one's `end`.
+  func mentionIndices(startingIn start: Int, _ end: Int) -> Range<Int> {
+    let first = partitioningIndex { $0.start >= start }
+    return first..<Swift.max(first, partitioningIndex { $0.start >= end })
+  }
+}
+
 /// A stretch of words attributed (or not yet) to a speaker.
 public struct Quote: Hashable, Sendable {
   public enum Form: String, Sendable, Codable {
@@ -154,12 +163,7 @@ public struct AnalyzedDocument: Sendable {
 
   /// The sentence containing code point offset `offset`, if any (binary search).
   public func sentenceIndex(containing offset: Int) -> Int? {
-    var lo = 0
-    var hi = sentences.count
-    while lo < hi {
-      let mid = (lo + hi) / 2
-      if sentences[mid].end <= offset { lo = mid + 1 } else { hi = mid }
-    }
+    let lo = sentences.partitioningIndex { $0.end > offset }
     return lo < sentences.count && sentences[lo].start <= offset ? lo : nil
   }
 
@@ -207,17 +211,10 @@ public struct AnalyzedDocument: Sendable {
     }
     return speech.map { i in
       let q = quotes[i]
-      // The mentions inside the quote: a binary search to the first, then a walk (mentions are sorted).
-      var lo = 0
-      var hi = mentions.count
-      while lo < hi {
-        let mid = (lo + hi) / 2
-        if mentions[mid].start < q.start { lo = mid + 1 } else { hi = mid }
-      }
       var named: Set<EntityID> = []
-      while lo < mentions.count && mentions[lo].start < q.end {
-        if mentions[lo].end <= q.end && mentions[lo].entity != q.speaker { named.insert(mentions[lo].entity) }
-        lo += 1
+      for m in mentions[mentions.mentionIndices(startingIn: q.start, q.end)]
+      where m.end <= q.end && m.entity != q.speaker {
+        named.insert(m.entity)
       }
       return QuoteRecord(
         id: ids[i], doc: document.id, start: q.start, end: q.end, text: document.excerpt(from: q.start, to: q.end),

@@ -1,4 +1,5 @@
 import Foundation
+import DocumentModel
 
 /// A text in Unicode Normalization Form C, with a map from its code point offsets back to the
 /// original text's.
@@ -105,13 +106,8 @@ public struct NormalizedText: Sendable {
 
   /// The last change starting at or before `offset`, if any.
   private func change(atOrBefore offset: Int) -> Change? {
-    var low = 0
-    var high = changes.count
-    while low < high {
-      let middle = (low + high) / 2
-      if changes[middle].normalizedStart <= offset { low = middle + 1 } else { high = middle }
-    }
-    return low == 0 ? nil : changes[low - 1]
+    let after = changes.partitioningIndex { $0.normalizedStart > offset }
+    return after == 0 ? nil : changes[after - 1]
   }
 
   /// The original offset of a span starting at NFC offset `offset`: inside a changed cluster, the

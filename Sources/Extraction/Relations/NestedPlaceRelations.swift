@@ -75,12 +75,7 @@ public struct NestedPlaceRelations: ExtractionStage {
   /// Whether the name `org` states that it is based at the nested `place`.
   func statesSeat(_ org: EntityMention, _ place: EntityMention, in document: AnalyzedDocument) -> Bool {
     let tokens = document.tokens
-    var lo = 0
-    var hi = tokens.count
-    while lo < hi {
-      let mid = (lo + hi) / 2
-      if tokens[mid].start < place.start { lo = mid + 1 } else { hi = mid }
-    }
+    let lo = tokens.partitioningIndex { $0.start >= place.start }
     let s = document.document.scalars
     func lower(_ i: Int) -> String { String(String.UnicodeScalarView(s[tokens[i].start..<tokens[i].end])).lowercased() }
     if place.start == org.start {

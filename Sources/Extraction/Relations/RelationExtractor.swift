@@ -141,12 +141,7 @@ struct RelationRun {
   /// before `lower`: the sentence's mentions, not the whole document's, per verb.
   func lastMention(_ kind: EntityKind, endingBy end: Int, from lower: Int) -> EntityMention? {
     let mentions = context.mentions
-    var lo = 0
-    var hi = mentions.count
-    while lo < hi {
-      let mid = (lo + hi) / 2
-      if mentions[mid].start < end { lo = mid + 1 } else { hi = mid }
-    }
+    let lo = mentions.partitioningIndex { $0.start >= end }
     var k = lo - 1
     while k >= 0 && mentions[k].start >= lower {
       if mentions[k].kind == kind && mentions[k].end <= end { return mentions[k] }

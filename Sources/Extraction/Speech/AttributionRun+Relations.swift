@@ -27,16 +27,8 @@ extension AttributionRun {
     for (i, q) in quotes.enumerated() {
       guard let speaker = q.speaker else { continue }
       let s = number(speaker)
-      // The mentions inside the quote (`mentions` is sorted by start).
-      var lo = 0
-      var hi = mentions.count
-      while lo < hi {
-        let mid = (lo + hi) / 2
-        if mentions[mid].start < q.start { lo = mid + 1 } else { hi = mid }
-      }
-      while lo < mentions.count && mentions[lo].start < q.end {
-        let k = lo
-        lo += 1
+      // The mentions inside the quote.
+      for k in mentions.mentionIndices(startingIn: q.start, q.end) {
         guard mentions[k].end <= q.end else { continue }
         if mentionNumber[k] < 0 { mentionNumber[k] = number(mentions[k].entity) }
         let o = mentionNumber[k]

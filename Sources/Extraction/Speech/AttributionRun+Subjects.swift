@@ -131,13 +131,7 @@ extension AttributionRun {
   /// The most recent compatible speaker or subject before `offset` in the same context.
   /// Index of the first candidate whose position is at or after `offset` (`candidates` is sorted by position).
   func firstCandidate(atOrAfter offset: Int) -> Int {
-    var lo = 0
-    var hi = candidates.count
-    while lo < hi {
-      let mid = (lo + hi) / 2
-      if candidates[mid].position < offset { lo = mid + 1 } else { hi = mid }
-    }
-    return lo
+    return candidates.partitioningIndex { $0.position >= offset }
   }
 
   /// How many candidates a pronoun looks back over at most (antecedents are near; this keeps the stage linear).

@@ -103,12 +103,7 @@ extension QuoteFinder {
       var end = min(text.sentenceEnd(after: start, upper: upper), start + QuoteFinder.maxReportedLength)
       // Stop at a colon or a quote mark that opens a direct quote.
       // The first direct quote opening inside the clause.
-      var lo = 0
-      var hi = starts.count
-      while lo < hi {
-        let mid = (lo + hi) / 2
-        if starts[mid] <= start { lo = mid + 1 } else { hi = mid }
-      }
+      let lo = starts.partitioningIndex { $0 > start }
       if lo < starts.count, starts[lo] <= end {
         end = min(end, starts[lo] - 1)
       }

@@ -106,12 +106,7 @@ struct OuterQuotes {
 
   /// Whether a quote overlaps `a..<b` (or holds the empty span at `a`).
   func overlaps(_ a: Int, _ b: Int) -> Bool {
-    var lo = 0
-    var hi = spans.count
-    while lo < hi {
-      let mid = (lo + hi) / 2
-      if spans[mid].start < max(b, a + 1) { lo = mid + 1 } else { hi = mid }
-    }
+    let lo = spans.partitioningIndex { $0.start >= max(b, a + 1) }
     return lo > 0 && spans[lo - 1].end > a
   }
 }

@@ -60,19 +60,7 @@ struct SpeakerContext {
 
   /// Mentions inside `start..<end`.
   func mentions(in start: Int, _ end: Int) -> [EntityMention] {
-    // `mentions` is sorted by start: binary search the first one at or after `start`.
-    var lo = 0
-    var hi = mentions.count
-    while lo < hi {
-      let mid = (lo + hi) / 2
-      if mentions[mid].start < start { lo = mid + 1 } else { hi = mid }
-    }
-    var out: [EntityMention] = []
-    while lo < mentions.count && mentions[lo].start < end {
-      if mentions[lo].end <= end { out.append(mentions[lo]) }
-      lo += 1
-    }
-    return out
+    mentions[mentions.mentionIndices(startingIn: start, end)].filter { $0.end <= end }
   }
 
   /// The words of `start..<end` that are letters or digits, one per whole word (see
@@ -125,12 +113,7 @@ struct SpeakerContext {
   /// whose name holds the noun, or, for generic nouns, to the latest organization.
   func resolveNominal(_ noun: String, before offset: Int) -> EntityID? {
     // Walk back from `offset` over at most `nominalWindow` mentions (antecedents are near; linear overall).
-    var lo = 0
-    var hi = mentions.count
-    while lo < hi {
-      let mid = (lo + hi) / 2
-      if mentions[mid].start < offset { lo = mid + 1 } else { hi = mid }
-    }
+    let lo = mentions.partitioningIndex { $0.start >= offset }
     let generic = ["organization", "organisation", "group", "company", "firm"].contains(noun)
     var nearest: EntityID?
     var k = lo - 1

@@ -64,12 +64,7 @@ struct RelationTokenView {
     self.shapes = shapes
     let tokens = document.tokens
     mentionTokens = document.mentions.map { m in
-      var lo = 0
-      var hi = tokens.count
-      while lo < hi {
-        let mid = (lo + hi) / 2
-        if tokens[mid].end <= m.start { lo = mid + 1 } else { hi = mid }
-      }
+      let lo = tokens.partitioningIndex { $0.end > m.start }
       var end = lo
       while end < tokens.count && tokens[end].start < m.end { end += 1 }
       return lo..<max(lo, end)
