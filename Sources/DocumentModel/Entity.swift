@@ -29,8 +29,14 @@ public struct Entity: Codable, Hashable, Sendable, Identifiable {
 
   /// Adds the aliases and mentions of `other` (same entity) to this one, keeping everything sorted.
   public mutating func absorb(_ other: Entity) {
-    aliases = Array(Set(aliases + other.aliases + [other.name]).subtracting([name])).sorted()
     mentions = Array(Set(mentions + other.mentions)).sorted()
+    absorbDescription(of: other)
+  }
+
+  /// Adds what `other` (same entity) says about it, but not its mentions: its name and aliases as aliases
+  /// (sorted), the attributes this one lacks, and the higher confidence.
+  public mutating func absorbDescription(of other: Entity) {
+    aliases = Array(Set(aliases + other.aliases + [other.name]).subtracting([name])).sorted()
     for (k, v) in other.attributes where attributes[k] == nil { attributes[k] = v }
     confidence = max(confidence, other.confidence)
   }

@@ -3,7 +3,7 @@ import DocumentModel
 extension Pipeline {
   /// The segments a long text is analyzed in: consecutive ranges covering `scalars`, each at most `length` code
   /// points. Each is cut, in its second half, after the last blank line, else the last line break, else the last
-  /// sentence end (`.`, `!` or `?` and a space), else the last space, else at `length` (never before a
+  /// sentence end (`.`, `!`, `?` or `…` and a space), else the last space, else at `length` (never before a
   /// combining mark).
   ///
   /// - Complexity: O(n): each cut scans at most half a segment, a few times.
@@ -25,7 +25,7 @@ extension Pipeline {
       let cut =
         lastCut { scalars[$0] == "\n" && scalars[$0 - 1] == "\n" }
         ?? lastCut { scalars[$0] == "\n" }
-        ?? lastCut { scalars[$0] == " " && [".", "!", "?"].contains(scalars[$0 - 1]) }
+        ?? lastCut { scalars[$0] == " " && CharClass.isSentenceTerminal(scalars[$0 - 1]) }
         ?? lastCut { CharClass.isSpace(scalars[$0]) }
         ?? hardCut(scalars, at: hard, floor: floor)
       out.append(start..<cut)
@@ -35,15 +35,13 @@ extension Pipeline {
     return out
   }
 
-  /// `hard`, moved back over combining marks and joiners (at most 32) so a character is not split.
+  /// `hard`, moved back over combining marks, joiners and variation selectors (at most 32) so a character is
+  /// not split.
   private static func hardCut(_ scalars: [Unicode.Scalar], at hard: Int, floor: Int) -> Int {
     var cut = hard
-    while cut > floor && hard - cut < 32 {
-      let p = scalars[cut].properties
-      guard
-        p.generalCategory == .nonspacingMark || p.generalCategory == .enclosingMark
-          || p.generalCategory == .spacingMark || scalars[cut] == "\u{200D}" || p.isVariationSelector
-      else { break }
+    while cut > floor && hard - cut < 32
+      && (CharClass.isMark(scalars[cut]) || scalars[cut] == "\u{200D}" || scalars[cut].properties.isVariationSelector)
+    {
       cut -= 1
     }
     return cut
@@ -84,20 +82,15 @@ extension AnalyzedDocument {
     }
     // Merged in place through the dictionaries (`dict[key]!.list += …`): copying an entity or relation out and
     // back would copy its whole evidence list once per segment.
-    for id in part.entities.keys.sorted() {
-      var e = part.entities[id]!
+    for (id, var e) in part.entities {
       e.mentions = e.mentions.map(moved)
       guard entities[id] != nil else {
         entities[id] = e
         continue
       }
+      // Later offsets: appending keeps the mentions sorted (`absorb` would sort them all again).
       entities[id]!.mentions += e.mentions
-      let name = entities[id]!.name
-      if name != e.name || !e.aliases.isEmpty {
-        entities[id]!.aliases = Array(Set(entities[id]!.aliases + e.aliases + [e.name]).subtracting([name])).sorted()
-      }
-      for (k, v) in e.attributes where entities[id]!.attributes[k] == nil { entities[id]!.attributes[k] = v }
-      entities[id]!.confidence = max(entities[id]!.confidence, e.confidence)
+      entities[id]!.absorbDescription(of: e)
     }
     quotes += part.quotes.map { q in
       var q = q

@@ -173,7 +173,7 @@ extension AnalyzedDocument {
       t -= 1
     }
     let c = document.scalars[tokens[t].start]
-    let afterTerminator = tokens[t].kind == .punctuation && (c == "." || c == "!" || c == "?" || c == "\u{2026}")
+    let afterTerminator = tokens[t].kind == .punctuation && CharClass.isSentenceTerminal(c)
     let end = t < s.tokens.upperBound - 1 && afterTerminator && tokens[t].end > offset ? tokens[t].end : s.end
     return min(limit, end)
   }

@@ -67,6 +67,11 @@ enum CharClass {
         || c.properties.generalCategory == .spacingMark || c.properties.generalCategory == .enclosingMark)
   }
 
+  /// What ends a sentence: `.`, `!`, `?` and `…`.
+  @inline(__always) static func isSentenceTerminal(_ c: Unicode.Scalar) -> Bool {
+    c == "." || c == "!" || c == "?" || c == "\u{2026}"
+  }
+
   /// Quote marks and apostrophes, straight or curly, and guillemets.
   @inline(__always) static func isQuote(_ c: Unicode.Scalar) -> Bool {
     switch c {

@@ -52,12 +52,12 @@ public struct SentenceSplitter: ExtractionStage {
         i += 1
         continue
       }
-      if t.kind == .punctuation && isTerminator(s[t.start]) {
+      if t.kind == .punctuation && CharClass.isSentenceTerminal(s[t.start]) {
         // Absorb closing quotes and brackets that follow without a space.
         var j = i
         while j + 1 < n, !tokens[j].spaceAfter,
           tokens[j + 1].kind == .quote || isCloser(s[tokens[j + 1].start])
-            || (tokens[j + 1].kind == .punctuation && isTerminator(s[tokens[j + 1].start]))
+            || (tokens[j + 1].kind == .punctuation && CharClass.isSentenceTerminal(s[tokens[j + 1].start]))
         {
           j += 1
         }
@@ -108,9 +108,6 @@ public struct SentenceSplitter: ExtractionStage {
     return out
   }
 
-  private func isTerminator(_ c: Unicode.Scalar) -> Bool {
-    c == "." || c == "!" || c == "?" || c == "\u{2026}"
-  }
   private func isEtc(_ t: Token, _ s: [Unicode.Scalar]) -> Bool {
     guard t.end - t.start == 4, s[t.end - 1] == "." else { return false }
     return zip(s[t.start..<(t.end - 1)], ["e", "t", "c"] as [Unicode.Scalar]).allSatisfy { TextHash.lower($0) == $1 }
