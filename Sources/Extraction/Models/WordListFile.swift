@@ -6,6 +6,27 @@ import Foundation
 /// in a file is a load error naming the file and line, and a misspelt one in code does not compile.
 protocol WordListCategory: RawRepresentable, CaseIterable, Hashable, Sendable where RawValue == String {}
 
+/// A stage's word lists read once from one bundled file, on first use: the type names the file in ``file``, and
+/// gets ``validate()`` and a `Words[.category]` subscript.
+///
+/// ``Extractor/defaultStages()`` calls ``validate()``, so a missing or damaged file is an ``ExtractionError``
+/// before any stage runs, not an empty list.
+protocol BundledWordLists {
+  associatedtype Category: WordListCategory
+  /// The file, read once (``WordListFile/loaded(_:_:subdirectory:)`` into a `static let`).
+  static var file: Result<WordListFile<Category>, ExtractionError> { get }
+}
+
+extension BundledWordLists {
+  /// Reads the file.
+  ///
+  /// - Throws: ``ExtractionError`` (`.missingResource`, `.badResource`).
+  static func validate() throws { _ = try file.get() }
+
+  /// The words of `category` (empty when the file could not be read; see ``validate()``).
+  static subscript(_ category: Category) -> Set<String> { (try? file.get())?[category] ?? [] }
+}
+
 /// The one loader of categorized word lists: `category<TAB>word or phrase` lines, `#` comments, blank lines
 /// ignored, words lower-cased.
 ///

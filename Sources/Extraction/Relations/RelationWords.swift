@@ -12,19 +12,6 @@ enum RelationWordCategory: String, WordListCategory {
 }
 
 /// The word lists of the relation rules, from `Resources/speech/relation-words.tsv`.
-///
-/// The file is read once, on first use. ``validate()`` reads it and throws when it is missing or damaged:
-/// ``Extractor/defaultStages()`` calls it, so a broken resource is an ``ExtractionError`` before any stage runs,
-/// not an empty list.
-enum RelationWords {
-  /// The file, read once.
+enum RelationWords: BundledWordLists {
   static let file = WordListFile<RelationWordCategory>.loaded("relation-words", "tsv", subdirectory: "speech")
-
-  /// Reads the file.
-  ///
-  /// - Throws: ``ExtractionError`` (`.missingResource`, `.badResource`).
-  static func validate() throws { _ = try file.get() }
-
-  /// The words of `category` (empty when the file could not be read; see ``validate()``).
-  static subscript(_ category: RelationWordCategory) -> Set<String> { (try? file.get())?[category] ?? [] }
 }

@@ -27,19 +27,6 @@ enum SpeechWordCategory: String, WordListCategory {
 }
 
 /// The word lists of the speech stages, from `Resources/speech/speech-words.tsv`.
-///
-/// The file is read once, on first use. ``validate()`` reads it and throws when it is missing or damaged:
-/// ``Extractor/defaultStages()`` calls it, so a broken resource is an ``ExtractionError`` before any stage runs,
-/// not an empty list.
-enum SpeechWords {
-  /// The file, read once.
+enum SpeechWords: BundledWordLists {
   static let file = WordListFile<SpeechWordCategory>.loaded("speech-words", "tsv", subdirectory: "speech")
-
-  /// Reads the file.
-  ///
-  /// - Throws: ``ExtractionError`` (`.missingResource`, `.badResource`).
-  static func validate() throws { _ = try file.get() }
-
-  /// The words of `category` (empty when the file could not be read; see ``validate()``).
-  static subscript(_ category: SpeechWordCategory) -> Set<String> { (try? file.get())?[category] ?? [] }
 }
