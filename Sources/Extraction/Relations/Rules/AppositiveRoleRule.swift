@@ -7,7 +7,6 @@ struct AppositiveRoleRule: RelationRuleUnit {
   static let id = RelationRule.appositiveRole
   /// Confidence of a role set off by a comma or a copula.
   static let confidence = 0.85
-  var id: RelationRule { Self.id }
 
   func apply(person m: EntityMention, in run: inout RelationRun) { run.appositiveRole(m) }
 }

@@ -9,7 +9,6 @@ struct BoardSeatRule: RelationRuleUnit {
   static let confidence = 0.85
   /// The verbs that hold a seat.
   static let verbs: Set<String> = RelationWords[.seatVerbs]
-  var id: RelationRule { Self.id }
 
   func apply(word k: Int, in run: inout RelationRun) {
     if Self.verbs.contains(run.words[k].lower) { run.seat(at: k) }

@@ -7,7 +7,6 @@ struct EventRoleRule: RelationRuleUnit {
   static let id = RelationRule.eventRole
   /// Confidence of an event role.
   static let confidence = 0.85
-  var id: RelationRule { Self.id }
 
   func apply(word k: Int, in run: inout RelationRun) {
     if run.lexicon.eventVerbs[run.words[k].lower] != nil { run.eventRole(at: k) }

@@ -7,7 +7,6 @@ struct PossessiveRoleRule: RelationRuleUnit {
   static let id = RelationRule.possessiveRole
   /// Confidence of a possessive role.
   static let confidence = 0.8
-  var id: RelationRule { Self.id }
 
   func finish(in run: inout RelationRun) { run.possessiveRoles() }
 }

@@ -8,7 +8,7 @@ import DocumentModel
 /// found twice keeps the first confidence, so the order is part of the output.
 protocol RelationRuleUnit: Sendable {
   /// The `source` of the relations this rule writes.
-  var id: RelationRule { get }
+  static var id: RelationRule { get }
   /// Looks at word `k` (a word or number, not punctuation).
   func apply(word k: Int, in run: inout RelationRun)
   /// Looks at the person mention `m`.
@@ -18,6 +18,8 @@ protocol RelationRuleUnit: Sendable {
 }
 
 extension RelationRuleUnit {
+  /// The rule's ``id``.
+  var id: RelationRule { Self.id }
   func apply(word k: Int, in run: inout RelationRun) {}
   func apply(person m: EntityMention, in run: inout RelationRun) {}
   func finish(in run: inout RelationRun) {}

@@ -13,7 +13,6 @@ struct StanceRule: RelationRuleUnit {
   static let attackNouns: Set<String> = RelationWords[.attackNouns]
   /// Words that end the search for an object.
   static let clauseBreakers: Set<String> = RelationWords[.clauseBreakers]
-  var id: RelationRule { Self.id }
 
   func apply(word k: Int, in run: inout RelationRun) {
     if run.lexicon.stances[run.words[k].lower] != nil { run.stance(at: k) }

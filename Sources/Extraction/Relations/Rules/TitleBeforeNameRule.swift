@@ -7,7 +7,6 @@ struct TitleBeforeNameRule: RelationRuleUnit {
   static let id = RelationRule.titleBeforeName
   /// Confidence of a title written before the name.
   static let confidence = 0.8
-  var id: RelationRule { Self.id }
 
   func apply(person m: EntityMention, in run: inout RelationRun) { run.titleBeforeName(m) }
 }
