@@ -3,7 +3,8 @@
 # (seconds per MB must stay flat within 1.5×), then peak memory on a 20 MB input of each shape (bar: under
 # 300 MB). N MB means N MiB, so "20" is 21 MB, past the default 20 MB input limit, which the script raises.
 # Release build. Usage: Scripts/bench-hostile.sh [SIZES] [BIG_MB]   e.g. Scripts/bench-hostile.sh "1 2 4 8" 20
-# SHAPES="one-line-mix article" limits the shapes.
+# SHAPES="one-line-mix article" limits the shapes. OLD_BIN=PATH also runs an older entitygraph binary on the
+# same inputs, right after the new one, and prints its figures beside them ("old: …").
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sizes="${1:-1 2 4 8}"
@@ -14,11 +15,11 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 shapes="${SHAPES:-$(python3 Scripts/hostile-text.py --list)}"
 
-run() { # shape MB -> "seconds peakMB graphMB"
-  local shape="$1" mb="$2"
-  python3 Scripts/hostile-text.py "$shape" "$mb" "$work/in.txt"
+run() { # shape MB [binary] -> "seconds peakMB graphMB" (the input is written once per shape and size)
+  local shape="$1" mb="$2" exe="${3:-$bin}"
+  [ "$exe" != "$bin" ] || python3 Scripts/hostile-text.py "$shape" "$mb" "$work/in.txt"
   rm -rf "$work/out"
-  /usr/bin/time -f '%e %M' -o "$work/time" "$bin" build "$work/in.txt" --out "$work/out" --format json --max-file-size 25000000 >/dev/null 2>"$work/err" \
+  /usr/bin/time -f '%e %M' -o "$work/time" "$exe" build "$work/in.txt" --out "$work/out" --format json --max-file-size 25000000 >/dev/null 2>"$work/err" \
     || { echo "FAILED($(tail -1 "$work/err"))"; return; }
   read -r secs kb <"$work/time"
   local json=0
@@ -34,6 +35,7 @@ for shape in $shapes; do
   for mb in $sizes; do
     r="$(run "$shape" "$mb")"
     line+=" | ${mb} MB ${r}"
+    [ -z "${OLD_BIN:-}" ] || line+=" (old: $(run "$shape" "$mb" "$OLD_BIN"))"
     rates+=("$(echo "$r" | awk '{print $1}')")
   done
   spread=$(printf '%s\n' "${rates[@]}" | awk 'NR==1{mn=$1;mx=$1} {if($1<mn)mn=$1; if($1>mx)mx=$1} END{ if (mn > 0) printf "%.2f", mx/mn; else print "n/a"}')
@@ -41,6 +43,6 @@ for shape in $shapes; do
 done
 if [ "$big" != "0" ]; then
   for shape in $shapes; do
-    echo "$(printf '%-18s' "$shape") ${big} MB: $(run "$shape" "$big")"
+    echo "$(printf '%-18s' "$shape") ${big} MB: $(run "$shape" "$big")${OLD_BIN:+ (old: $(run "$shape" "$big" "$OLD_BIN"))}"
   done
 fi
