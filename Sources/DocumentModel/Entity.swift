@@ -33,6 +33,20 @@ public struct Entity: Codable, Hashable, Sendable, Identifiable {
     absorbDescription(of: other)
   }
 
+  /// ``absorb(_:)`` of each of `others` in order, with the mentions joined and sorted once.
+  public mutating func absorb(contentsOf others: [Entity]) {
+    guard others.count > 1 else {
+      if let other = others.first { absorb(other) }
+      return
+    }
+    var seen = Set(mentions)
+    for other in others {
+      seen.formUnion(other.mentions)
+      absorbDescription(of: other)
+    }
+    mentions = seen.sorted()
+  }
+
   /// Adds what `other` (same entity) says about it, but not its mentions: its name and aliases as aliases
   /// (sorted), the attributes this one lacks, and the higher confidence.
   public mutating func absorbDescription(of other: Entity) {

@@ -100,14 +100,7 @@ public struct KnowledgeGraph: Codable, Hashable, Sendable {
     r.evidence = Array(Set(r.evidence)).sorted()
     let i = relationIndex(key)
     if i < relations.count && relations[i].key == key {
-      var existing = relations[i]
-      let merged = Array(Set(existing.evidence + r.evidence)).sorted()
-      // Count distinct evidence when both sides have it; otherwise add the counts.
-      existing.count = merged.isEmpty ? existing.count + r.count : max(merged.count, existing.count, r.count)
-      existing.evidence = merged
-      existing.confidence = max(existing.confidence, r.confidence)
-      if existing.source.isEmpty { existing.source = r.source }
-      relations[i] = existing
+      relations[i].absorb(r)
     } else {
       relations.insert(r, at: i)
     }
@@ -138,11 +131,56 @@ public struct KnowledgeGraph: Codable, Hashable, Sendable {
   }
 
   /// Adds everything in `other` to this graph.
+  ///
+  /// - Complexity: O(n + m) for n entries here and m in `other` (both are sorted: one pass merges them), or
+  ///   O(m log n + m·n) moves for a handful of entries, inserted one by one.
   public mutating func merge(_ other: KnowledgeGraph) {
     for d in other.documents { add(d) }
-    for e in other.entities { add(e) }
-    for r in other.relations { add(r) }
+    // `other`'s entities and relations are already in canonical form (aliases, mentions and evidence sorted,
+    // symmetric relations ordered), as `add` would make them, so merging the sorted lists gives what adding
+    // them one by one would.
+    if other.entities.count <= 8 {
+      for e in other.entities { add(e) }
+    } else {
+      entities = Self.mergeSorted(entities, other.entities, by: \.id) { $0.absorb($1) }
+    }
+    if other.relations.count <= 8 {
+      for r in other.relations { add(r) }
+    } else {
+      relations = Self.mergeSorted(relations, other.relations, by: \.key) { $0.absorb($1) }
+    }
     add(quotes: other.quotes)
+  }
+
+  /// The union of two lists sorted by a unique key; an entry of `b` with the key of one in `a` is combined into it.
+  private static func mergeSorted<T, K: Comparable>(
+    _ a: [T], _ b: [T], by key: (T) -> K, combine: (inout T, T) -> Void
+  ) -> [T] {
+    if a.isEmpty { return b }
+    var out: [T] = []
+    out.reserveCapacity(a.count + b.count)
+    var i = 0
+    var j = 0
+    while i < a.count && j < b.count {
+      let x = key(a[i])
+      let y = key(b[j])
+      if x < y {
+        out.append(a[i])
+        i += 1
+      } else if y < x {
+        out.append(b[j])
+        j += 1
+      } else {
+        var merged = a[i]
+        combine(&merged, b[j])
+        out.append(merged)
+        i += 1
+        j += 1
+      }
+    }
+    out += a[i...]
+    out += b[j...]
+    return out
   }
 
   /// Removes relations whose ends are missing and returns how many were removed; a quote whose speaker is

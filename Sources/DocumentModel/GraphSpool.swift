@@ -1,0 +1,424 @@
+import Foundation
+
+/// A graph merged from many parts (documents, or segments of a long one) and written out without holding all of
+/// it in memory.
+///
+/// Parts are added in order. Small ones are merged in memory; once that holds about ``flushWeight`` mentions,
+/// evidence pieces, quotes, entities and relations, it is written to a *run*: three sorted files (entities,
+/// relations, quotes) in a temporary folder. ``writeJSON(_:)`` and ``graph()`` merge the runs in one pass, so the
+/// memory needed is that of one part plus one entry per run, not that of the graph (the graph of a 20 MB text
+/// took over a gigabyte, issue 12).
+///
+/// The result equals merging the parts into one ``KnowledgeGraph`` in the order they were added:
+/// ``writeJSON(_:)`` writes the bytes ``KnowledgeGraph/writeJSON(_:)`` would.
+///
+/// ```swift
+/// let spool = try GraphSpool()
+/// for part in parts { try spool.add(part) }
+/// try spool.writeJSON { handle.write($0) }
+/// ```
+///
+/// Not thread-safe: add parts from one thread. The temporary folder is removed when the spool is released
+/// (or by ``removeFiles()``).
+public final class GraphSpool {
+  /// What was written by ``writeJSON(_:)``: how many entries of each kind.
+  public struct Totals: Equatable, Sendable {
+    public var documents: Int
+    public var entities: Int
+    public var relations: Int
+    public var quotes: Int
+
+    public init(documents: Int = 0, entities: Int = 0, relations: Int = 0, quotes: Int = 0) {
+      self.documents = documents
+      self.entities = entities
+      self.relations = relations
+      self.quotes = quotes
+    }
+  }
+
+  /// About 150,000 mentions, evidence pieces, quotes, entities and relations: some 30–60 MB in memory.
+  public static let defaultFlushWeight = 150_000
+  /// Runs of one level merged into one run of the next level (see ``fanIn``).
+  public static let defaultFanIn = 64
+
+  /// The weight (mentions, evidence pieces, quotes, entities, relations) held in memory before a run is written.
+  public let flushWeight: Int
+  /// How many runs of the same level are merged into one run of the next level as soon as there are that many:
+  /// every entry is rewritten once per level (log base `fanIn` of the number of runs), and the final merge reads at
+  /// most `fanIn` runs per level, so open files and the entries read ahead from each run stay few.
+  public let fanIn: Int
+  /// The folder holding the runs.
+  public let folder: URL
+
+  private var catalog = KnowledgeGraph()
+  private var pending = KnowledgeGraph()
+  private var pendingWeight = 0
+  private var runs: [Run] = []
+  private var nextRun = 0
+
+  /// Creates an empty spool whose runs go in a new folder inside `parent` (default: the temporary folder).
+  ///
+  /// - Throws: the file system's error when the folder cannot be made.
+  public init(
+    in parent: URL? = nil, flushWeight: Int = GraphSpool.defaultFlushWeight, fanIn: Int = GraphSpool.defaultFanIn
+  ) throws {
+    self.flushWeight = max(1, flushWeight)
+    self.fanIn = max(2, fanIn)
+    folder = (parent ?? FileManager.default.temporaryDirectory)
+      .appendingPathComponent("graph-spool-\(UUID().uuidString)", isDirectory: true)
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+  }
+
+  deinit { removeFiles() }
+
+  /// Removes the temporary folder; the spool must not be used afterwards.
+  public func removeFiles() {
+    try? FileManager.default.removeItem(at: folder)
+  }
+
+  /// How many runs have been written so far (0 while everything fits in memory).
+  public var runCount: Int { runs.count }
+
+  /// Adds a part. A part as heavy as half of ``flushWeight`` is written as a run of its own, after what is held.
+  ///
+  /// - Throws: the file system's error when a run cannot be written (a full disk).
+  public func add(_ part: KnowledgeGraph) throws {
+    for d in part.documents { catalog.add(d) }
+    let weight = Self.weight(of: part)
+    if weight * 2 >= flushWeight {
+      try flushPending()
+      try writeRun(entities: part.entities, relations: part.relations, quotes: part.quotes)
+      return
+    }
+    pending.merge(part)
+    pendingWeight += weight
+    if pendingWeight >= flushWeight { try flushPending() }
+  }
+
+  /// Writes the merged graph as ``KnowledgeGraph/writeJSON(_:)`` would, in pieces of about a megabyte.
+  ///
+  /// - Returns: how many documents, entities, relations and quotes were written.
+  @discardableResult
+  public func writeJSON(_ write: (Data) throws -> Void) throws -> Totals {
+    var totals = Totals(documents: catalog.documents.count)
+    try withoutActuallyEscaping(write) { write in
+      var writer = GraphJSONWriter(write)
+      try writer.section("documents", catalog.documents)
+      try withSources { entities, relations, quotes in
+        try writer.section("entities") {
+          try entities.next().map {
+            totals.entities += 1; return $0
+          }
+        }
+        try writer.section("quotes") {
+          try quotes.next().map {
+            totals.quotes += 1; return $0
+          }
+        }
+        try writer.section("relations") {
+          try relations.next().map {
+            totals.relations += 1; return $0
+          }
+        }
+      }
+      try writer.finish()
+    }
+    return totals
+  }
+
+  /// The merged graph in memory, for a caller that needs all of it (a diagram).
+  public func graph() throws -> KnowledgeGraph {
+    var entities: [Entity] = []
+    var relations: [Relation] = []
+    var quotes: [QuoteRecord] = []
+    try withSources { e, r, q in
+      while let x = try e.next() { entities.append(x) }
+      while let x = try r.next() { relations.append(x) }
+      while let x = try q.next() { quotes.append(x) }
+    }
+    return KnowledgeGraph(documents: catalog.documents, entities: entities, relations: relations, quotes: quotes)
+  }
+
+  // MARK: - Runs
+
+  private struct Run {
+    var entities: URL
+    var relations: URL
+    var quotes: URL
+    /// 0 for a run written from memory, n + 1 for one merged from runs of level n.
+    var level: Int
+    var all: [URL] { [entities, relations, quotes] }
+  }
+
+  private static func weight(of g: KnowledgeGraph) -> Int {
+    g.entities.reduce(g.entities.count) { $0 + $1.mentions.count }
+      + g.relations.reduce(g.relations.count) { $0 + $1.evidence.count } + g.quotes.count
+  }
+
+  private func flushPending() throws {
+    guard pendingWeight > 0 || !pending.entities.isEmpty || !pending.quotes.isEmpty else { return }
+    let held = pending
+    pending = KnowledgeGraph()
+    pendingWeight = 0
+    try writeRun(entities: held.entities, relations: held.relations, quotes: held.quotes)
+  }
+
+  private func newRun(level: Int) -> Run {
+    nextRun += 1
+    let base = folder.appendingPathComponent("run-\(nextRun)")
+    return Run(
+      entities: base.appendingPathExtension("entities"), relations: base.appendingPathExtension("relations"),
+      quotes: base.appendingPathExtension("quotes"), level: level)
+  }
+
+  private func writeRun(entities: [Entity], relations: [Relation], quotes: [QuoteRecord]) throws {
+    let run = newRun(level: 0)
+    try RunFile.write(entities, to: run.entities)
+    try RunFile.write(relations, to: run.relations)
+    try RunFile.write(quotes, to: run.quotes)
+    runs.append(run)
+    try compact()
+  }
+
+  /// While the last ``fanIn`` runs have the same level, merges them into one run of the next level. They are the
+  /// latest runs, so the order in which parts were added is kept.
+  private func compact() throws {
+    while runs.count >= fanIn, case let tail = runs.suffix(fanIn), tail.allSatisfy({ $0.level == tail.first!.level }) {
+      let run = newRun(level: tail.first!.level + 1)
+      try withRunSources(Array(tail)) { e, r, q in
+        try RunFile.write(to: run.entities) { try e.next() }
+        try RunFile.write(to: run.relations) { try r.next() }
+        try RunFile.write(to: run.quotes) { try q.next() }
+      }
+      for old in tail { for url in old.all { try? FileManager.default.removeItem(at: url) } }
+      runs.removeLast(fanIn)
+      runs.append(run)
+    }
+  }
+
+  /// Calls `body` with the merged entities, relations and quotes of the runs and of what is held in memory (held
+  /// last: it was added last).
+  private func withSources(
+    _ body: (inout MergedSource<Entity>, inout MergedSource<Relation>, inout MergedSource<QuoteRecord>) throws -> Void
+  ) throws {
+    try withRunSources(runs, plus: pending, body)
+  }
+
+  private func withRunSources(
+    _ runs: [Run], plus held: KnowledgeGraph? = nil,
+    _ body: (inout MergedSource<Entity>, inout MergedSource<Relation>, inout MergedSource<QuoteRecord>) throws -> Void
+  ) throws {
+    func sources<T: GraphJSONEntry & Decodable>(_ path: KeyPath<Run, URL>, _ memory: [T]?) throws -> [any EntrySource<
+      T
+    >] {
+      var out: [any EntrySource<T>] = try runs.map { try RunFile.Reader<T>(url: $0[keyPath: path]) }
+      if let memory, !memory.isEmpty { out.append(ArraySource(items: memory)) }
+      return out
+    }
+    var entities = try MergedSource(
+      sources(\.entities, held?.entities), less: { $0.id < $1.id }, same: { $0.id == $1.id },
+      combine: { $0.absorb(contentsOf: $1) })
+    var relations = try MergedSource(
+      sources(\.relations, held?.relations), less: { $0.key < $1.key }, same: { $0.key == $1.key },
+      combine: { $0.absorb(contentsOf: $1) })
+    // Quote ids name their document and span, and a document is added once (or segment by segment): two runs
+    // never hold the same record. Should they, the later one wins, as in `KnowledgeGraph.add(quotes:)`.
+    var quotes = try MergedSource(
+      sources(\.quotes, held?.quotes), less: { $0 < $1 }, same: { $0.id == $1.id }, combine: { $0 = $1.last! })
+    try body(&entities, &relations, &quotes)
+  }
+}
+
+// MARK: - Sources and the k-way merge
+
+/// Entries in canonical order, one at a time.
+protocol EntrySource<Entry> {
+  associatedtype Entry
+  mutating func next() throws -> Entry?
+}
+
+private struct ArraySource<Entry>: EntrySource {
+  var items: [Entry]
+  var index = 0
+  mutating func next() -> Entry? {
+    guard index < items.count else { return nil }
+    defer { index += 1 }
+    return items[index]
+  }
+}
+
+/// The entries of several sorted sources in order, with entries that are the same (same id or key) combined in
+/// source order: the first one's value absorbs the later ones (all at once), as merging the sources one after
+/// another would.
+///
+/// A binary heap of the sources' heads ordered by (entry, source index): O(log k) per entry.
+struct MergedSource<Entry>: EntrySource {
+  private var sources: [any EntrySource<Entry>]
+  private var heads: [Entry?]
+  private var heap: [Int] = []
+  private let less: (Entry, Entry) -> Bool
+  private let same: (Entry, Entry) -> Bool
+  private let combine: (inout Entry, [Entry]) -> Void
+
+  init(
+    _ sources: [any EntrySource<Entry>], less: @escaping (Entry, Entry) -> Bool,
+    same: @escaping (Entry, Entry) -> Bool, combine: @escaping (inout Entry, [Entry]) -> Void
+  ) throws {
+    self.sources = sources
+    self.less = less
+    self.same = same
+    self.combine = combine
+    heads = Array(repeating: nil, count: sources.count)
+    for i in sources.indices {
+      heads[i] = try self.sources[i].next()
+      if heads[i] != nil { push(i) }
+    }
+  }
+
+  mutating func next() throws -> Entry? {
+    guard var entry = try pop() else { return nil }
+    var later: [Entry] = []
+    while let top = heap.first, same(heads[top]!, entry) { later.append(try pop()!) }
+    if !later.isEmpty { combine(&entry, later) }
+    return entry
+  }
+
+  /// Takes the smallest head and refills it from its source.
+  private mutating func pop() throws -> Entry? {
+    guard let i = heap.first else { return nil }
+    let entry = heads[i]!
+    heads[i] = try sources[i].next()
+    if heads[i] != nil {
+      siftDown(0)
+    } else {
+      heap.swapAt(0, heap.count - 1)
+      heap.removeLast()
+      if !heap.isEmpty { siftDown(0) }
+    }
+    return entry
+  }
+
+  private func before(_ a: Int, _ b: Int) -> Bool {
+    let x = heads[a]!
+    let y = heads[b]!
+    if less(x, y) { return true }
+    if less(y, x) { return false }
+    return a < b
+  }
+
+  private mutating func push(_ i: Int) {
+    heap.append(i)
+    var c = heap.count - 1
+    while c > 0 {
+      let p = (c - 1) / 2
+      guard before(heap[c], heap[p]) else { break }
+      heap.swapAt(c, p)
+      c = p
+    }
+  }
+
+  private mutating func siftDown(_ start: Int) {
+    var p = start
+    while true {
+      let l = 2 * p + 1
+      let r = l + 1
+      var m = p
+      if l < heap.count && before(heap[l], heap[m]) { m = l }
+      if r < heap.count && before(heap[r], heap[m]) { m = r }
+      if m == p { return }
+      heap.swapAt(p, m)
+      p = m
+    }
+  }
+}
+
+// MARK: - Run files
+
+/// A run file: JSON Lines, each line a compact JSON array of up to 32 entries, or of about ``lineWeight`` list
+/// items, in canonical order (a reader holds one line decoded and up to 128 KB read ahead, for each of the up to
+/// 64 runs being merged: some 30 MB in all).
+enum RunFile {
+  static let batch = 32
+  static let lineWeight = 512
+
+  static func write<T: GraphJSONEntry>(_ items: [T], to url: URL) throws {
+    var i = items.makeIterator()
+    try write(to: url) { i.next() }
+  }
+
+  static func write<T: GraphJSONEntry>(to url: URL, _ next: () throws -> T?) throws {
+    guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
+      throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
+    }
+    let handle = try FileHandle(forWritingTo: url)
+    defer { try? handle.close() }
+    let encoder = JSONEncoder()
+    var buffer = Data()
+    var batch: [T] = []
+    batch.reserveCapacity(Self.batch)
+    var weight = 0
+    func emit() throws {
+      buffer += try encoder.encode(batch)
+      buffer.append(0x0A)
+      batch.removeAll(keepingCapacity: true)
+      weight = 0
+      if buffer.count >= 1 << 20 {
+        try handle.write(contentsOf: buffer)
+        buffer.removeAll(keepingCapacity: true)
+      }
+    }
+    while let item = try next() {
+      batch.append(item)
+      weight += item.list.count + 1
+      if batch.count == Self.batch || weight >= Self.lineWeight { try emit() }
+    }
+    if !batch.isEmpty { try emit() }
+    if !buffer.isEmpty { try handle.write(contentsOf: buffer) }
+  }
+
+  /// Reads a run file back, a line (one batch) at a time.
+  struct Reader<Entry: Decodable>: EntrySource {
+    private let handle: FileHandle
+    private var bytes: [UInt8] = []
+    private var position = 0
+    private var atEnd = false
+    private var batch: [Entry] = []
+    private var index = 0
+    private let decoder = JSONDecoder()
+
+    init(url: URL) throws {
+      handle = try FileHandle(forReadingFrom: url)
+    }
+
+    mutating func next() throws -> Entry? {
+      while index == batch.count {
+        guard let line = try nextLine() else {
+          try? handle.close()
+          return nil
+        }
+        batch = try decoder.decode([Entry].self, from: line)
+        index = 0
+      }
+      defer { index += 1 }
+      return batch[index]
+    }
+
+    private mutating func nextLine() throws -> Data? {
+      while true {
+        if let end = bytes[position...].firstIndex(of: 0x0A) {
+          let line = Data(bytes[position..<end])
+          position = end + 1
+          return line
+        }
+        if atEnd { return nil }
+        bytes.removeSubrange(0..<position)
+        position = 0
+        if let chunk = try handle.read(upToCount: 1 << 17), !chunk.isEmpty {
+          bytes += chunk
+        } else {
+          atEnd = true
+        }
+      }
+    }
+  }
+}
