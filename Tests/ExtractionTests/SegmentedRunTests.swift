@@ -1,4 +1,5 @@
 import DocumentModel
+import Foundation
 import Testing
 
 @testable import Extraction
@@ -51,5 +52,30 @@ import Testing
     #expect(a.relations.map(\.key) == b.relations.map(\.key))
     #expect(a.relations.map(\.evidence) == b.relations.map(\.evidence))
     #expect(a.relations.map(\.count) == b.relations.map(\.count))
+  }
+}
+
+extension SegmentedRunTests {
+  /// `build` spools a long document's graph segment by segment (issue 12): the parts, merged, must be the graph of
+  /// the segmented run.
+  @Test func segmentGraphsMergeIntoTheDocumentsGraph() throws {
+    var pipeline = try Extractor().pipeline
+    pipeline.segmentLength = 2 * Self.paragraph.unicodeScalars.count + 10
+    let extractor = Extractor(pipeline: pipeline)
+    let document = Document(id: "long", text: String(repeating: Self.paragraph, count: 8))
+    var merged = KnowledgeGraph()
+    let spool = try GraphSpool(flushWeight: 10)
+    var parts = 0
+    try extractor.graphs(of: document) { part in
+      parts += 1
+      merged.merge(part)
+      try spool.add(part)
+    }
+    #expect(parts == 4)
+    let expected = extractor.analyze(document).makeGraph()
+    #expect(merged == expected)
+    var json = Data()
+    try spool.writeJSON { json.append($0) }
+    #expect(json == (try expected.jsonData()))
   }
 }

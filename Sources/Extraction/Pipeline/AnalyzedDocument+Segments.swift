@@ -50,15 +50,17 @@ extension Pipeline {
 
 extension AnalyzedDocument {
   /// Adds the analysis of one segment of this document, which starts at code point `offset`: every span moves by
-  /// `offset`, sentence, paragraph and quote indices by the counts before it. Entities with the same id are one
+  /// `offset`, sentence and paragraph indices by `sentenceBase` and `paragraphBase` (the counts of the segments
+  /// before it), quote indices by the quotes held here. Entities with the same id are one
   /// entity (mentions appended, aliases joined); relations with the same key are merged into `relations`
   /// (evidence appended, counts added). Segments must be added in text order, so every list stays sorted
   /// without sorting again. Tokens and words are not kept (see ``Pipeline/run(_:)``).
   ///
   /// - Complexity: O(size of the segment's results).
-  mutating func appendSegment(_ part: AnalyzedDocument, at offset: Int, relations: inout [RelationKey: Relation]) {
-    let sentenceBase = sentences.count
-    let paragraphBase = paragraphs.count
+  mutating func appendSegment(
+    _ part: AnalyzedDocument, at offset: Int, sentenceBase: Int, paragraphBase: Int,
+    relations: inout [RelationKey: Relation]
+  ) {
     let quoteBase = quotes.count
     func moved(_ e: Evidence) -> Evidence {
       var e = e

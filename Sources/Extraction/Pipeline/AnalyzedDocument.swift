@@ -169,12 +169,18 @@ public struct AnalyzedDocument: Sendable {
 
   /// The graph of this document: its entities and relations, sorted.
   public func makeGraph() -> KnowledgeGraph {
-    var graph = KnowledgeGraph(
-      documents: [
-        DocumentInfo(
-          id: document.id, path: document.path, sha256: SHA256.hex(of: document.text.utf8),
-          length: document.length)
-      ])
+    makeGraph(info: documentInfo())
+  }
+
+  /// How the graph lists this document: id, path, SHA-256 of the text and length.
+  public func documentInfo() -> DocumentInfo {
+    DocumentInfo(
+      id: document.id, path: document.path, sha256: SHA256.hex(of: document.text.utf8), length: document.length)
+  }
+
+  /// ``makeGraph()`` with the document listed as `info` (computed once for the segments of a long document).
+  public func makeGraph(info: DocumentInfo) -> KnowledgeGraph {
+    var graph = KnowledgeGraph(documents: [info])
     for id in entities.keys.sorted() { graph.add(entities[id]!) }
     for r in relations { graph.add(r) }
     graph.add(quotes: quoteRecords())

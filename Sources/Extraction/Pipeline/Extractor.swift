@@ -49,8 +49,24 @@ public struct Extractor: Sendable {
     pipeline.run(document)
   }
 
-  /// The graph of one document.
+  /// The graph of one document: ``graphs(of:_:)`` merged. For a document of one segment that is
+  /// `analyze(document).makeGraph()`; for a longer one it is the merge of its segments' graphs, which every
+  /// command uses, spooled or not, so a long document gives the same graph everywhere.
   public func graph(for document: Document) -> KnowledgeGraph {
-    analyze(document).makeGraph()
+    var graph = KnowledgeGraph()
+    graphs(of: document) { graph.merge($0) }
+    return graph
+  }
+
+  /// The graph of one document in parts, handed to `body` in text order: one for a document of at most
+  /// ``Pipeline/segmentLength`` code points, else one per segment (see ``Pipeline/runSegments(_:_:)``), so only
+  /// one segment's analysis and graph are held at a time. Merged in order (``GraphSpool``,
+  /// ``KnowledgeGraph/merge(_:)``), the parts are the graph of the document.
+  public func graphs(of document: Document, _ body: (KnowledgeGraph) throws -> Void) rethrows {
+    var info: DocumentInfo?
+    try pipeline.runSegments(document) { part in
+      if info == nil { info = part.documentInfo() }
+      try body(part.makeGraph(info: info!))
+    }
   }
 }

@@ -40,7 +40,7 @@ public struct Pipeline: Sendable {
   /// `document.text` and every evidence text is a slice of it (issue 12).
   ///
   /// A document longer than ``segmentLength`` is analyzed segment by segment (see
-  /// ``AnalyzedDocument/appendSegment(_:at:relations:)``): its mentions, entities, quotes, relations,
+  /// ``AnalyzedDocument/appendSegment(_:at:sentenceBase:paragraphBase:relations:)``): its mentions, entities, quotes, relations,
   /// sentences and diagnostics are those of the segments on the whole document's offsets, but its `tokens` and
   /// `words` are not kept, and a short name ("Roe") is linked to a full name ("Jane Roe") only within a segment.
   /// Without this a 20 MB text took over a gigabyte of working memory (issue 12).
@@ -49,12 +49,38 @@ public struct Pipeline: Sendable {
     var merged = AnalyzedDocument(document: document)
     var relations: [RelationKey: Relation] = [:]
     for range in Self.segments(of: document.scalars, length: segmentLength) {
-      let part = Document(
-        id: document.id, path: document.path, text: document.text(from: range.lowerBound, to: range.upperBound))
-      merged.appendSegment(runWhole(part), at: range.lowerBound, relations: &relations)
+      merged.appendSegment(
+        runWhole(segment(range, of: document)), at: range.lowerBound, sentenceBase: merged.sentences.count,
+        paragraphBase: merged.paragraphs.count, relations: &relations)
     }
     merged.relations = relations.keys.sorted().map { relations[$0]! }
     return merged
+  }
+
+  /// Runs every stage on `document` and hands the result to `body` in parts: the whole analysis for a document of
+  /// at most ``segmentLength`` code points, else that of each segment in text order, each an analysis of the whole
+  /// document holding only that segment's results, on the whole document's offsets (sentence and paragraph
+  /// indices counted from the document's start). Only one segment's analysis is held at a time, so a caller that
+  /// consumes each part (``Extractor/graphs(of:_:)``) needs memory for one segment, not for the document.
+  public func runSegments(_ document: Document, _ body: (AnalyzedDocument) throws -> Void) rethrows {
+    guard document.length > segmentLength else { return try body(runWhole(document)) }
+    var sentenceBase = 0
+    var paragraphBase = 0
+    for range in Self.segments(of: document.scalars, length: segmentLength) {
+      var piece = AnalyzedDocument(document: document)
+      var relations: [RelationKey: Relation] = [:]
+      piece.appendSegment(
+        runWhole(segment(range, of: document)), at: range.lowerBound, sentenceBase: sentenceBase,
+        paragraphBase: paragraphBase, relations: &relations)
+      piece.relations = relations.keys.sorted().map { relations[$0]! }
+      sentenceBase += piece.sentences.count
+      paragraphBase += piece.paragraphs.count
+      try body(piece)
+    }
+  }
+
+  private func segment(_ range: Range<Int>, of document: Document) -> Document {
+    Document(id: document.id, path: document.path, text: document.text(from: range.lowerBound, to: range.upperBound))
   }
 
   private func runWhole(_ document: Document) -> AnalyzedDocument {
