@@ -156,6 +156,37 @@ import TestSupport
   }
 }
 
+/// Issue 12: without the report or a store, `build` spools the graph on disk instead of holding it; its JSON must
+/// be the in-memory graph's, byte for byte, and no spool file may be left behind.
+@Suite struct SpooledBuildTests {
+  @Test func spooledGraphJSONIsTheInMemoryOne() throws {
+    let bin = try #require(TestSupport.executable())
+    let input = try TestSupport.makeTemporaryDirectory("spool-in")
+    let texts = [
+      "b.txt":
+        "“We will not sign,” said Ana Silva, the trade minister of Chile. Tomas Reyes of Andes Mining Corp. agreed.",
+      "a.txt": "Ana Silva met Tomas Reyes in Lima. Reyes said Peruvian and Chilean officials would attend.",
+      "sub/c.md": "The Andes Mining Corp. summit was organized by the Pacific Trade Council. Silva spoke at it.",
+    ]
+    for (name, text) in texts {
+      let url = input.appendingPathComponent(name)
+      try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+      try Data(text.utf8).write(to: url)
+    }
+    let spooled = try TestSupport.makeTemporaryDirectory("spool-out")
+    let memory = try TestSupport.makeTemporaryDirectory("memory-out")
+    let a = try TestSupport.run(bin, ["build", input.path, "--out", spooled.path, "--format", "json"])
+    let b = try TestSupport.run(bin, ["build", input.path, "--out", memory.path, "--format", "json", "html"])
+    #expect(a.status == 0 && b.status == 0, "stderr: \(a.stderr) \(b.stderr)")
+    let json = try Data(contentsOf: spooled.appendingPathComponent("graph.json"))
+    #expect(json == (try Data(contentsOf: memory.appendingPathComponent("graph.json"))))
+    #expect(try KnowledgeGraph(jsonData: json).documents.count == 3)
+    #expect(a.stderr.split(separator: "→").first == b.stderr.split(separator: "→").first)
+    let left = try FileManager.default.contentsOfDirectory(atPath: spooled.deletingLastPathComponent().path)
+    #expect(!left.contains { $0.hasPrefix(".\(spooled.lastPathComponent).build-") })
+  }
+}
+
 /// Issue 12: a file whose name starts with a dash is read, not parsed as options.
 @Suite struct DashNamedInputTests {
   @Test func optionLikeExistingPathsBecomeExplicit() {

@@ -80,8 +80,13 @@ extension EntityGraphCommand {
     public func run() throws {
       let extractor = try Extractor.makeForCommand()
       let formats = Set(format.map { $0.lowercased() })
-      let result = try Corpus.analyzeForCommand(
-        paths, extractor: extractor, maxBytes: maxFileSize, keepDocuments: db != nil || formats.contains("html"))
+      // The report shows the texts and the store takes each document's graph: both need every analysis in
+      // memory. Without them, the graph goes through a spool on disk (bounded memory, issue 12).
+      let keepsDocuments = db != nil || formats.contains("html")
+      let result =
+        keepsDocuments
+        ? try Corpus.analyzeForCommand(paths, extractor: extractor, maxBytes: maxFileSize, keepDocuments: true)
+        : nil
       let directory = URL(fileURLWithPath: out, isDirectory: true).standardizedFileURL
       // Every output is written into a staging folder beside --out (same file system) and only
       // moved into place once all of them exist, so a failed or interrupted build leaves the old
@@ -94,16 +99,37 @@ extension EntityGraphCommand {
         throw ExitCode(ExitCodes.environment)
       }
       defer { staging.discard() }
+      let source: GraphSource
+      if let result {
+        source = .memory(result)
+      } else {
+        let spool: GraphSpool
+        do {
+          spool = try GraphSpool(in: staging.folder)
+        } catch {
+          Console.error("error: cannot write to \(out): \(FileProblem(error))")
+          throw ExitCode(ExitCodes.environment)
+        }
+        let read = try Corpus.spoolForCommand(paths, extractor: extractor, maxBytes: maxFileSize, into: spool)
+        source = .spool(spool, failures: read.failures)
+      }
       var names: [String] = []
+      var totals: GraphSpool.Totals?
+      var graph: KnowledgeGraph?
       do {
         if formats.contains("json") {
           let url = staging.folder.appendingPathComponent("graph.json")
-          try DiagramOutput.writeAtomically(to: url) { try result.graph.writeJSON($0) }
+          try DiagramOutput.writeAtomically(to: url) { totals = try source.writeJSON($0) }
           names.append(url.lastPathComponent)
         }
-        names += try BuildRendering.write(
-          graph: result.graph, formats: formats, layout: layout, timeBudget: timeBudget, to: staging.folder
-        ).map { URL(fileURLWithPath: $0).lastPathComponent }
+        if !formats.isDisjoint(with: BuildRendering.order.map(\.rawValue)) || totals == nil {
+          graph = try source.graph()
+        }
+        if let graph {
+          names += try BuildRendering.write(
+            graph: graph, formats: formats, layout: layout, timeBudget: timeBudget, to: staging.folder
+          ).map { URL(fileURLWithPath: $0).lastPathComponent }
+        }
       } catch let error as BuildRendering.Failure {
         Console.error("error: \(error.message.replacingOccurrences(of: staging.folder.path, with: directory.path))")
         throw ExitCode(error.isOutputProblem ? ExitCodes.environment : ExitCodes.renderFailed)
@@ -111,11 +137,12 @@ extension EntityGraphCommand {
         Console.error("error: cannot write to \(out): \(FileProblem(error))")
         throw ExitCode(ExitCodes.environment)
       }
+      source.removeFiles()
       if formats.contains("html") {
         let url = staging.folder.appendingPathComponent("report.html")
         let report = HTMLReport(
-          graph: result.graph, texts: ReportOutput.texts(of: result.documents),
-          metadata: ReportOutput.metadata(for: result.graph, commandLine: commandLine))
+          graph: result!.graph, texts: ReportOutput.texts(of: result!.documents),
+          metadata: ReportOutput.metadata(for: result!.graph, commandLine: commandLine))
         try ReportOutput.write(
           report, layout: LayoutEngine(rawValue: layout.lowercased()) ?? .auto, timeBudget: timeBudget, to: url,
           shownAs: directory.appendingPathComponent(url.lastPathComponent).path)
@@ -131,7 +158,7 @@ extension EntityGraphCommand {
       if let db {
         do {
           let store = try StoreLocation.open(db, readOnly: false)
-          for graph in result.documentGraphs {
+          for graph in result!.documentGraphs {
             try store.ingest(graph, for: graph.documents[0])
           }
           written.append(db)
@@ -140,11 +167,53 @@ extension EntityGraphCommand {
           throw ExitCode(ExitCodes.storeFailed)
         }
       }
-      let g = result.graph
+      let counts =
+        graph.map {
+          GraphSpool.Totals(
+            documents: $0.documents.count, entities: $0.entities.count, relations: $0.relations.count,
+            quotes: $0.quotes.count)
+        }
+        ?? totals!
       Console.error(
-        "\(g.documents.count) document(s), \(g.entities.count) entities, \(g.relations.count) relations → "
+        "\(counts.documents) document(s), \(counts.entities) entities, \(counts.relations) relations → "
           + written.joined(separator: ", "))
-      if !result.failures.isEmpty { throw ExitCode(ExitCodes.partial) }
+      if !source.failures.isEmpty { throw ExitCode(ExitCodes.partial) }
     }
+  }
+}
+
+/// Where `build` takes the merged graph from: memory (when the documents are kept anyway) or a spool on disk.
+private enum GraphSource {
+  case memory(CorpusResult)
+  case spool(GraphSpool, failures: [InputError])
+
+  var failures: [InputError] {
+    switch self {
+    case .memory(let result): result.failures
+    case .spool(_, let failures): failures
+    }
+  }
+
+  func writeJSON(_ write: (Data) throws -> Void) throws -> GraphSpool.Totals {
+    switch self {
+    case .memory(let result):
+      try result.graph.writeJSON(write)
+      let g = result.graph
+      return GraphSpool.Totals(
+        documents: g.documents.count, entities: g.entities.count, relations: g.relations.count, quotes: g.quotes.count)
+    case .spool(let spool, _):
+      return try spool.writeJSON(write)
+    }
+  }
+
+  func graph() throws -> KnowledgeGraph {
+    switch self {
+    case .memory(let result): result.graph
+    case .spool(let spool, _): try spool.graph()
+    }
+  }
+
+  func removeFiles() {
+    if case .spool(let spool, _) = self { spool.removeFiles() }
   }
 }

@@ -29,13 +29,22 @@ public enum Corpus {
     _ paths: [String], extractor: Extractor, maxBytes: Int = DocumentLoader.defaultMaxBytes,
     keepDocuments: Bool = false, makesGraphs: Bool = true
   ) throws -> CorpusResult {
+    typealias Analysis = (analyzed: AnalyzedDocument?, graph: KnowledgeGraph?)
     let files = try DocumentLoader.discover(paths)
-    let results = Mutex<[Int: Result<AnalyzedDocument, InputError>]>([:])
+    let results = Mutex<[Int: Result<Analysis, InputError>]>([:])
+    let segmentLength = extractor.pipeline.segmentLength
     DispatchQueue.concurrentPerform(iterations: files.count) { i in
-      let outcome: Result<AnalyzedDocument, InputError>
+      let outcome: Result<Analysis, InputError>
       do {
         let document = try DocumentLoader.read(files[i], maxBytes: maxBytes)
-        outcome = .success(extractor.analyze(document))
+        if document.length <= segmentLength || !makesGraphs {
+          let analyzed = extractor.analyze(document)
+          outcome = .success((keepDocuments ? analyzed : nil, makesGraphs ? analyzed.makeGraph() : nil))
+        } else {
+          // A long document's graph is its segments' graphs merged, as `build` spools it
+          // (`Extractor.graph(for:)`); its analysis is made again only when it is kept.
+          outcome = .success((keepDocuments ? extractor.analyze(document) : nil, extractor.graph(for: document)))
+        }
       } catch let error as InputError {
         outcome = .failure(error)
       } catch {
@@ -54,20 +63,115 @@ public enum Corpus {
     }
     for i in files.indices {
       switch all.removeValue(forKey: i)! {
-      case .success(let analyzed) where !makesGraphs:
-        if keepDocuments { documents.append(analyzed) }
-      case .success(let analyzed):
-        let documentGraph = analyzed.makeGraph()
-        graph.merge(documentGraph)
-        if keepDocuments {
-          documents.append(analyzed)
-          documentGraphs.append(documentGraph)
+      case .success(let analysis):
+        if let analyzed = analysis.analyzed { documents.append(analyzed) }
+        if let documentGraph = analysis.graph {
+          graph.merge(documentGraph)
+          if keepDocuments { documentGraphs.append(documentGraph) }
         }
       case .failure(let error):
         failures.append(error)
       }
     }
     return CorpusResult(graph: graph, documents: documents, documentGraphs: documentGraphs, failures: failures)
+  }
+}
+
+extension Corpus {
+  /// What ``spool(_:extractor:maxBytes:into:)`` read.
+  public struct SpoolResult: Sendable {
+    /// How many documents were analysed into the spool.
+    public var documents: Int
+    /// Inputs that could not be read, with the reason.
+    public var failures: [InputError]
+  }
+
+  /// Files analysed at once by ``spool(_:extractor:maxBytes:into:)``: enough to keep every core busy, few enough
+  /// that their graphs are small.
+  static let spoolWindow = max(4, 2 * ProcessInfo.processInfo.activeProcessorCount)
+
+  /// Discovers, reads and analyses `paths` like ``analyze(_:extractor:maxBytes:keepDocuments:makesGraphs:)``, but
+  /// hands each document's graph to `spool` in path order as soon as it is built, instead of merging them all in
+  /// memory: a few files are analysed at once on all cores, and a document longer than a segment is analysed
+  /// segment by segment, each segment's graph spooled before the next is made. Memory stays that of a few
+  /// documents or one segment, whatever the size of the input (issue 12).
+  ///
+  /// - Throws: ``InputError`` from discovery; the spool's error when it cannot write its files.
+  public static func spool(
+    _ paths: [String], extractor: Extractor, maxBytes: Int = DocumentLoader.defaultMaxBytes, into spool: GraphSpool
+  ) throws -> SpoolResult {
+    enum Outcome {
+      case graph(KnowledgeGraph)
+      case long(Document)
+      case failure(InputError)
+    }
+    let files = try DocumentLoader.discover(paths)
+    let segmentLength = extractor.pipeline.segmentLength
+    var result = SpoolResult(documents: 0, failures: [])
+    var first = 0
+    while first < files.count {
+      let window = Array(files[first..<min(files.count, first + spoolWindow)])
+      first += window.count
+      let outcomes = Mutex<[Int: Outcome]>([:])
+      DispatchQueue.concurrentPerform(iterations: window.count) { i in
+        let outcome: Outcome
+        do {
+          let document = try DocumentLoader.read(window[i], maxBytes: maxBytes)
+          outcome = document.length > segmentLength ? .long(document) : .graph(extractor.graph(for: document))
+        } catch let error as InputError {
+          outcome = .failure(error)
+        } catch {
+          outcome = .failure(InputError(.unreadable, path: window[i].path, "\(error)"))
+        }
+        outcomes.withLock { $0[i] = outcome }
+      }
+      var all = outcomes.withLock { held in
+        defer { held = [:] }
+        return held
+      }
+      for i in window.indices {
+        switch all.removeValue(forKey: i)! {
+        case .graph(let graph):
+          try spool.add(graph)
+          result.documents += 1
+        case .long(let document):
+          try extractor.graphs(of: document) { try spool.add($0) }
+          result.documents += 1
+        case .failure(let error):
+          result.failures.append(error)
+        }
+      }
+    }
+    return result
+  }
+
+  /// ``spool(_:extractor:maxBytes:into:)`` for a command, reporting like
+  /// ``analyzeForCommand(_:extractor:maxBytes:keepDocuments:makesGraphs:)``; a spool that cannot write its files
+  /// is an output problem (``ExitCodes/environment``).
+  static func spoolForCommand(
+    _ paths: [String], extractor: Extractor, maxBytes: Int = DocumentLoader.defaultMaxBytes, into spool: GraphSpool
+  ) throws -> SpoolResult {
+    let result: SpoolResult
+    do {
+      result = try Self.spool(paths, extractor: extractor, maxBytes: maxBytes, into: spool)
+    } catch let error as InputError {
+      Console.error("error: \(error)")
+      throw ExitCode(ExitCodes.noInput)
+    } catch {
+      Console.error("error: cannot write the graph's temporary files in \(spool.folder.path): \(FileProblem(error))")
+      throw ExitCode(ExitCodes.environment)
+    }
+    try report(failures: result.failures, nothingRead: result.documents == 0)
+    return result
+  }
+
+  /// Prints the skipped inputs, and fails with ``ExitCodes/noInput`` when nothing could be read.
+  static func report(failures: [InputError], nothingRead: Bool) throws {
+    for failure in failures { Console.error("skipped: \(failure)") }
+    if nothingRead {
+      Console.error("error: none of the inputs could be read; nothing written")
+      throw ExitCode(ExitCodes.noInput)
+    }
   }
 }
 
@@ -113,11 +217,7 @@ extension Corpus {
       Console.error("error: \(error)")
       throw ExitCode(ExitCodes.noInput)
     }
-    for failure in result.failures { Console.error("skipped: \(failure)") }
-    if result.graph.documents.isEmpty && result.documents.isEmpty {
-      Console.error("error: none of the inputs could be read; nothing written")
-      throw ExitCode(ExitCodes.noInput)
-    }
+    try report(failures: result.failures, nothingRead: result.graph.documents.isEmpty && result.documents.isEmpty)
     return result
   }
 }
