@@ -70,10 +70,24 @@ extension AttributionRun {
   func speakerMention(of speaker: EntityID, in cue: Evidence, quote q: Quote) -> Range<Int>? {
     let before = cue.end <= q.start
     let named = context.mentions(in: cue.start, cue.end).filter { $0.entity == speaker && !$0.isDemonym }
-    if let m = before ? named.last : named.first { return m.start..<m.end }
+    let idx = context.wordIndices(cue.start, cue.end)
+    if before, let m = named.last {
+      // The subject pronoun of the speech verb, after the name, is what names the speaker at this quote
+      // ("Figueroa said …, though she acknowledged …", "said Mr. Kamin, who emphasized that …", "who in 2010
+      // said"): up to three words before the verb, with no punctuation between.
+      if let verb = cueWords(in: cue)?.lowerBound, let v = idx.firstIndex(where: { words[$0].start == verb }) {
+        var j = v - 1
+        while j >= 0 && j >= v - 4 && words[idx[j]].start >= m.end && words[idx[j]].isWord {
+          let w = words[idx[j]]
+          if Self.subjectPronouns.contains(w.lower) || w.lower == "who" { return w.start..<w.end }
+          j -= 1
+        }
+      }
+      return m.start..<m.end
+    }
+    if let m = named.first { return m.start..<m.end }
     // A mention of another entity that the canonicalizer folded into the speaker ("the Ministry" for the
     // ministry) is still the speaker's name at this quote.
-    let idx = context.wordIndices(cue.start, cue.end)
     let ordered = before ? Array(idx.reversed()) : idx
     if let k = ordered.first(where: {
       SpeakerContext.personalPronouns.contains(words[$0].lower) || ["who", "i", "we"].contains(words[$0].lower)
