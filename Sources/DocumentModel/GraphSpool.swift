@@ -3,8 +3,8 @@ import Foundation
 /// A graph merged from many parts (documents, or segments of a long one) and written out without holding all of
 /// it in memory.
 ///
-/// Parts are added in order. Small ones are merged in memory; once that holds about ``flushWeight`` mentions,
-/// evidence pieces, quotes, entities and relations, it is written to a *run*: three sorted files (entities,
+/// Parts are added in order. Small ones are held in memory; once they hold about ``flushWeight`` mentions,
+/// evidence pieces, quotes, entities and relations, they are merged into a *run*: three sorted files (entities,
 /// relations, quotes) in a temporary folder. ``writeJSON(_:)`` and ``graph()`` merge the runs in one pass, so the
 /// memory needed is that of one part plus one entry per run, not that of the graph (the graph of a 20 MB text
 /// took over a gigabyte, issue 12).
@@ -51,7 +51,9 @@ public final class GraphSpool {
   public let folder: URL
 
   private var catalog = KnowledgeGraph()
-  private var pending = KnowledgeGraph()
+  /// Parts held in memory, in the order they were added (merged only when written: merging each into the
+  /// others as it came re-sorted the growing lists once per part).
+  private var pending: [KnowledgeGraph] = []
   private var pendingWeight = 0
   private var runs: [Run] = []
   private var nextRun = 0
@@ -90,7 +92,7 @@ public final class GraphSpool {
       try writeRun(entities: part.entities, relations: part.relations, quotes: part.quotes)
       return
     }
-    pending.merge(part)
+    pending.append(part)
     pendingWeight += weight
     if pendingWeight >= flushWeight { try flushPending() }
   }
@@ -156,11 +158,18 @@ public final class GraphSpool {
   }
 
   private func flushPending() throws {
-    guard pendingWeight > 0 || !pending.entities.isEmpty || !pending.quotes.isEmpty else { return }
+    guard !pending.isEmpty else { return }
     let held = pending
-    pending = KnowledgeGraph()
+    pending = []
     pendingWeight = 0
-    try writeRun(entities: held.entities, relations: held.relations, quotes: held.quotes)
+    let run = newRun(level: 0)
+    try withRunSources([], plus: held) { e, r, q in
+      try RunFile.write(to: run.entities) { try e.next() }
+      try RunFile.write(to: run.relations) { try r.next() }
+      try RunFile.write(to: run.quotes) { try q.next() }
+    }
+    runs.append(run)
+    try compact()
   }
 
   private func newRun(level: Int) -> Run {
@@ -204,27 +213,28 @@ public final class GraphSpool {
     try withRunSources(runs, plus: pending, body)
   }
 
+  /// Calls `body` with the merged entities, relations and quotes of `runs`, then of the parts `held` in memory.
   private func withRunSources(
-    _ runs: [Run], plus held: KnowledgeGraph? = nil,
+    _ runs: [Run], plus held: [KnowledgeGraph] = [],
     _ body: (inout MergedSource<Entity>, inout MergedSource<Relation>, inout MergedSource<QuoteRecord>) throws -> Void
   ) throws {
-    func sources<T: GraphJSONEntry & Decodable>(_ path: KeyPath<Run, URL>, _ memory: [T]?) throws -> [any EntrySource<
-      T
-    >] {
-      var out: [any EntrySource<T>] = try runs.map { try RunFile.Reader<T>(url: $0[keyPath: path]) }
-      if let memory, !memory.isEmpty { out.append(ArraySource(items: memory)) }
-      return out
+    typealias Sources<T> = [any EntrySource<T>]
+    func sources<T: GraphJSONEntry & Decodable>(_ file: KeyPath<Run, URL>, _ list: KeyPath<KnowledgeGraph, [T]>)
+      throws -> Sources<T>
+    {
+      let files: Sources<T> = try runs.map { try RunFile.Reader<T>(url: $0[keyPath: file]) }
+      return files + held.filter { !$0[keyPath: list].isEmpty }.map { ArraySource(items: $0[keyPath: list]) }
     }
     var entities = try MergedSource(
-      sources(\.entities, held?.entities), less: { $0.id < $1.id }, same: { $0.id == $1.id },
+      sources(\.entities, \.entities), less: { $0.id < $1.id }, same: { $0.id == $1.id },
       combine: { $0.absorb(contentsOf: $1) })
     var relations = try MergedSource(
-      sources(\.relations, held?.relations), less: { $0.key < $1.key }, same: { $0.key == $1.key },
+      sources(\.relations, \.relations), less: { $0.key < $1.key }, same: { $0.key == $1.key },
       combine: { $0.absorb(contentsOf: $1) })
     // Quote ids name their document and span, and a document is added once (or segment by segment): two runs
     // never hold the same record. Should they, the later one wins, as in `KnowledgeGraph.add(quotes:)`.
     var quotes = try MergedSource(
-      sources(\.quotes, held?.quotes), less: { $0 < $1 }, same: { $0.id == $1.id }, combine: { $0 = $1.last! })
+      sources(\.quotes, \.quotes), less: { $0 < $1 }, same: { $0.id == $1.id }, combine: { $0 = $1.last! })
     try body(&entities, &relations, &quotes)
   }
 }
@@ -336,7 +346,8 @@ struct MergedSource<Entry>: EntrySource {
 
 /// A run file: JSON Lines, each line a compact JSON array of up to 32 entries, or of about ``lineWeight`` list
 /// items, in canonical order (a reader holds one line decoded and up to 128 KB read ahead, for each of the up to
-/// 64 runs being merged: some 30 MB in all).
+/// 64 runs being merged: some 30 MB in all). An entry with a longer list is written as several entries with the
+/// same id or key, each with a slice of the list (``GraphJSONEntry/runPieces(of:)``), which the merge joins again.
 enum RunFile {
   static let batch = 32
   static let lineWeight = 512
@@ -368,9 +379,11 @@ enum RunFile {
       }
     }
     while let item = try next() {
-      batch.append(item)
-      weight += item.list.count + 1
-      if batch.count == Self.batch || weight >= Self.lineWeight { try emit() }
+      for piece in item.runPieces(of: Self.lineWeight) {
+        batch.append(piece)
+        weight += piece.list.count + 1
+        if batch.count == Self.batch || weight >= Self.lineWeight { try emit() }
+      }
     }
     if !batch.isEmpty { try emit() }
     if !buffer.isEmpty { try handle.write(contentsOf: buffer) }
@@ -420,5 +433,28 @@ enum RunFile {
         }
       }
     }
+  }
+}
+
+extension GraphJSONEntry {
+  /// This entry as written to a run file: itself, or, for an entity or relation whose list is longer than `size`,
+  /// consecutive slices of it in entries that are otherwise this one. Absorbed in order
+  /// (``Entity/absorb(contentsOf:)``, ``Relation/absorb(contentsOf:)``), the pieces give this entry back, and an
+  /// entry that absorbs them all gives what absorbing this entry would: aliases, attributes and confidence repeat
+  /// harmlessly, the lists are slices of one sorted list, and a relation is cut only when its count is at least
+  /// its evidence count (then `max(count, distinct evidence)` stays its count).
+  func runPieces(of size: Int) -> [Self] {
+    guard list.count > size,
+      Self.self == Entity.self || (self as? Relation).map({ $0.count >= $0.evidence.count }) == true
+    else { return [self] }
+    var pieces: [Self] = []
+    var first = 0
+    while first < list.count {
+      var piece = self
+      piece.list = Array(list[first..<min(list.count, first + size)])
+      pieces.append(piece)
+      first += size
+    }
+    return pieces
   }
 }
