@@ -10,7 +10,15 @@ import Testing
   /// parts with other names, aliases, attributes and mentions), relations between them and quotes.
   struct Parts {
     var state: UInt64
-    init(seed: UInt64) { state = seed }
+    /// Whether some entities and relations get hundreds of mentions or evidence pieces (written to runs in pieces).
+    var heavy = false
+    init(seed: UInt64, heavy: Bool = false) {
+      state = seed
+      self.heavy = heavy
+    }
+
+    /// How many mentions or evidence pieces an entry gets.
+    mutating func listLength(_ light: Int) -> Int { heavy && next(4) == 0 ? 400 + next(900) : 1 + next(light) }
 
     mutating func next(_ n: Int) -> Int {
       state &+= 0x9E37_79B9_7F4A_7C15
@@ -21,7 +29,7 @@ import Testing
     }
 
     mutating func evidence(_ doc: String, near base: Int) -> Evidence {
-      let start = base + next(400)
+      let start = base + next(heavy ? 900 : 400)
       return Evidence(doc: doc, start: start, end: start + 1 + next(9), text: "w\(next(5))", sentence: next(3))
     }
 
@@ -38,7 +46,7 @@ import Testing
         g.add(
           Entity(
             id: id, kind: kind, name: "Name \(next(4))", aliases: (0..<next(3)).map { "Alias \(next(6)) \($0)" },
-            mentions: (0..<(1 + next(4))).map { _ in evidence(doc, near: base) },
+            mentions: (0..<listLength(4)).map { _ in evidence(doc, near: base) },
             attributes: next(3) == 0 ? ["title": "T\(next(3))", "k\(next(2))": "v"] : [:],
             confidence: Double(next(100)) / 100))
       }
@@ -47,8 +55,8 @@ import Testing
         g.add(
           Relation(
             subject: ids[next(ids.count)], predicate: predicates[next(predicates.count)], object: ids[next(ids.count)],
-            confidence: Double(next(100)) / 100, count: 1 + next(3),
-            evidence: (0..<(1 + next(3))).map { _ in evidence(doc, near: base) },
+            confidence: Double(next(100)) / 100, count: heavy ? 2_000 * next(2) : 1 + next(3),
+            evidence: (0..<listLength(3)).map { _ in evidence(doc, near: base) },
             source: next(4) == 0 ? "" : "rule-\(next(3))"))
       }
       g.dropDanglingRelations()
@@ -88,9 +96,11 @@ import Testing
     return (data, totals)
   }
 
-  @Test(arguments: [(1, 100), (2, 3), (3, 1_000_000), (4, 40)])
-  func spooledGraphIsTheMergedGraphByteForByte(_ seed: UInt64, _ flushWeight: Int) throws {
-    var random = Parts(seed: seed)
+  @Test(arguments: [
+    (1, 100, false), (2, 3, false), (3, 1_000_000, false), (4, 40, false), (5, 3_000, true), (6, 40, true),
+  ])
+  func spooledGraphIsTheMergedGraphByteForByte(_ seed: UInt64, _ flushWeight: Int, _ heavy: Bool) throws {
+    var random = Parts(seed: seed, heavy: heavy)
     let parts = random.parts(documents: 30)
     let expected = Self.merged(parts)
     let spool = try GraphSpool(flushWeight: flushWeight, fanIn: 3)
