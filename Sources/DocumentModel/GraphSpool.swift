@@ -89,7 +89,7 @@ public final class GraphSpool {
     let weight = Self.weight(of: part)
     if weight * 2 >= flushWeight {
       try flushPending()
-      try writeRun(entities: part.entities, relations: part.relations, quotes: part.quotes)
+      try flush([part])
       return
     }
     pending.append(part)
@@ -162,14 +162,24 @@ public final class GraphSpool {
     let held = pending
     pending = []
     pendingWeight = 0
-    let run = newRun(level: 0)
-    try withRunSources([], plus: held) { e, r, q in
+    try flush(held)
+  }
+
+  /// Writes `parts`, merged, as a run of level 0 after the others, then compacts.
+  private func flush(_ parts: [KnowledgeGraph]) throws {
+    runs.append(try mergedRun(of: [], plus: parts, level: 0))
+    try compact()
+  }
+
+  /// A new run of `level` holding `sources` and then `held`, merged.
+  private func mergedRun(of sources: [Run], plus held: [KnowledgeGraph] = [], level: Int) throws -> Run {
+    let run = newRun(level: level)
+    try withRunSources(sources, plus: held) { e, r, q in
       try RunFile.write(to: run.entities) { try e.next() }
       try RunFile.write(to: run.relations) { try r.next() }
       try RunFile.write(to: run.quotes) { try q.next() }
     }
-    runs.append(run)
-    try compact()
+    return run
   }
 
   private func newRun(level: Int) -> Run {
@@ -180,25 +190,11 @@ public final class GraphSpool {
       quotes: base.appendingPathExtension("quotes"), level: level)
   }
 
-  private func writeRun(entities: [Entity], relations: [Relation], quotes: [QuoteRecord]) throws {
-    let run = newRun(level: 0)
-    try RunFile.write(entities, to: run.entities)
-    try RunFile.write(relations, to: run.relations)
-    try RunFile.write(quotes, to: run.quotes)
-    runs.append(run)
-    try compact()
-  }
-
   /// While the last ``fanIn`` runs have the same level, merges them into one run of the next level. They are the
   /// latest runs, so the order in which parts were added is kept.
   private func compact() throws {
     while runs.count >= fanIn, case let tail = runs.suffix(fanIn), tail.allSatisfy({ $0.level == tail.first!.level }) {
-      let run = newRun(level: tail.first!.level + 1)
-      try withRunSources(Array(tail)) { e, r, q in
-        try RunFile.write(to: run.entities) { try e.next() }
-        try RunFile.write(to: run.relations) { try r.next() }
-        try RunFile.write(to: run.quotes) { try q.next() }
-      }
+      let run = try mergedRun(of: Array(tail), level: tail.first!.level + 1)
       for old in tail { for url in old.all { try? FileManager.default.removeItem(at: url) } }
       runs.removeLast(fanIn)
       runs.append(run)
@@ -352,11 +348,6 @@ enum RunFile {
   static let batch = 32
   static let lineWeight = 512
 
-  static func write<T: GraphJSONEntry>(_ items: [T], to url: URL) throws {
-    var i = items.makeIterator()
-    try write(to: url) { i.next() }
-  }
-
   static func write<T: GraphJSONEntry>(to url: URL, _ next: () throws -> T?) throws {
     guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
       throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
@@ -444,9 +435,7 @@ extension GraphJSONEntry {
   /// harmlessly, the lists are slices of one sorted list, and a relation is cut only when its count is at least
   /// its evidence count (then `max(count, distinct evidence)` stays its count).
   func runPieces(of size: Int) -> [Self] {
-    guard list.count > size,
-      Self.self == Entity.self || (self as? Relation).map({ $0.count >= $0.evidence.count }) == true
-    else { return [self] }
+    guard list.count > size, listCanBeCut else { return [self] }
     var pieces: [Self] = []
     var first = 0
     while first < list.count {

@@ -62,10 +62,13 @@ protocol GraphJSONEntry: Encodable {
   static var listKey: String { get }
   /// The list.
   var list: [Item] { get set }
+  /// Whether a run file may write this entry as several with slices of its list (``runPieces(of:)``).
+  var listCanBeCut: Bool { get }
 }
 
 extension Entity: GraphJSONEntry {
   static var listKey: String { "mentions" }
+  var listCanBeCut: Bool { true }
   var list: [Evidence] {
     get { mentions }
     set { mentions = newValue }
@@ -74,6 +77,8 @@ extension Entity: GraphJSONEntry {
 
 extension Relation: GraphJSONEntry {
   static var listKey: String { "evidence" }
+  /// Absorbing the slices gives `max(count, distinct evidence)`: its own count only when that is the larger.
+  var listCanBeCut: Bool { count >= evidence.count }
   var list: [Evidence] {
     get { evidence }
     set { evidence = newValue }
@@ -82,6 +87,7 @@ extension Relation: GraphJSONEntry {
 
 extension QuoteRecord: GraphJSONEntry {
   static var listKey: String { "mentions" }
+  var listCanBeCut: Bool { false }
   var list: [EntityID] {
     get { mentions }
     set { mentions = newValue }
@@ -90,6 +96,7 @@ extension QuoteRecord: GraphJSONEntry {
 
 extension DocumentInfo: GraphJSONEntry {
   static var listKey: String { "" }
+  var listCanBeCut: Bool { false }
   var list: [Int] {
     get { [] }
     set {}

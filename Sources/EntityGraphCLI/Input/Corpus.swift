@@ -31,38 +31,21 @@ public enum Corpus {
   ) throws -> CorpusResult {
     typealias Analysis = (analyzed: AnalyzedDocument?, graph: KnowledgeGraph?)
     let files = try DocumentLoader.discover(paths)
-    let results = Mutex<[Int: Result<Analysis, InputError>]>([:])
     let segmentLength = extractor.pipeline.segmentLength
-    DispatchQueue.concurrentPerform(iterations: files.count) { i in
-      let outcome: Result<Analysis, InputError>
-      do {
-        let document = try DocumentLoader.read(files[i], maxBytes: maxBytes)
-        if document.length <= segmentLength || !makesGraphs {
-          let analyzed = extractor.analyze(document)
-          outcome = .success((keepDocuments ? analyzed : nil, makesGraphs ? analyzed.makeGraph() : nil))
-        } else {
-          // A long document's graph is its segments' graphs merged, as `build` spools it
-          // (`Extractor.graph(for:)`); its analysis is made again only when it is kept.
-          outcome = .success((keepDocuments ? extractor.analyze(document) : nil, extractor.graph(for: document)))
-        }
-      } catch let error as InputError {
-        outcome = .failure(error)
-      } catch {
-        outcome = .failure(InputError(.unreadable, path: files[i].path, "\(error)"))
-      }
-      results.withLock { $0[i] = outcome }
-    }
     var graph = KnowledgeGraph()
     var documents: [AnalyzedDocument] = []
     var documentGraphs: [KnowledgeGraph] = []
     var failures: [InputError] = []
-    // Taken out one by one, so each analysis is freed once its graph is merged (unless it is kept).
-    var all = results.withLock { held in
-      defer { held = [:] }
-      return held
-    }
-    for i in files.indices {
-      switch all.removeValue(forKey: i)! {
+    read(files, maxBytes: maxBytes) { document -> Analysis in
+      if document.length <= segmentLength || !makesGraphs {
+        let analyzed = extractor.analyze(document)
+        return (keepDocuments ? analyzed : nil, makesGraphs ? analyzed.makeGraph() : nil)
+      }
+      // A long document's graph is its segments' graphs merged, as `build` spools it (`Extractor.graph(for:)`);
+      // its analysis is made again only when it is kept.
+      return (keepDocuments ? extractor.analyze(document) : nil, extractor.graph(for: document))
+    } consume: { outcome in
+      switch outcome {
       case .success(let analysis):
         if let analyzed = analysis.analyzed { documents.append(analyzed) }
         if let documentGraph = analysis.graph {
@@ -100,10 +83,9 @@ extension Corpus {
   public static func spool(
     _ paths: [String], extractor: Extractor, maxBytes: Int = DocumentLoader.defaultMaxBytes, into spool: GraphSpool
   ) throws -> SpoolResult {
-    enum Outcome {
+    enum Outcome: Sendable {
       case graph(KnowledgeGraph)
       case long(Document)
-      case failure(InputError)
     }
     let files = try DocumentLoader.discover(paths)
     let segmentLength = extractor.pipeline.segmentLength
@@ -112,29 +94,14 @@ extension Corpus {
     while first < files.count {
       let window = Array(files[first..<min(files.count, first + spoolWindow)])
       first += window.count
-      let outcomes = Mutex<[Int: Outcome]>([:])
-      DispatchQueue.concurrentPerform(iterations: window.count) { i in
-        let outcome: Outcome
-        do {
-          let document = try DocumentLoader.read(window[i], maxBytes: maxBytes)
-          outcome = document.length > segmentLength ? .long(document) : .graph(extractor.graph(for: document))
-        } catch let error as InputError {
-          outcome = .failure(error)
-        } catch {
-          outcome = .failure(InputError(.unreadable, path: window[i].path, "\(error)"))
-        }
-        outcomes.withLock { $0[i] = outcome }
-      }
-      var all = outcomes.withLock { held in
-        defer { held = [:] }
-        return held
-      }
-      for i in window.indices {
-        switch all.removeValue(forKey: i)! {
-        case .graph(let graph):
+      try read(window, maxBytes: maxBytes) { document -> Outcome in
+        document.length > segmentLength ? .long(document) : .graph(extractor.graph(for: document))
+      } consume: { outcome in
+        switch outcome {
+        case .success(.graph(let graph)):
           try spool.add(graph)
           result.documents += 1
-        case .long(let document):
+        case .success(.long(let document)):
           try extractor.graphs(of: document) { try spool.add($0) }
           result.documents += 1
         case .failure(let error):
@@ -143,6 +110,31 @@ extension Corpus {
       }
     }
     return result
+  }
+
+  /// Reads `files` and runs `work` on each document, on all cores, then hands the outcomes to `consume` in file
+  /// order, each taken out of the list first, so it is freed once consumed (an unreadable file is its error).
+  static func read<T: Sendable>(
+    _ files: [InputFile], maxBytes: Int, _ work: @Sendable (Document) -> T,
+    consume: (Result<T, InputError>) throws -> Void
+  ) rethrows {
+    let results = Mutex<[Int: Result<T, InputError>]>([:])
+    DispatchQueue.concurrentPerform(iterations: files.count) { i in
+      let outcome: Result<T, InputError>
+      do {
+        outcome = .success(work(try DocumentLoader.read(files[i], maxBytes: maxBytes)))
+      } catch let error as InputError {
+        outcome = .failure(error)
+      } catch {
+        outcome = .failure(InputError(.unreadable, path: files[i].path, "\(error)"))
+      }
+      results.withLock { $0[i] = outcome }
+    }
+    var all = results.withLock { held in
+      defer { held = [:] }
+      return held
+    }
+    for i in files.indices { try consume(all.removeValue(forKey: i)!) }
   }
 
   /// ``spool(_:extractor:maxBytes:into:)`` for a command, reporting like
