@@ -44,6 +44,9 @@ extension AttributionRun {
   /// Verbs of `introducesSpeaker`'s forms ("spoke next", "took the floor", "opened the session").
   static let introVerbs: Set<String> = SpeechWords[.introVerbs]
 
+  /// Titles written before a name ("Dr.", "Prof."), from the relation words.
+  static let honorifics: Set<String> = RelationWords[.titleWords]
+
   /// Words after which a mention is an object, not a subject.
   static let objectMarkers: Set<String> = SpeechWords[.objectMarkers]
 
@@ -77,11 +80,14 @@ extension AttributionRun {
     // Only the first person of the sentence is its subject, unless a "speaker was X" form names another.
     let persons = context.mentions(in: s, e).filter { $0.kind == .person && container(ofOffset: $0.start) == nil }
     let mWord = text.wordIndex(atOrAfter: m.start)
-    if let pos = idx.firstIndex(of: mWord), pos >= 2,
-      ["was", "is", "were"].contains(lw[pos - 1]) || lw[pos - 1] == "by",
-      lexicon.speakerNouns.contains(lw[pos - 2])
-    {
-      return true
+    if var pos = idx.firstIndex(of: mWord) {
+      // A title between the verb and the name ("the next speaker was Dr. X") is part of the name.
+      while pos >= 3 && Self.honorifics.contains(lw[pos - 1]) { pos -= 1 }
+      if pos >= 2, ["was", "is", "were"].contains(lw[pos - 1]) || lw[pos - 1] == "by",
+        lexicon.speakerNouns.contains(lw[pos - 2])
+      {
+        return true
+      }
     }
     guard persons.first?.start == m.start else { return false }
     if lw.contains(where: { lexicon.speakerNouns.contains($0) }) {

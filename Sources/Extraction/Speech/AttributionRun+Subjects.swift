@@ -108,12 +108,7 @@ extension AttributionRun {
       return (who, 0.75)
     }
     if w.lower == "who" || w.lower == "which" {
-      var j = k - 1
-      while j >= 0 && words[j].start >= clauseStart {
-        if let m = context.mention(atWord: j), m.kind == .person || m.kind == .organization { return (m.entity, 0.95) }
-        j -= 1
-      }
-      return nil
+      return relativeAntecedent(w.lower, before: w.start, clauseStart: clauseStart).map { ($0, 0.95) }
     }
     if w.isWord && lexicon.organizationNouns.contains(w.lower), k > 0,
       ["the", "a"].contains(words[k - 1].lower) || context.mention(atWord: k - 1) != nil
@@ -124,6 +119,16 @@ extension AttributionRun {
       return resolveNominal(w.lower, before: w.start).map { ($0, 0.75) }
     }
     return firstOfClause().map { ($0, 0.8) }
+  }
+
+  /// The antecedent of a relative "who" (the nearest person before it in the clause, else the nearest
+  /// organization: "X, the head of Y, who said") or "which" (the nearest organization, else person).
+  func relativeAntecedent(_ pronoun: String, before offset: Int, clauseStart: Int) -> EntityID? {
+    let ms = context.mentions(in: clauseStart, offset).filter {
+      ($0.kind == .person || $0.kind == .organization) && !$0.isDemonym
+    }
+    let preferred: EntityKind = pronoun == "which" ? .organization : .person
+    return (ms.last { $0.kind == preferred } ?? ms.last)?.entity
   }
 
   func resolveNominal(_ noun: String, before offset: Int) -> EntityID? { context.resolveNominal(noun, before: offset) }

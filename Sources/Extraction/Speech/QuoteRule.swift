@@ -30,6 +30,9 @@ public enum QuoteRule: String, Sendable, Hashable, CaseIterable {
   case sameSentenceSpeaker = "same-sentence-speaker"
   /// The sentence's subject, when the narration before the quote runs into it.
   case sentenceSubject = "sentence-subject"
+  /// A pronoun source whose resolved speaker is not the speaker in focus (the last named source): the record
+  /// keeps the pronoun as its source words and names no entity.
+  case ambiguousPronoun = "ambiguous-pronoun"
   /// A speaker found by a rule that recorded none (older code paths).
   case speech
   /// No rule found a speaker.

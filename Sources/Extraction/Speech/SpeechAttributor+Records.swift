@@ -116,7 +116,7 @@ extension AttributionRun {
     {
       return words[idx[a]].start..<words[idx[a + 1]].end
     }
-    if let v = idx.last(where: { lexicon.speechVerbs.contains(words[$0].lower) }) {
+    if let v = idx.last(where: { isSpeechVerb($0) }) {
       return words[v].start..<words[v].end
     }
     if let c = idx.last(where: { words[$0].lower == ":" }) { return words[c].start..<words[c].end }
@@ -171,7 +171,7 @@ extension AttributionRun {
     let after = context.wordIndices(
       a, min(para.upperBound, text.sentenceEnd(after: a, upper: para.upperBound), a + 200)
     ).prefix(9)
-    if let v = after.firstIndex(where: { lexicon.speechVerbs.contains(words[$0].lower) }) {
+    if let v = after.firstIndex(where: { isSpeechVerb($0) }) {
       let verb = words[after[v]].start..<words[after[v]].end
       if v == after.startIndex {
         // "said a spokesman": the noun phrase after the verb, to a comma or the sentence end.
@@ -193,7 +193,7 @@ extension AttributionRun {
     let pre = context.wordIndices(s, open).filter {
       words[$0].isWord || words[$0].lower == "," || words[$0].lower == ":"
     }
-    guard let v = pre.lastIndex(where: { lexicon.speechVerbs.contains(words[$0].lower) }) else { return nil }
+    guard let v = pre.lastIndex(where: { isSpeechVerb($0) }) else { return nil }
     let np = Array(pre[0..<v]).filter { words[$0].isWord }
     guard !np.isEmpty, np.count <= 6, accepts(np) else { return nil }
     return (words[np.first!].start..<words[np.last!].end, words[pre[v]].start..<words[pre[v]].end)

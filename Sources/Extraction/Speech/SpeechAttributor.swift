@@ -46,6 +46,7 @@ public struct SpeechAttributor: ExtractionStage {
     var run = AttributionRun(context: SpeakerContext(document), lexicon: lexicon)
     run.attributeAll()
     run.classifyQuotes()
+    run.dropPronounSpeakersOutOfFocus()
     document.quotes = run.quotes
     document.relations += run.relations()
   }
@@ -186,6 +187,11 @@ struct AttributionRun {
   var lastFloorChange: Int?
   /// The words that named the speaker holding the floor.
   var floorMention: Range<Int>?
+
+  /// Whether word `k` is a speech verb: in the lexicon and not part of a name ("the United States", "Notes").
+  func isSpeechVerb(_ k: Int) -> Bool {
+    lexicon.speechVerbs.contains(words[k].lower) && context.mention(atWord: k) == nil
+  }
 
   func isTurn(_ i: Int) -> Bool {
     let q = quotes[i]

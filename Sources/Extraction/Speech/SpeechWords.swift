@@ -13,6 +13,7 @@ enum SpeechWordCategory: String, WordListCategory {
   case clauseOpeners = "clause-openers"
   case notClauseStarts = "not-clause-starts"
   case determiners = "determiners"
+  case nonNameOpeners = "non-name-openers"
   case nounLikeVerbs = "noun-like-verbs"
   case subjectWords = "subject-words"
   case malePronouns = "male-pronouns"

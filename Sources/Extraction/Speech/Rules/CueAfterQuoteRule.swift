@@ -40,7 +40,7 @@ extension AttributionRun {
     let w0 = idx[0]
     let lw = words[w0].lower
     // "said X" / "said the ministry" / "added she" / "said Defense Minister X".
-    if lexicon.speechVerbs.contains(lw) {
+    if isSpeechVerb(w0) {
       var k = 1
       if k < idx.count && words[idx[k]].lower == "the" { k += 1 }
       guard k < idx.count else { return nil }
@@ -101,11 +101,11 @@ extension AttributionRun {
       guard after < words.count, words[after].lower == "," else { return nil }
       return idx.prefix(40).indices.first { k in
         // `idx` holds words only: the comma is the token right before the verb.
-        k > 0 && words[idx[k]].start > m.end && lexicon.speechVerbs.contains(words[idx[k]].lower) && idx[k] > 0
+        k > 0 && words[idx[k]].start > m.end && isSpeechVerb(idx[k]) && idx[k] > 0
           && words[idx[k] - 1].lower == ","
       }
     }()
-    guard let v = idx.prefix(12).firstIndex(where: { lexicon.speechVerbs.contains(words[$0].lower) }) ?? appositive,
+    guard let v = idx.prefix(12).firstIndex(where: { isSpeechVerb($0) }) ?? appositive,
       v > 0
     else { return nil }
     let between = Array(idx[0..<v])

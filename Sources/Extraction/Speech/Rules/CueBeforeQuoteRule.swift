@@ -50,7 +50,7 @@ extension AttributionRun {
       let w = pre[p]
       // "As X put it, ‘…’".
       let putIt = words[w].lower == "put" && p + 1 < pre.count && words[pre[p + 1]].lower == "it"
-      guard lexicon.speechVerbs.contains(words[w].lower) || putIt else { continue }
+      guard isSpeechVerb(w) || putIt else { continue }
       if p > 0 && ["the", "a", "an"].contains(words[pre[p - 1]].lower) { continue }
       let clauseStart = words[pre[0]].start
       if let (who, conf) = subject(beforeWord: w, clauseStart: clauseStart, quoteIndex: i) {

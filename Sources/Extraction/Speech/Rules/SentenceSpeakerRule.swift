@@ -43,7 +43,7 @@ extension AttributionRun {
     let s = max(text.sentenceStart(before: open, lower: para.lowerBound), open - Self.clauseReach)
     guard s < open else { return nil }
     let pre = context.wordIndices(s, open).filter { !insideSibling($0, of: i) }
-    let verb = pre.last { lexicon.speechVerbs.contains(words[$0].lower) || Self.phraseVerbs.contains(words[$0].lower) }
+    let verb = pre.last { isSpeechVerb($0) || Self.phraseVerbs.contains(words[$0].lower) }
     let verbRange = verb.map { words[$0].start..<words[$0].end }
     // An attributed sibling earlier in the same sentence.
     var j = i - 1
@@ -73,6 +73,12 @@ extension AttributionRun {
           .sentenceSubject
         )
       }
+    }
+    // "X praised the crew, but she said: “…”": the verb's own subject pronoun, not the sentence's first name.
+    if let v = verb, v > first, words[v - 1].isWord, Self.subjectPronouns.contains(words[v - 1].lower) {
+      let p = words[v - 1]
+      guard let who = resolvePronoun(p.lower, at: p.start, quoteIndex: i) else { return nil }
+      return (who, p.start..<p.end, verbRange, SentenceSpeakerRule.pronounSubjectConfidence, .sentenceSubject)
     }
     let ms = context.mentions(in: s, limit).filter {
       ($0.kind == .person || $0.kind == .organization) && !$0.isDemonym
