@@ -77,6 +77,18 @@ extension QuoteFinder {
         if w[t].isWord { tail += 1 }
         t += 1
       }
+      // "Over the years, she said, email has helped": a cue set off by commas inside the sentence reports the
+      // whole sentence; the record holds its longer side.
+      if !closes, n > 0, t == k + 1, w[t].lower == "," {
+        guard let side = parentheticalSide(text, before: sStart..<w[c].start, after: w[t].end..<sEnd),
+          !outer.overlaps(sStart, sEnd)
+        else { continue }
+        out.append(
+          Quote(
+            start: side.lowerBound, end: side.upperBound, form: .reported,
+            cue: document.evidence(w[k].start, w[k].end), depth: 0))
+        continue
+      }
       guard closes, tail <= Self.postposedTailWords else { continue }
       if n == 0 {
         // Inverted, the words after the verb are a name and at most a circumstance ("said Roe on Monday"),
@@ -97,5 +109,22 @@ extension QuoteFinder {
       if n == 0 { inverted.insert(w[k].start) }
     }
     return (out, inverted)
+  }
+
+  /// The longer side of a sentence around a parenthetical cue, trimmed of spaces and end punctuation, when
+  /// it has at least four words.
+  func parentheticalSide(_ text: AnalyzedDocument, before: Range<Int>, after: Range<Int>) -> Range<Int>? {
+    func trimmed(_ r: Range<Int>) -> Range<Int> {
+      var a = r.lowerBound
+      var b = r.upperBound
+      while a < b && CharClass.isSpace(text.scalars[a]) { a += 1 }
+      while b > a && (CharClass.isSpace(text.scalars[b - 1]) || [".", "!", "?"].contains(text.scalars[b - 1])) {
+        b -= 1
+      }
+      return a..<b
+    }
+    let (x, y) = (trimmed(before), trimmed(after))
+    let side = y.count >= x.count ? y : x
+    return text.wordCount(side.lowerBound, side.upperBound) >= 4 ? side : nil
   }
 }

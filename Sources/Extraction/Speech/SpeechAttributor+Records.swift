@@ -79,7 +79,11 @@ extension AttributionRun {
         var j = v - 1
         while j >= 0 && j >= v - 4 && words[idx[j]].start >= m.end && words[idx[j]].isWord {
           let w = words[idx[j]]
-          if Self.subjectPronouns.contains(w.lower) || w.lower == "who" { return w.start..<w.end }
+          // "he's hoping", "who'd endorsed": the pronoun before its clitic.
+          let bare = w.lower.prefix { $0 != "'" && $0 != "\u{2019}" }
+          if Self.subjectPronouns.contains(String(bare)) || bare == "who" {
+            return w.start..<(w.start + bare.unicodeScalars.count)
+          }
           j -= 1
         }
       }
@@ -117,6 +121,10 @@ extension AttributionRun {
       return words[idx[a]].start..<words[idx[a + 1]].end
     }
     if let v = idx.last(where: { isSpeechVerb($0) }) {
+      return words[v].start..<words[v].end
+    }
+    // A verb whose object reports the words ("endorsed", "discussed").
+    if let v = idx.last(where: { lexicon.topicVerbs.contains(words[$0].lower) && context.mention(atWord: $0) == nil }) {
       return words[v].start..<words[v].end
     }
     if let c = idx.last(where: { words[$0].lower == ":" }) { return words[c].start..<words[c].end }

@@ -29,4 +29,23 @@ import Testing
     let doc = attributeRuleFixture("The grain stores in Kenya are nearly empty, Lena Ortiz-Vega said.")
     #expect(doc.attribution(of: "grain stores")?.speaker == "Lena Ortiz-Vega", "\(doc.debugDump())")
   }
+
+  @Test func aCueSetOffByCommasReportsTheLongerSide() {
+    let doc = attributeRuleFixture(
+      "Tomas Brandt toured the port.\n\nOver the winter, he said, the grain stores in Kenya were nearly empty.")
+    let q = doc.quote(containing: "grain stores")
+    #expect(q.map { doc.document.text(from: $0.start, to: $0.end) } == "the grain stores in Kenya were nearly empty")
+    #expect(doc.name(q?.speaker) == "Tomas Brandt", "\(doc.debugDump())")
+    // A short side alone is no record.
+    let short = attributeRuleFixture("Tomas Brandt toured the port. Not yet, he said, not yet.")
+    #expect(short.quotes.filter { $0.form == .reported }.isEmpty, "\(short.debugDump())")
+  }
+
+  @Test func aLearnedVerbReportsItsObject() {
+    // "endorsed" is one of the verbs learned from PolNeAR train (Scripts/select-topic-verbs.py).
+    let doc = attributeRuleFixture("Ilse Varga endorsed the plan to rebuild the port in Chile.")
+    let a = doc.attribution(of: "the plan to rebuild")
+    #expect(a?.speaker == "Ilse Varga", "\(doc.debugDump())")
+    #expect(doc.mentionedNames(kind: .country) == ["Ilse Varga": ["Chile"]], "\(doc.debugDump())")
+  }
 }
