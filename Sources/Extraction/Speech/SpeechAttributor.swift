@@ -214,6 +214,18 @@ struct AttributionRun {
   /// How far (code points) a clause reaches from its cue: bounds the work per quote on run-on text.
   static let clauseReach = 400
 
+  /// The start of the last sentence of the paragraph before the one that opens at `open`, when that paragraph
+  /// ends with a colon ("He said:") and nothing but the quote mark stands before `open` in its own paragraph.
+  func leadInSentence(before open: Int) -> Int? {
+    let p = text.paragraphIndex(of: open)
+    guard p > 0, text.paragraphs[p].lowerBound >= open else { return nil }
+    let previous = text.paragraphs[p - 1]
+    var e = previous.upperBound - 1
+    while e > previous.lowerBound && CharClass.isSpace(text.scalars[e]) { e -= 1 }
+    guard e > previous.lowerBound, text.scalars[e] == ":" else { return nil }
+    return max(text.sentenceStart(before: e, lower: previous.lowerBound), e - Self.clauseReach)
+  }
+
   func boundsStart(for i: Int) -> Int {
     if let p = parent[i] { return quotes[p].start }
     return text.paragraph(of: quotes[i].start).lowerBound

@@ -23,4 +23,13 @@ import Testing
     #expect(a?.speaker == "Ilse Varga", "\(doc.debugDump())")
     #expect(a?.rule == .cueBeforeQuote, "\(doc.debugDump())")
   }
+
+  @Test func aCueParagraphEndingWithAColonIntroducesTheNextParagraphsQuote() {
+    let doc = attributeRuleFixture(
+      "Ilse Varga opened the hearing. Tomas Brandt answered her questions.\n\nHe said:\n\n"
+        + "“The bridge will open in May, and the trucks will follow.”")
+    let a = doc.attribution(of: "bridge will open")
+    #expect(a?.speaker == "Tomas Brandt", "\(doc.debugDump())")
+    #expect(a?.rule == .cueBeforeQuote, "\(doc.debugDump())")
+  }
 }

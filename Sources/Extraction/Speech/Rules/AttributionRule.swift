@@ -64,6 +64,9 @@ struct AttributionSite {
       }
       j -= 1
     }
+    // "He said:¶“…”": a quote opening its paragraph after a paragraph that ends with a colon has that
+    // paragraph's last sentence as its clause.
+    if run.parent[i] == nil, clauseStart >= open, let lead = run.leadInSentence(before: open) { clauseStart = lead }
     self.open = open
     self.clauseStart = clauseStart
     pre = run.context.wordIndices(clauseStart, open).filter { !run.insideSibling($0, of: i) }
