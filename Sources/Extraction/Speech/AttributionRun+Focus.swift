@@ -75,11 +75,14 @@ extension AttributionRun {
     let pronoun = words[text.wordIndex(atOrAfter: at)].lower
     let sentences = text.sentences
     if pronoun == "who" {
-      return relativeAntecedent(pronoun, before: at, clauseStart: sentences[si].start) == speaker
+      return relativeAntecedent(pronoun, before: at, clauseStart: max(sentences[si].start, at - Self.clauseReach))
+        == speaker
     }
     let person = !(SpeakerContext.pluralPronouns.contains(pronoun) || SpeakerContext.neuterPronouns.contains(pronoun))
-    for s in [si - 1, si] where s >= 0 {
-      let narration = context.mentions(in: sentences[s].start, min(sentences[s].end, at)).filter {
+    // At most two clause reaches back: on run-on text a "sentence" may hold the whole document.
+    let lower = at - 2 * Self.clauseReach
+    for s in [si - 1, si] where s >= 0 && sentences[s].end > lower {
+      let narration = context.mentions(in: max(sentences[s].start, lower), min(sentences[s].end, at)).filter {
         container(ofOffset: $0.start) == nil && ($0.kind == .person) == person && isSpeakerKind($0.kind)
       }
       if narration.first?.entity == speaker { return true }

@@ -80,7 +80,9 @@ extension QuoteFinder {
       // "Over the years, she said, email has helped": a cue set off by commas inside the sentence reports the
       // whole sentence; the record holds its longer side.
       if !closes, n > 0, t == k + 1, w[t].lower == "," {
-        guard let side = parentheticalSide(text, before: sStart..<w[c].start, after: w[t].end..<sEnd),
+        guard
+          let side = parentheticalSide(
+            text, before: sStart..<w[c].start, after: w[t].end..<min(sEnd, w[t].end + QuoteFinder.maxReportedLength)),
           !outer.overlaps(sStart, sEnd)
         else { continue }
         out.append(
