@@ -44,16 +44,12 @@ extension AttributionRun {
         switch sourceWords(of: i) {
         case .pronoun where !pronounFitsSpeaker(i):
           // "she" for a man of the name list, "he" for an organization: the record names no entity.
-          quotes[i].speaker = nil
-          quotes[i].rule = .ambiguousPronoun
-          quotes[i].confidence = 0
+          dropSpeaker(of: i)
         case .pronoun where antecedentIsNear(i):
           named = .some(quotes[i].speaker)
         case .pronoun:
           guard let speaker = quotes[i].speaker, let inFocus = focus, inFocus != speaker else { continue }
-          quotes[i].speaker = nil
-          quotes[i].rule = .ambiguousPronoun
-          quotes[i].confidence = 0
+          dropSpeaker(of: i)
         case .name: named = .some(quotes[i].speaker)
         case .unnamed: continue
         }
@@ -100,6 +96,13 @@ extension AttributionRun {
     guard female || SpeakerContext.malePronouns.contains(pronoun) else { return true }
     guard context.kind(of: speaker) == .person else { return false }
     return gender[speaker].map { $0 == female } ?? true
+  }
+
+  /// Record `i` keeps its source words but names no speaker entity (rule ``QuoteRule/ambiguousPronoun``).
+  mutating func dropSpeaker(of i: Int) {
+    quotes[i].speaker = nil
+    quotes[i].rule = .ambiguousPronoun
+    quotes[i].confidence = 0
   }
 
   /// What the source words of record `i` are.
