@@ -28,17 +28,11 @@ public struct Entity: Codable, Hashable, Sendable, Identifiable {
   }
 
   /// Adds the aliases and mentions of `other` (same entity) to this one, keeping everything sorted.
-  public mutating func absorb(_ other: Entity) {
-    mentions = Array(Set(mentions + other.mentions)).sorted()
-    absorbDescription(of: other)
-  }
+  public mutating func absorb(_ other: Entity) { absorb(contentsOf: [other]) }
 
   /// ``absorb(_:)`` of each of `others` in order, with the mentions joined and sorted once.
   public mutating func absorb(contentsOf others: [Entity]) {
-    guard others.count > 1 else {
-      if let other = others.first { absorb(other) }
-      return
-    }
+    guard !others.isEmpty else { return }
     var seen = Set(mentions)
     for other in others {
       seen.formUnion(other.mentions)

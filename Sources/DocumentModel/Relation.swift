@@ -28,21 +28,12 @@ public struct Relation: Codable, Hashable, Sendable {
   /// Adds the observations of `other` (same key) to this relation: the evidence of both (distinct, sorted), the
   /// count of distinct evidence when there is any (else the sum of the counts), the higher confidence, and
   /// `other`'s source when this one has none.
-  public mutating func absorb(_ other: Relation) {
-    let merged = Array(Set(evidence + other.evidence)).sorted()
-    count = merged.isEmpty ? count + other.count : max(merged.count, count, other.count)
-    evidence = merged
-    confidence = max(confidence, other.confidence)
-    if source.isEmpty { source = other.source }
-  }
+  public mutating func absorb(_ other: Relation) { absorb(contentsOf: [other]) }
 
   /// ``absorb(_:)`` of each of `others` in order, with the evidence joined and sorted once instead of once per
   /// relation (a relation cited in every one of 40 runs of a spool was sorted 40 times over).
   public mutating func absorb(contentsOf others: [Relation]) {
-    guard others.count > 1 else {
-      if let other = others.first { absorb(other) }
-      return
-    }
+    guard !others.isEmpty else { return }
     var seen = Set(evidence)
     for other in others {
       seen.formUnion(other.evidence)
