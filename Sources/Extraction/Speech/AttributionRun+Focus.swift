@@ -15,7 +15,7 @@ extension AttributionRun {
   /// in between), two readings compete and the record keeps its pronoun as `speaker_mention` but names no
   /// entity (rule ``QuoteRule/ambiguousPronoun``), so no `mentioned` edge rests on a guess. Unnamed sources
   /// ("officials said") are passed over; a pronoun with no named source before it is left as resolved, and so
-  /// is one whose antecedent is right before it (``antecedentIsNear(_:)``), which then takes the focus itself.
+  /// is one whose antecedent is right before it (``antecedentIsNear(_:of:)``), which then takes the focus itself.
   /// PolNeAR train: pronoun precision (score_polnear) 0.713 → 0.825, direct-quote F1 (score_quotes) 0.815 → 0.809.
   mutating func dropPronounSpeakersOutOfFocus() {
     let records = quotes.indices.filter {
@@ -42,10 +42,10 @@ extension AttributionRun {
       var named: EntityID??
       for i in records[g..<h] {
         switch sourceWords(of: i) {
-        case .pronoun where !pronounFitsSpeaker(i):
+        case .pronoun(let pronoun) where !fitsSpeaker(pronoun, of: i):
           // "she" for a man of the name list, "he" for an organization: the record names no entity.
           dropSpeaker(of: i)
-        case .pronoun where antecedentIsNear(i):
+        case .pronoun(let pronoun) where antecedentIsNear(pronoun, of: i):
           named = .some(quotes[i].speaker)
         case .pronoun:
           guard let speaker = quotes[i].speaker, let inFocus = focus, inFocus != speaker else { continue }
@@ -59,16 +59,14 @@ extension AttributionRun {
     }
   }
 
-  /// Whether the pronoun source of record `i` has its antecedent right before it, so that it names its speaker
+  /// Whether `pronoun`, the source words of record `i`, has its antecedent right before it, so that it names its speaker
   /// as a name would: "X, the chief executive of Y, who said" (``relativeAntecedent(_:before:clauseStart:)``
   /// in its sentence), or "X rose to reply. “…,” he said" (the first person, or for "they"/"it" the
   /// first organization or country, of the narration of the pronoun's sentence or the one before it).
-  func antecedentIsNear(_ i: Int) -> Bool {
-    guard let speaker = quotes[i].speaker, let range = quotes[i].speakerMention,
-      let si = text.sentenceIndex(containing: range.lowerBound)
+  func antecedentIsNear(_ pronoun: String, of i: Int) -> Bool {
+    guard let speaker = quotes[i].speaker, let at = quotes[i].speakerMention?.lowerBound,
+      let si = text.sentenceIndex(containing: at)
     else { return false }
-    let at = range.lowerBound
-    let pronoun = words[text.wordIndex(atOrAfter: at)].lower
     let sentences = text.sentences
     if pronoun == "who" {
       return relativeAntecedent(pronoun, before: at, clauseStart: max(sentences[si].start, at - Self.clauseReach))
@@ -86,12 +84,11 @@ extension AttributionRun {
     return false
   }
 
-  /// Whether the pronoun naming the source of record `i` can refer to its speaker: "he" and "she" only to a
+  /// Whether `pronoun`, the source words of record `i`, can refer to its speaker: "he" and "she" only to a
   /// person whose known gender (first-name list, title, earlier pronouns) agrees. Every rule that set the
   /// speaker and the pronoun separately ("X said …, though she acknowledged") is held to this.
-  func pronounFitsSpeaker(_ i: Int) -> Bool {
-    guard let speaker = quotes[i].speaker, let range = quotes[i].speakerMention else { return true }
-    let pronoun = words[text.wordIndex(atOrAfter: range.lowerBound)].lower
+  func fitsSpeaker(_ pronoun: String, of i: Int) -> Bool {
+    guard let speaker = quotes[i].speaker else { return true }
     let female = SpeakerContext.femalePronouns.contains(pronoun)
     guard female || SpeakerContext.malePronouns.contains(pronoun) else { return true }
     guard context.kind(of: speaker) == .person else { return false }
@@ -105,8 +102,8 @@ extension AttributionRun {
     quotes[i].confidence = 0
   }
 
-  /// What the source words of record `i` are.
-  enum SourceWords { case pronoun, name, unnamed }
+  /// What the source words of record `i` are: a pronoun (lower-cased), a name, or an unnamed source.
+  enum SourceWords { case pronoun(String), name, unnamed }
 
   /// Whether the words naming the source of record `i` are a pronoun, a name (or words resolved to an entity),
   /// or an unnamed source ("officials", "the statement").
@@ -114,12 +111,7 @@ extension AttributionRun {
     guard let range = quotes[i].speakerMention else { return .unnamed }
     let idx = context.wordIndices(range.lowerBound, range.upperBound)
     guard let first = idx.first else { return .unnamed }
-    if idx.count == 1,
-      SpeakerContext.personalPronouns.contains(words[first].lower)
-        || Self.firstPersonSources.contains(words[first].lower)
-    {
-      return .pronoun
-    }
+    if idx.count == 1, Self.pronounSources.contains(words[first].lower) { return .pronoun(words[first].lower) }
     if quotes[i].speaker != nil { return .name }
     let capitalized = idx.allSatisfy { words[$0].isCapitalized }
     let opener =
@@ -129,6 +121,7 @@ extension AttributionRun {
     return capitalized && !opener && !sourceNoun ? .name : .unnamed
   }
 
-  /// Pronoun sources besides the personal pronouns of ``SpeakerContext``.
-  static let firstPersonSources: Set<String> = ["who", "i", "we"]
+  /// Pronouns that can be the whole source of a quote: the personal pronouns of ``SpeakerContext``, "who", "I"
+  /// and "we".
+  static let pronounSources: Set<String> = SpeakerContext.personalPronouns.union(["who", "i", "we"])
 }

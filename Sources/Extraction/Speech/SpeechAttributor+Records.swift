@@ -93,9 +93,7 @@ extension AttributionRun {
     // A mention of another entity that the canonicalizer folded into the speaker ("the Ministry" for the
     // ministry) is still the speaker's name at this quote.
     let ordered = before ? Array(idx.reversed()) : idx
-    if let k = ordered.first(where: {
-      SpeakerContext.personalPronouns.contains(words[$0].lower) || ["who", "i", "we"].contains(words[$0].lower)
-    }) {
+    if let k = ordered.first(where: { Self.pronounSources.contains(words[$0].lower) }) {
       return words[k].start..<words[k].end
     }
     if let k = ordered.first(where: {
@@ -238,7 +236,7 @@ extension AttributionRun {
       return false
     }
     return np.count == 1
-      ? SpeakerContext.personalPronouns.contains(lw) || ["i", "we", "who"].contains(lw) || words[first].isCapitalized
+      ? Self.pronounSources.contains(lw) || words[first].isCapitalized
       : true
   }
 
