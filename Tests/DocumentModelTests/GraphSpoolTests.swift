@@ -131,6 +131,20 @@ import Testing
     #expect(Self.merged(parts) == oneByOne)
   }
 
+  /// Merging all parts at once (`Corpus.analyze` over a folder) gives what merging them one after another gives,
+  /// byte for byte, heavy lists, zero-evidence counts and repeated ids included.
+  @Test(arguments: [(11, false), (12, true)])
+  func mergingManyGraphsAtOnceEqualsMergingThemInTurn(_ seed: UInt64, _ heavy: Bool) throws {
+    var random = Parts(seed: seed, heavy: heavy)
+    let parts = random.parts(documents: 40)
+    var atOnce = KnowledgeGraph()
+    atOnce.merge(contentsOf: parts)
+    #expect(try atOnce.jsonData() == (try Self.merged(parts).jsonData()))
+    var onTop = Self.merged(Array(parts.prefix(5)))
+    onTop.merge(contentsOf: Array(parts.dropFirst(5)))
+    #expect(onTop == Self.merged(parts))
+  }
+
   /// Entries with lists longer than a batch are written in pieces (the encoder's tree of one such entity took
   /// hundreds of megabytes); the bytes must stay those of one `JSONEncoder` pass, next to light entries.
   @Test func longListsAreWrittenInPiecesWithTheEncodersBytes() throws {

@@ -48,14 +48,14 @@ public enum Corpus {
       switch outcome {
       case .success(let analysis):
         if let analyzed = analysis.analyzed { documents.append(analyzed) }
-        if let documentGraph = analysis.graph {
-          graph.merge(documentGraph)
-          if keepDocuments { documentGraphs.append(documentGraph) }
-        }
+        if let documentGraph = analysis.graph { documentGraphs.append(documentGraph) }
       case .failure(let error):
         failures.append(error)
       }
     }
+    // One merge of all the documents' graphs, not one per document over the growing graph.
+    graph.merge(contentsOf: documentGraphs)
+    if !keepDocuments { documentGraphs = [] }
     return CorpusResult(graph: graph, documents: documents, documentGraphs: documentGraphs, failures: failures)
   }
 }
