@@ -144,7 +144,7 @@ enum InventedRelations {
     let trainer = try InventedRelations.trainer()
     let docs = (0..<40).map(InventedRelations.document)
     var model = trainer.train(docs)
-    model.thresholds = [Float](repeating: 0, count: RelationClass.count)
+    model.thresholds = [Float](repeating: 0, count: RelationClass.groupCount)
     var doc = trainer.entityStages.run(
       Document(id: "new", text: "Kira Lund, an engineer at Orin Labs, met Ada Koss on Friday."))
     RelationClassifier(model: model).process(&doc)
@@ -175,13 +175,22 @@ enum InventedRelations {
   @Test func serializationRoundTrips() throws {
     let trainer = try InventedRelations.trainer()
     var model = trainer.train((0..<20).map(InventedRelations.document))
-    model.thresholds = [0, 1.5, 2, -1, 0.5]
+    model.thresholds = [0, 1.5, 2, 2.5, 1, -1, 0.5]
     model.slope = 0.25
     model.intercept = -0.5
     let data = model.serialized()
     let back = try RelationModel(data: data)
     #expect(back.serialized() == data)
-    #expect(back.thresholds == [0, 1.5, 2, -1, 0.5] && back.slope == 0.25 && back.intercept == -0.5)
+    #expect(back.thresholds == [0, 1.5, 2, 2.5, 1, -1, 0.5] && back.slope == 0.25 && back.intercept == -0.5)
+  }
+
+  @Test func eachInPredicateHasItsOwnThreshold() {
+    let groups = [EntityKind.person, .organization, .location, .country, .event].map {
+      RelationClass.located.decisionGroup(subject: $0)
+    }
+    #expect(groups == [2, 3, 4, 4, 4])
+    let all = RelationClass.allCases.flatMap { c in EntityKind.allCases.map { c.decisionGroup(subject: $0) } }
+    #expect(Set(all) == Set(0..<RelationClass.groupCount))
   }
 
   @Test func damagedModelsFailWithBadModel() throws {
@@ -202,7 +211,7 @@ enum InventedRelations {
 
   @Test func bundledModelLoads() throws {
     let model = try RelationModel.makeDefault()
-    #expect(model.thresholds.count == RelationClass.count)
+    #expect(model.thresholds.count == RelationClass.groupCount)
   }
 
   @Test func goldLinesParseAndBadLinesAreNamed() throws {

@@ -31,6 +31,8 @@ public struct Lexicon: Sendable {
   /// Phrase hash → category bits.
   private(set) var table = PhraseTable()
   private(set) var maxTokens = 1
+  /// Lower-case word hash → packed word class (see ``WordClass``), from `word-classes.tsv`.
+  private(set) var wordClasses = PhraseTable()
   /// Lower-case hashes of acronyms that name things, not organizations ("DNA", "GPS"; WordNet common nouns).
   private(set) var commonAcronyms = Set<UInt64>()
   /// The countries (exact typing of country names and demonyms).
@@ -46,7 +48,8 @@ public struct Lexicon: Sendable {
   /// Builds the lexicon from the country gazetteer and the text of the other data files.
   init(
     countries: CountryGazetteer, places: String, firstNames: String, surnames: String, cueWords: String,
-    commonWords: String = "", knownNames: String = "", commonAcronyms: String = "", ruleWords: EntityRuleWords,
+    commonWords: String = "", knownNames: String = "", commonAcronyms: String = "", wordClasses: String = "",
+    ruleWords: EntityRuleWords,
     documentContext: DocumentContext, featureFingerprint: UInt64
   ) {
     self.countries = countries
@@ -55,6 +58,13 @@ public struct Lexicon: Sendable {
     self.featureFingerprint = featureFingerprint
     for line in commonAcronyms.dataLines() where !line.isEmpty {
       self.commonAcronyms.insert(TextHash.lowerHash(String(line)))
+    }
+    for line in wordClasses.dataLines() where !line.hasPrefix("#") {
+      let cols = line.split(separator: "\t")
+      guard cols.count == 4, let fine = UInt32(cols[1]), let coarse = UInt32(cols[2]), let cap = UInt32(cols[3]),
+        let packed = WordClass.pack(fine: fine, coarse: coarse, capitalization: cap)
+      else { continue }
+      self.wordClasses.insert(TextHash.lowerHash(String(cols[0])), bits: packed)
     }
     for c in countries.countries {
       for n in c.names { add(n, .country) }
@@ -102,7 +112,7 @@ public struct Lexicon: Sendable {
   /// fingerprinted, so a distribution update of that package does not invalidate the bundled model.
   static let featureResources: [(name: String, ext: String)] = [
     ("places", "txt"), ("first-names", "txt"), ("surnames", "txt"), ("cue-words", "tsv"), ("common-words", "txt"),
-    ("wordnet-names", "tsv"), ("country-aliases", "tsv"), ("feature-words", "tsv"),
+    ("wordnet-names", "tsv"), ("country-aliases", "tsv"), ("feature-words", "tsv"), ("word-classes", "tsv"),
   ]
 
   /// Combines the FNV-1a hashes of the feature resources' bytes, in the order of ``featureResources``, each
@@ -144,10 +154,14 @@ public struct Lexicon: Sendable {
       commonWords: files["common-words.txt"] ?? "",
       knownNames: files["wordnet-names.tsv"] ?? "",
       commonAcronyms: try ResourceLoader.text("common-acronyms", "txt"),
+      wordClasses: files["word-classes.tsv"] ?? "",
       ruleWords: try EntityRuleWords.bundled(),
       documentContext: DocumentContext(featureWords),
       featureFingerprint: fingerprint(files))
   }
+
+  /// The packed word class of a lower-case word hash (``WordClass``), or 0 for a word the class file lacks.
+  @inline(__always) func wordClass(_ lower: UInt64) -> UInt32 { wordClasses.entry(lower) ?? 0 }
 
   private mutating func add(_ phrase: String, _ category: Category) {
     // Most entries are one ASCII word of letters, which the tokenizer reads as one token: hashed straight from

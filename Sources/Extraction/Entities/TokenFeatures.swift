@@ -17,6 +17,8 @@ struct TokenInfo: Sendable {
   var starts: UInt32 = 0
   /// Contexts in which this word occurs capitalized anywhere in the document (see ``DocumentContext``).
   var documentContexts: UInt32 = 0
+  /// The word's unsupervised classes and capitalization prior (``WordClass``), 0 when unknown.
+  var wordClass: UInt32 = 0
 }
 
 /// Orthographic and document-level flags of a token.
@@ -126,6 +128,7 @@ enum TokenAnalyzer {
       info.suffix2 = s2
       info.suffix3 = s3
       info.suffix4 = s4
+      info.wordClass = lexicon.wordClass(lower)
       if len > 0 {
         let first = s[lo]
         if CharClass.isUpper(first) { flags.insert(.initialCap) }
@@ -306,5 +309,18 @@ struct FeatureExtractor: Sendable {
     if hasNext { addBits(infos[i + 1].inside, from: 100) }
     addBits(t.documentContexts, from: 140)
     if hasNext2 { addBits(infos[i + 2].inside, from: 120) }
+    // Unsupervised word classes of this token and its neighbours, and its capitalization prior.
+    let wc = t.wordClass
+    let pClass = hasPrev ? infos[i - 1].wordClass : 0
+    let nClass = hasNext ? infos[i + 1].wordClass : 0
+    let initial = UInt64(t.flags.rawValue & (TokenFlags.initialCap.rawValue | TokenFlags.sentenceInitial.rawValue))
+    add(29, WordClass.fine(wc))
+    add(30, WordClass.coarse(wc))
+    add(31, hasPrev ? WordClass.fine(pClass) : 0xFFFF)
+    add(32, hasNext ? WordClass.fine(nClass) : 0xFFFF)
+    add(33, WordClass.capitalization(wc) << 8 | initial)
+    add(34, (hasPrev ? WordClass.coarse(pClass) : 0xFF) << 8 | WordClass.coarse(wc))
+    add(35, WordClass.coarse(wc) << 8 | (hasNext ? WordClass.coarse(nClass) : 0xFF))
+    add(36, WordClass.fine(wc) << 16 | initial)
   }
 }

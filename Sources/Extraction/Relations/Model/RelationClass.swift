@@ -21,6 +21,27 @@ public enum RelationClass: Int, CaseIterable, Sendable {
   /// The number of classes (rows of the weight table per feature).
   public static let count = allCases.count
 
+  /// The number of decision groups (``decisionGroup(subject:)``), `none`'s group 0 included.
+  public static let groupCount = 7
+
+  /// The group whose threshold decides a prediction of this class for a subject of this kind. "In" splits
+  /// by the subject's kind (people living in, organizations based in, places lying in a place), because the
+  /// three predicates differ in how often a nearby pair holds them, so each gets its own cross-validated cut.
+  public func decisionGroup(subject: EntityKind) -> Int {
+    switch self {
+    case .none: return 0
+    case .role: return 1
+    case .located:
+      switch subject {
+      case .person: return 2
+      case .organization: return 3
+      case .country, .location, .event: return 4
+      }
+    case .partOf: return 5
+    case .killed: return 6
+    }
+  }
+
   /// The classes (a bit per raw value) whose predicate fits a subject and an object of these kinds;
   /// `none` is always allowed.
   public static func allowed(subject: EntityKind, object: EntityKind) -> UInt32 {

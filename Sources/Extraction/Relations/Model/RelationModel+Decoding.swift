@@ -7,10 +7,12 @@ struct RelationPrediction: Sendable {
   var predicate: Predicate
   /// Best relation score minus the `none` score.
   var margin: Float
+  /// The threshold group that decides it (``RelationClass/decisionGroup(subject:)``).
+  var group: Int
 }
 
 extension RelationModel {
-  /// Every candidate pair's best relation with a margin above its class's threshold (`thresholds[class]`),
+  /// Every candidate pair's best relation with a margin above its group's threshold (`thresholds[group]`),
   /// one per unordered pair of mentions (the direction with the larger margin whose kinds fit the schema).
   func predictions(in document: AnalyzedDocument, thresholds: [Float]) -> [RelationPrediction] {
     // No pair, no token view to build.
@@ -43,9 +45,10 @@ extension RelationModel {
         guard let (cls, margin) = best(features(j), allowed: RelationClass.allowed(subject: sk, object: ok)),
           margin > (chosen?.margin ?? -.infinity), let p = cls.predicate(subject: sk, object: ok)
         else { continue }
-        chosen = RelationPrediction(candidate: c, relationClass: cls, predicate: p, margin: margin)
+        chosen = RelationPrediction(
+          candidate: c, relationClass: cls, predicate: p, margin: margin, group: cls.decisionGroup(subject: sk))
       }
-      if let chosen, chosen.margin > thresholds[chosen.relationClass.rawValue] { out.append(chosen) }
+      if let chosen, chosen.margin > thresholds[chosen.group] { out.append(chosen) }
       k += 2
     }
     return out

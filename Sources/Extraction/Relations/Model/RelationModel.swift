@@ -12,22 +12,22 @@ public struct RelationModel: Sendable {
   public let bits: Int
   /// Dense weights, row-major: `weights[row * RelationClass.count + class]`.
   var weights: [Float]
-  /// Per class (by raw value; `none`'s is unused), the margin (best relation score minus the `none` score)
-  /// a pair needs to be emitted.
+  /// Per decision group (``RelationClass/decisionGroup(subject:)``; group 0, `none`'s, is unused), the margin
+  /// (best relation score minus the `none` score) a pair needs to be emitted.
   public var thresholds: [Float]
   /// Calibration: confidence = 1 / (1 + exp(-(slope · margin + intercept))).
   public var slope: Float
   public var intercept: Float
 
   static let magic: [UInt8] = Array("EGRM".utf8)
-  static let version: UInt32 = 2
+  static let version: UInt32 = 3
 
   /// An all-zero model.
   public init(bits: Int) {
     precondition(bits >= 8 && bits <= 24)
     self.bits = bits
     weights = [Float](repeating: 0, count: (1 << bits) * RelationClass.count)
-    thresholds = [Float](repeating: 0, count: RelationClass.count)
+    thresholds = [Float](repeating: 0, count: RelationClass.groupCount)
     slope = 1
     intercept = 0
   }
@@ -69,8 +69,8 @@ public struct RelationModel: Sendable {
 
   /// Serializes the model.
   ///
-  /// Layout (little-endian): `EGRM`, version, class count, bits, feature-template version, one threshold per
-  /// class, slope, intercept, weight scale, row count, then per non-zero row a UInt32 index and `classCount` Int8 values
+  /// Layout (little-endian): `EGRM`, version, class count, bits, feature-template version, group count, one
+  /// threshold per decision group, slope, intercept, weight scale, row count, then per non-zero row a UInt32 index and `classCount` Int8 values
   /// (`value = q * scale`).
   public func serialized() -> Data {
     var out = ModelBytes.Writer()
@@ -79,6 +79,7 @@ public struct RelationModel: Sendable {
     out.u32(UInt32(RelationClass.count))
     out.u32(UInt32(bits))
     out.u32(RelationFeatureExtractor.templateVersion)
+    out.u32(UInt32(thresholds.count))
     for t in thresholds { out.f32(t) }
     out.f32(slope)
     out.f32(intercept)
@@ -108,7 +109,11 @@ public struct RelationModel: Sendable {
       )
     }
     self.init(bits: bits)
-    for c in 0..<C { thresholds[c] = try reader.f32() }
+    let groups = Int(try reader.u32())
+    guard groups == RelationClass.groupCount else {
+      throw reader.bad("expected \(RelationClass.groupCount) threshold groups, found \(groups)")
+    }
+    for g in 0..<groups { thresholds[g] = try reader.f32() }
     slope = try reader.f32()
     intercept = try reader.f32()
     guard thresholds.allSatisfy(\.isFinite), slope.isFinite, intercept.isFinite else {

@@ -22,6 +22,9 @@ public struct RelationTrainer: Sendable {
   public var epochs: Int
   public var bits: Int
   public var seed: UInt64
+  /// How many perceptrons, each trained on its own shuffling, are averaged into the model. A single
+  /// perceptron's cross-validated F1 moves by ±0.01 with the seed alone; averaging five steadies it.
+  public var bags: Int
   /// Lowest cross-validated precision the chosen threshold may have.
   public var minimumPrecision: Double
   let entityStages: Pipeline
@@ -30,8 +33,10 @@ public struct RelationTrainer: Sendable {
   public var heldOutStages: [Pipeline] = []
 
   public init(
-    entityStages: Pipeline, epochs: Int = 12, bits: Int = 18, seed: UInt64 = 7, minimumPrecision: Double = 0.7
+    entityStages: Pipeline, epochs: Int = 12, bits: Int = 18, seed: UInt64 = 7, bags: Int = 5,
+    minimumPrecision: Double = 0.7
   ) {
+    self.bags = max(1, bags)
     self.entityStages = entityStages
     self.epochs = epochs
     self.bits = bits
@@ -84,7 +89,20 @@ public struct RelationTrainer: Sendable {
     train(prepared: prepare(docs))
   }
 
+  /// Trains ``bags`` perceptrons, each on its own shuffling of the examples (seeds `seed`, `seed + 1`, …), and
+  /// averages their weights: one model of the same size whose decisions depend far less on one shuffle.
   func train(prepared: [Prepared]) -> RelationModel {
+    var sum = train(prepared: prepared, seed: seed)
+    guard bags > 1 else { return sum }
+    for b in 1..<bags {
+      let m = train(prepared: prepared, seed: seed &+ UInt64(b))
+      for i in sum.weights.indices { sum.weights[i] += m.weights[i] }
+    }
+    for i in sum.weights.indices { sum.weights[i] /= Float(bags) }
+    return sum
+  }
+
+  func train(prepared: [Prepared], seed: UInt64) -> RelationModel {
     var model = RelationModel(bits: bits)
     let C = RelationClass.count
     var items: [(features: [UInt32], label: Int, allowed: UInt32)] = []
@@ -140,7 +158,7 @@ public struct RelationCrossValidation: Sendable, CustomStringConvertible {
     public var recall: Double { gold > 0 ? Double(tp) / Double(gold) : 0 }
     public var f1: Double { precision + recall > 0 ? 2 * precision * recall / (precision + recall) : 0 }
   }
-  /// The chosen margin threshold of each class (by raw value).
+  /// The chosen margin threshold of each decision group (``RelationClass/decisionGroup(subject:)``).
   public var thresholds: [Float]
   public var slope: Float
   public var intercept: Float
@@ -148,7 +166,8 @@ public struct RelationCrossValidation: Sendable, CustomStringConvertible {
   public var scores: [String: Score]
 
   public var description: String {
-    let t = RelationClass.allCases.dropFirst().map { "\($0) \(thresholds[$0.rawValue])" }.joined(separator: ", ")
+    let names = ["none", "role", "lives_in", "based_in", "located_in", "part_of", "killed"]
+    let t = (1..<thresholds.count).map { "\(names[$0]) \(thresholds[$0])" }.joined(separator: ", ")
     var lines = ["thresholds \(t)  calibration slope \(slope) intercept \(intercept)"]
     for k in scores.keys.sorted() {
       let s = scores[k]!
@@ -185,7 +204,7 @@ extension RelationTrainer {
     struct Verdict {
       var margin: Float
       var key: String  // corpus/type
-      var relationClass: RelationClass
+      var group: Int
       var correct: Bool
     }
     var verdicts: [Verdict] = []
@@ -198,7 +217,7 @@ extension RelationTrainer {
         for g in p.source.relations where scored.contains(g.type) {
           gold["\(corpus.rawValue)/\(g.type)", default: 0] += 1
         }
-        let open = [Float](repeating: -.infinity, count: RelationClass.count)
+        let open = [Float](repeating: -.infinity, count: RelationClass.groupCount)
         let preds = model.decode(p.candidates, mentions: p.mentions, thresholds: open) { p.features[$0] }
         var taken = Set<Int>()
         for pr in preds.sorted(by: { $0.margin > $1.margin }) {
@@ -217,9 +236,7 @@ extension RelationTrainer {
           }
           if let hit { taken.insert(hit) }
           verdicts.append(
-            Verdict(
-              margin: pr.margin, key: "\(corpus.rawValue)/\(type)", relationClass: pr.relationClass, correct: hit != nil
-            ))
+            Verdict(margin: pr.margin, key: "\(corpus.rawValue)/\(type)", group: pr.group, correct: hit != nil))
         }
       }
     }
@@ -248,17 +265,17 @@ extension RelationTrainer {
     let conll = verdicts.filter { $0.key.hasPrefix("conll04/") }
     let conllGold = gold.filter { $0.key.hasPrefix("conll04/") }.values.reduce(0, +)
     let global = sweep(conll, gold: conllGold) ?? 0
-    // Coordinate ascent from the global threshold: each class's cut in turn, the others fixed, maximizing
-    // the CoNLL04 micro F1 at precision ≥ minimumPrecision over all classes together.
-    var thresholds = [Float](repeating: global, count: RelationClass.count)
-    let byClass = Dictionary(grouping: conll, by: \.relationClass)
+    // Coordinate ascent from the global threshold: each decision group's cut in turn, the others fixed,
+    // maximizing the CoNLL04 micro F1 at precision ≥ minimumPrecision over all groups together.
+    var thresholds = [Float](repeating: global, count: RelationClass.groupCount)
+    let byGroup = Dictionary(grouping: conll, by: \.group)
     for _ in 0..<3 {
       // part_of has no CoNLL04 type of its own (its place pairs score as Located_In): it keeps the global cut.
-      for cls in [RelationClass.role, .located, .killed] {
-        guard let mine = byClass[cls], !mine.isEmpty else { continue }
+      for group in [1, 2, 3, 4, 6] {
+        guard let mine = byGroup[group], !mine.isEmpty else { continue }
         var tpOther = 0
         var nOther = 0
-        for v in conll where v.relationClass != cls && v.margin > thresholds[v.relationClass.rawValue] {
+        for v in conll where v.group != group && v.margin > thresholds[v.group] {
           nOther += 1
           if v.correct { tpOther += 1 }
         }
@@ -277,13 +294,13 @@ extension RelationTrainer {
           let f = 2 * Double(tp) / Double(n + conllGold)
           if Double(tp) / Double(n) >= minimumPrecision && f > bestF { (bestF, bestCut) = (f, (v.margin + next) / 2) }
         }
-        if bestF >= 0 { thresholds[cls.rawValue] = bestCut }
+        if bestF >= 0 { thresholds[group] = bestCut }
       }
     }
     // Scores at the chosen threshold.
     var scores: [String: RelationCrossValidation.Score] = [:]
     for (k, g) in gold { scores[k, default: .init()].gold = g }
-    for v in verdicts where v.margin > thresholds[v.relationClass.rawValue] {
+    for v in verdicts where v.margin > thresholds[v.group] {
       scores[v.key, default: .init()].predicted += 1
       if v.correct { scores[v.key, default: .init()].tp += 1 }
     }
