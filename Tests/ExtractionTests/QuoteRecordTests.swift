@@ -68,6 +68,56 @@ import Testing
     #expect(record(rs, containing: "Jane Roe") == nil)
   }
 
+  @Test func invertedSourceMayOpenWithATitleAndEndInAnAppositive() throws {
+    for text in [
+      "The dam will stay closed until the inquiry ends, said Jane Roe, the minister.",
+      "The dam will stay closed until the inquiry ends, said former minister Jane Roe, who led the inquiry.",
+    ] {
+      let (_, rs) = records(text)
+      let q = try #require(record(rs, containing: "dam will stay"), "\(text)")
+      #expect(q.text == "The dam will stay closed until the inquiry ends")
+      #expect(q.speaker == roe.id, "\(text)")
+      // Neither the name nor its appositive is a reported clause.
+      #expect(record(rs, containing: "Jane Roe") == nil, "\(text)")
+    }
+  }
+
+  @Test func nominalSourceMayCloseAPostposedClause() throws {
+    let (_, rs) = records("The sluices will open next week, one longtime engineer said.")
+    let q = try #require(record(rs, containing: "sluices"))
+    #expect(q.kind == .indirect)
+    #expect(q.text == "The sluices will open next week")
+    #expect(q.speaker == nil)
+    #expect(q.speakerMention?.text.hasSuffix("engineer") == true)
+  }
+
+  @Test func accordingToSetOffByCommasReportsTheLongerSide() throws {
+    let (_, rs) = records("Since the floods, according to the Ministry of Water, the canal has carried half its load.")
+    let q = try #require(record(rs, containing: "canal has carried"))
+    #expect(q.text == "the canal has carried half its load")
+    #expect(q.speaker == ministry.id)
+  }
+
+  @Test func toldWithAnObjectThenAClause() throws {
+    for (text, clause) in [
+      ("Jane Roe told her the canal was safe.", nil as String?),
+      ("Jane Roe told reporters she would stay.", "she would stay"),
+      ("Jane Roe told the Harbor Gazette it was too early.", "it was too early"),
+    ] {
+      let (_, rs) = records(text)
+      if let clause {
+        let q = try #require(record(rs, containing: clause), "\(text)")
+        #expect(q.text == clause && q.speaker == roe.id, "\(text)")
+      } else {
+        // "her the canal …": no subject pronoun after the object, so no clause from this pattern.
+        #expect(rs.allSatisfy { !$0.text.hasPrefix("the canal") || $0.speaker == roe.id }, "\(text)")
+      }
+    }
+    // A possessive after "told" is not an object: "told her story" opens no clause.
+    let (_, rs) = records("Jane Roe told her story to the court.")
+    #expect(rs.isEmpty)
+  }
+
   @Test func postposedVerbWithAClauseAfterItIsNotAPostposedQuote() throws {
     let (_, rs) = records("When the rains came, Jane Roe said that the canal would wait.")
     #expect(record(rs, containing: "When the rains came") == nil)

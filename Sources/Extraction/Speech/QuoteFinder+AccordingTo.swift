@@ -2,8 +2,8 @@ import DocumentModel
 
 /// Reported speech around "according to X".
 extension QuoteFinder {
-  /// "According to X, …" at the start of a sentence, or "…, according to X." at its end: the rest of the
-  /// sentence is reported speech whose cue is "according to X".
+  /// "According to X, …" at the start of a sentence, "…, according to X." at its end, or "…, according to X,
+  /// …" inside it: the rest of the sentence is reported speech whose cue is "according to X".
   func accordingToClauses(_ text: AnalyzedDocument, _ document: Document, direct: [Quote]) -> [Quote] {
     let w = text.words
     var out: [Quote] = []
@@ -32,6 +32,13 @@ extension QuoteFinder {
         guard c < w.count, w[c].lower == ",", c > k + 2 else { continue }
         start = w[c].end
         end = sEnd
+      } else if k > 0, w[k - 1].lower == ",", c < w.count, w[c].lower == ",", w[c].start < sEnd - 1 {
+        // "Since May, according to X, prices have risen": set off by commas inside the sentence, the cue
+        // reports the whole sentence; the record holds its longer side.
+        guard let side = parentheticalSide(text, before: sStart..<w[k - 1].start, after: w[c].end..<sEnd) else {
+          continue
+        }
+        (start, end) = (side.lowerBound, side.upperBound)
       } else {
         // "…, according to X." closing the sentence.
         guard k > 0, w[k - 1].lower == ",", c >= w.count || w[c].start >= sEnd - 1 || !w[c].isWord && w[c].lower != ","

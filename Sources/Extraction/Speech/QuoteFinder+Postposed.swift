@@ -5,8 +5,18 @@ extension QuoteFinder {
   /// Pronouns that can be the whole source of a postposed clause ("…, she said.").
   static let postposedPronouns: Set<String> = SpeechWords[.postposedPronouns]
 
+  /// Words that open a nominal source of a postposed clause ("…, one longtime friend said.").
+  static let nominalOpeners: Set<String> = SpeechWords[.nominalOpeners]
+
   /// Words that may follow the name after an inverted postposed verb ("said Roe on Monday", "said Roe of the Trust").
   static let circumstanceWords: Set<String> = SpeechWords[.circumstanceWords]
+
+  /// Lower-case words that may open the source of an inverted postposed verb before its name ("said former
+  /// governor Ed Roe"), beside the source nouns ("governor", "minister").
+  static let invertedLeadWords: Set<String> = SpeechWords[.invertedLeadWords]
+
+  /// Name particles inside an inverted source ("said Roe of the Trust", "said Ana de Souza").
+  static let nameParticles: Set<String> = ["of", "the", "de", "van", "von"]
 
   /// How many words the source before a postposed verb may have ("…, the state's attorney general Jane Roe said").
   static let postposedSourceWords = 6
@@ -15,8 +25,9 @@ extension QuoteFinder {
   static let postposedTailWords = 8
 
   /// "The plan is ready, Dvorak said." and "…, said Dvorak.": a clause ended by a comma, then a speech verb
-  /// that closes the sentence with its source, before the verb (a capitalized name or a pronoun) or right
-  /// after it. The clause is reported speech cued by the verb; nothing inside a direct quote, no "that"
+  /// that closes the sentence with its source, before the verb (a capitalized name, a pronoun or a nominal
+  /// source: "…, one longtime friend said.") or right after it. An inverted source may open with a title ("said former governor Ed Roe") and end in an
+  /// appositive ("said Roe, the mayor." / "said Roe, who chairs the board."). The clause is reported speech cued by the verb; nothing inside a direct quote, no "that"
   /// after the verb (then the clause after it is the speech, found by ``reportedSpeech``).
   ///
   /// - Returns: the clauses, and the cue starts of the inverted ones (whose following words are the source).
@@ -53,11 +64,30 @@ extension QuoteFinder {
         n += 1
       }
       guard c > 0, w[c].start >= sStart, w[c].lower == "," else { continue }
+      // An inverted source: title words, then a capitalized name (with its particles and titles); it ends
+      // at `nameEnd`.
+      var nameEnd = k + 1
       if n == 0 {
-        guard k + 1 < w.count, w[k + 1].isWord, w[k + 1].isCapitalized, w[k + 1].start < sEnd else { continue }
+        var h = k + 1
+        while h < w.count, h < k + 4, w[h].isWord, !w[h].isCapitalized,
+          Self.invertedLeadWords.contains(w[h].lower) || AttributionRun.sourceNouns.contains(w[h].lower)
+        { h += 1 }
+        guard h < w.count, w[h].isWord, w[h].isCapitalized, w[h].start < sEnd else { continue }
+        nameEnd = h
+        while nameEnd < w.count && w[nameEnd].start < sEnd
+          && (w[nameEnd].isWord
+            && (w[nameEnd].isCapitalized
+              || nameEnd > h
+                && (Self.nameParticles.contains(w[nameEnd].lower)
+                  || AttributionRun.sourceNouns.contains(w[nameEnd].lower)))
+            || w[nameEnd].joinsWords)
+        { nameEnd += 1 }
       } else {
         if cued.contains(w[k].start) { continue }
-        guard w[c + 1].isCapitalized || Self.postposedPronouns.contains(w[c + 1].lower) else { continue }
+        guard
+          w[c + 1].isCapitalized || Self.postposedPronouns.contains(w[c + 1].lower)
+            || Self.nominalOpeners.contains(w[c + 1].lower)
+        else { continue }
         if (c + 1..<k).contains(where: { lexicon.speechVerbs.contains(w[$0].lower) || w[$0].lower == "and" }) {
           continue
         }
@@ -91,15 +121,13 @@ extension QuoteFinder {
             cue: document.evidence(w[k].start, w[k].end), depth: 0))
         continue
       }
-      guard closes, tail <= Self.postposedTailWords else { continue }
+      // "…, said Roe, the mayor.": a comma right after an inverted source opens its appositive.
+      let appositive = !closes && n == 0 && t == nameEnd && t < w.count && w[t].lower == ","
+      guard closes || appositive, tail <= Self.postposedTailWords else { continue }
       if n == 0 {
         // Inverted, the words after the verb are a name and at most a circumstance ("said Roe on Monday"),
         // never a clause ("…, in a statement, said Ghana had asked for help").
-        var j = k + 1
-        while j < t && w[j].isWord
-          && (w[j].isCapitalized || (j > k + 1 && ["of", "the", "de", "van", "von"].contains(w[j].lower)))
-        { j += 1 }
-        if j < t, w[j].isWord, !Self.circumstanceWords.contains(w[j].lower) { continue }
+        if nameEnd < t, w[nameEnd].isWord, !Self.circumstanceWords.contains(w[nameEnd].lower) { continue }
       }
       var start = sStart
       var end = w[c].start

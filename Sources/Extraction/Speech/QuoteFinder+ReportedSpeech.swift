@@ -17,6 +17,30 @@ extension QuoteFinder {
   /// Lower-case words that can be the subject right before a verb.
   static let subjectWords: Set<String> = SpeechWords[.subjectWords]
 
+  /// Speech verbs that take an object before a clause without "that" ("told her she would").
+  static let objectClauseVerbs: Set<String> = SpeechWords[.objectClauseVerbs]
+  /// Lower-case objects of those verbs ("told reporters he …").
+  static let clauseObjects: Set<String> = SpeechWords[.clauseObjects]
+  /// Subject pronouns that open the clause after the object.
+  static let clauseSubjects: Set<String> = SpeechWords[.clauseSubjects]
+
+  /// "told her she …", "told the Post he …", "told reporters they …": the clause after an object, opened by
+  /// a subject pronoun; the object is a pronoun, a listed word or up to four capitalized words.
+  func clauseAfterObject(_ w: [TokenWord], verb k: Int) -> Int? {
+    guard Self.objectClauseVerbs.contains(w[k].lower), k + 2 < w.count else { return nil }
+    var j = k + 1
+    if Self.clauseObjects.contains(w[j].lower) {
+      j += 1
+    } else {
+      if w[j].lower == "the" { j += 1 }
+      let first = j
+      while j < w.count, j < first + 4, w[j].isWord, w[j].isCapitalized { j += 1 }
+      guard j > first else { return nil }
+    }
+    guard j < w.count, w[j].isWord, Self.clauseSubjects.contains(w[j].lower) else { return nil }
+    return j
+  }
+
   func reportedSpeech(_ text: AnalyzedDocument, _ document: Document, direct: [Quote]) -> [Quote] {
     let w = text.words
     var out: [Quote] = []
@@ -81,6 +105,7 @@ extension QuoteFinder {
           cueEnd = w[t].end
         }
       }
+      if spanStart == nil, let j = clauseAfterObject(w, verb: k) { spanStart = w[j].start }
       // "X, the minister, said the plan …": a comma after a word (not after a closing quote mark) may precede
       // the verb when a clause opener follows it.
       let afterAppositive =

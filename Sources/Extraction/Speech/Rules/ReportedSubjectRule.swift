@@ -31,7 +31,15 @@ extension AttributionRun {
       // A clause before its cue ("The plan is ready, Dvorak said."): its own words do not hold its source,
       // which stands between it and the verb or, inverted ("…, said Dvorak."), right after the verb.
       clauseStart = max(clauseStart, q.end)
-      let after = v + 1 < words.count && words[v + 1].lower == "the" ? v + 2 : v + 1
+      // Title words may come first ("…, said former governor Ed Roe", "…, said Ruritania's minister Ed Roe").
+      var after = v + 1
+      while after < words.count, after <= v + 5, words[after].isWord,
+        words[after].lower == "the" || QuoteFinder.invertedLeadWords.contains(words[after].lower)
+          || Self.sourceNouns.contains(words[after].lower)
+          || context.mention(atWord: after).map({ !isSpeakerKind($0.kind) || $0.isDemonym }) ?? false
+      {
+        after = context.mention(atWord: after).map { text.wordIndex(atOrAfter: $0.end) } ?? after + 1
+      }
       if after < words.count, let m = context.mention(atWord: after),
         isSpeakerKind(m.kind), !m.isDemonym, text.wordIndex(atOrAfter: m.start) <= after,
         m.start >= words[v].end, !words[(text.wordIndex(atOrAfter: q.end))..<v].contains(where: \.isWord)
