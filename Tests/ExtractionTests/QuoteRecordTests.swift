@@ -91,6 +91,12 @@ import Testing
     #expect(q.speakerMention?.text.hasSuffix("engineer") == true)
   }
 
+  @Test func aVerbFormInsideANameIsNoCue() throws {
+    // "States" is a speech verb's form, but here a word of a name: no postposed or parenthetical clause.
+    let (_, rs) = records("In 1833, Jane Roe, the first envoy of the United States, was born in a small port town.")
+    #expect(rs.isEmpty, "\(rs.map(\.text))")
+  }
+
   @Test func accordingToSetOffByCommasReportsTheLongerSide() throws {
     let (_, rs) = records("Since the floods, according to the Ministry of Water, the canal has carried half its load.")
     let q = try #require(record(rs, containing: "canal has carried"))

@@ -43,7 +43,8 @@ extension QuoteFinder {
     var k = 1
     while k < w.count {
       defer { k += 1 }
-      guard w[k].isWord, lexicon.speechVerbs.contains(w[k].lower) else { continue }
+      // A capitalized verb form is a name's word ("the United States, …").
+      guard w[k].isWord, !w[k].isCapitalized, lexicon.speechVerbs.contains(w[k].lower) else { continue }
       let para = text.paragraph(of: w[k].start)
       let sStart = text.sentenceStart(before: w[k].start, lower: para.lowerBound)
       let sEnd = text.sentenceEnd(after: w[k].end, upper: para.upperBound)
