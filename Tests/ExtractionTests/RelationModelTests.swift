@@ -229,3 +229,37 @@ enum InventedRelations {
     }
   }
 }
+
+/// Which mentions lie inside what a given speaker said (the relation model does not relate a person to
+/// the things they spoke of).
+@Suite struct SpeechSpansTests {
+  let roe = EntityID(kind: .person, name: "Jane Roe")
+  let lund = EntityID(kind: .person, name: "Kira Lund")
+  let peru = EntityID(kind: .country, name: "Peru")
+
+  func mention(_ start: Int, _ end: Int) -> EntityMention {
+    EntityMention(start: start, end: end, kind: .country, entity: peru)
+  }
+
+  @Test func aMentionInsideTheSpeakersOwnSpeechIsSpokenByThem() {
+    var a = Quote(start: 10, end: 40, form: .reported, speaker: roe)
+    a.kind = .indirect
+    var b = Quote(start: 30, end: 60, form: .direct, speaker: roe)
+    b.kind = .direct
+    var other = Quote(start: 100, end: 120, form: .direct, speaker: lund)
+    other.kind = .direct
+    var title = Quote(start: 200, end: 220, form: .direct, speaker: roe)
+    title.kind = nil  // a title in quote marks, not speech
+    var unattributed = Quote(start: 300, end: 320, form: .direct)
+    unattributed.kind = .direct
+    let spans = SpeechSpans([a, b, other, title, unattributed])
+    #expect(spans.spoken(by: roe, holds: mention(12, 16)))
+    #expect(spans.spoken(by: roe, holds: mention(35, 55)), "overlapping spans of one speaker merge")
+    #expect(!spans.spoken(by: roe, holds: mention(55, 65)), "a mention running out of the speech")
+    #expect(!spans.spoken(by: roe, holds: mention(105, 110)), "someone else's speech")
+    #expect(spans.spoken(by: lund, holds: mention(105, 110)))
+    #expect(!spans.spoken(by: roe, holds: mention(205, 210)), "not speech")
+    #expect(!spans.spoken(by: roe, holds: mention(305, 310)))
+    #expect(!spans.spoken(by: peru, holds: mention(12, 16)))
+  }
+}

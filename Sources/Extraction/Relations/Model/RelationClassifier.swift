@@ -5,7 +5,8 @@ import DocumentModel
 /// calibrated margin).
 ///
 /// Pairs the rule stage already related (in either direction, by any predicate but speech) are left to
-/// the rules, which are more precise where they apply.
+/// the rules, which are more precise where they apply. A person is not related by the model to what lies
+/// inside their own speech (a speaker and the things they spoke of).
 ///
 /// ```swift
 /// let stage = RelationClassifier(model: try RelationModel.makeDefault())
@@ -46,10 +47,19 @@ public struct RelationClassifier: ExtractionStage {
     }
     var added = RelationCollector()
     let mentions = document.mentions
+    let speech = SpeechSpans(document.quotes)
     for p in predictions {
       let s = mentions[p.candidate.subject]
       let o = mentions[p.candidate.object]
       guard !related.contains(Pair(s.entity, o.entity)) else { continue }
+      // A person and what they spoke of are not related by the model: "X, who discussed how Iran threatens
+      // Azerbaijan" says nothing of where X lives. (A body's own announcement may: "Acme said its engineer
+      // Roe …" states that Roe works for Acme.)
+      if s.kind == .person && speech.spoken(by: s.entity, holds: o)
+        || o.kind == .person && speech.spoken(by: o.entity, holds: s)
+      {
+        continue
+      }
       let evidence = document.document.evidence(
         min(s.start, o.start), max(s.end, o.end), sentence: p.candidate.sentence)
       added.add(
@@ -59,5 +69,37 @@ public struct RelationClassifier: ExtractionStage {
           source: Self.source))
     }
     document.relations += added.relations
+  }
+}
+
+/// The speech spans of a document (quotes and reported clauses that are speech) by speaker, to tell whether a
+/// mention lies in what a given entity said.
+struct SpeechSpans {
+  private let bySpeaker: [EntityID: [Range<Int>]]
+
+  init(_ quotes: [Quote]) {
+    var spans: [EntityID: [Range<Int>]] = [:]
+    for q in quotes where q.isSpeech && q.kind != nil && q.start < q.end {
+      if let who = q.speaker { spans[who, default: []].append(q.start..<q.end) }
+    }
+    // Sorted and merged per speaker, so each offset lies in at most one of a speaker's spans.
+    bySpeaker = spans.mapValues { list in
+      var merged: [Range<Int>] = []
+      for r in list.sorted(by: { ($0.lowerBound, $0.upperBound) < ($1.lowerBound, $1.upperBound) }) {
+        if let last = merged.last, r.lowerBound < last.upperBound {
+          merged[merged.count - 1] = last.lowerBound..<max(last.upperBound, r.upperBound)
+        } else {
+          merged.append(r)
+        }
+      }
+      return merged
+    }
+  }
+
+  /// Whether `mention` lies wholly inside something `speaker` said.
+  func spoken(by speaker: EntityID, holds mention: EntityMention) -> Bool {
+    guard let spans = bySpeaker[speaker] else { return false }
+    let i = spans.partitioningIndex { $0.upperBound > mention.start }
+    return i < spans.count && spans[i].lowerBound <= mention.start && mention.end <= spans[i].upperBound
   }
 }
