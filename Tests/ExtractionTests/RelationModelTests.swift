@@ -263,3 +263,30 @@ enum InventedRelations {
     #expect(!spans.spoken(by: peru, holds: mention(12, 16)))
   }
 }
+
+/// Mentions joined by a bare coordinator are list siblings, which the relation model never relates.
+@Suite struct CoordinatedMentionTests {
+  func check(_ text: String, _ a: String, _ b: String) throws -> Bool {
+    let doc = try Pipeline(stages: [Tokenizer(), SentenceSplitter()]).run(Document(id: "t", text: text))
+    func mention(_ name: String) throws -> EntityMention {
+      let r = try #require(text.range(of: name))
+      let start = text.unicodeScalars.distance(from: text.unicodeScalars.startIndex, to: r.lowerBound)
+      return EntityMention(
+        start: start, end: start + name.unicodeScalars.count, kind: .location,
+        entity: EntityID(kind: .location, name: name))
+    }
+    return RelationClassifier.coordinated(try mention(a), try mention(b), in: doc)
+  }
+
+  @Test func bareCoordinatorsJoinSiblings() throws {
+    #expect(try check("They met in the Middle East and in Europe.", "Middle East", "Europe"))
+    #expect(try check("Ships from Peru or Chile docked.", "Chile", "Peru"))
+    #expect(try check("Ships from Peru, and Chile docked.", "Peru", "Chile"))
+  }
+
+  @Test func anythingMoreIsNotABareCoordinator() throws {
+    #expect(try !check("Floods hit Houston and Galveston, Texas.", "Houston", "Texas"))
+    #expect(try !check("The plant in Dunmore, Ruritania closed.", "Dunmore", "Ruritania"))
+    #expect(try !check("Roe left Peru and then moved to Chile.", "Peru", "Chile"))
+  }
+}
