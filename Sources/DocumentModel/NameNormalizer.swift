@@ -81,6 +81,17 @@ public enum NameNormalizer {
   /// A span's text compared within one document: case-folded, curly apostrophes straightened, white
   /// space collapsed; punctuation and accents kept ("U.S." and "US" stay apart here).
   public static func surfaceForm(_ text: String) -> String {
+    // Most names are ASCII with single spaces between words: lower-cased, they are already the form.
+    var previousSpace = true
+    var clean = true
+    for b in text.utf8 {
+      if b >= 0x80 || b < 0x20 || b == 0x20 && previousSpace {
+        clean = false
+        break
+      }
+      previousSpace = b == 0x20
+    }
+    if clean && !previousSpace { return text.lowercased() }
     var lower = text.lowercased()
     if lower.unicodeScalars.contains("\u{2019}") { lower = lower.replacingOccurrences(of: "\u{2019}", with: "'") }
     return lower.split(whereSeparator: \.isWhitespace).joined(separator: " ")

@@ -24,6 +24,17 @@ import Testing
     #expect(NameNormalizer.key("Jones’s") == "jones")
   }
 
+  /// The ASCII fast path (lower-casing only) gives what the general rule gives: lower case, words joined by
+  /// single spaces, curly apostrophes straightened.
+  @Test func surfaceFormCollapsesEveryKindOfSpaceAndCase() {
+    let cases: [(String, String)] = [
+      ("Jane Roe", "jane roe"), ("JANE ROE", "jane roe"), ("Jane  Roe", "jane roe"), (" Jane Roe", "jane roe"),
+      ("Jane Roe ", "jane roe"), ("Jane\tRoe", "jane roe"), ("Jane\nRoe", "jane roe"), ("", ""), ("A", "a"),
+      ("O’Brien", "o'brien"), ("José Martí", "josé martí"), ("Jane\u{00A0}Roe", "jane roe"),
+    ]
+    for (name, form) in cases { #expect(NameNormalizer.surfaceForm(name) == form, "\(name.debugDescription)") }
+  }
+
   @Test func searchFormAndSurfaceFormDiffer() {
     #expect(NameNormalizer.searchForm("José   Martí") == "jose marti")
     #expect(NameNormalizer.surfaceForm("U.S.  Navy’s") == "u.s. navy's")

@@ -56,3 +56,28 @@ import Testing
     #expect(EntityRuleWord.allCases.allSatisfy { !ruleFile[$0].isEmpty })
   }
 }
+
+/// The byte-level reading of data files the lexicon uses at every start.
+@Suite struct DataLineBytesTests {
+  @Test func linesAreSplitAtEveryLineBreakAndEmptyOnesSkipped() {
+    var lines: [String] = []
+    "alpha\nbeta\r\ngamma\r\rdelta\n\n".forEachDataLine { lines.append(String(decoding: $0, as: UTF8.self)) }
+    #expect(lines == ["alpha", "beta", "gamma", "delta"])
+    #expect(lines == "alpha\nbeta\r\ngamma\r\rdelta\n\n".dataLines().map(String.init))
+  }
+
+  @Test func fieldsNumbersAndNamesAreReadFromBytes() {
+    var rows: [[String]] = []
+    var numbers: [UInt32?] = []
+    var people = 0
+    "person\t12\t\nplace\tx9\nperson2\t4294967295\n".forEachDataLine { line in
+      let fields = line.tabFields()
+      rows.append(fields.map { String(decoding: $0, as: UTF8.self) })
+      numbers.append(fields[1].decimalValue)
+      if fields[0].equals("person") { people += 1 }
+    }
+    #expect(rows == [["person", "12", ""], ["place", "x9"], ["person2", "4294967295"]])
+    #expect(numbers == [12, nil, nil])
+    #expect(people == 1)
+  }
+}

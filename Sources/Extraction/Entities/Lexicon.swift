@@ -59,12 +59,14 @@ public struct Lexicon: Sendable {
     for line in commonAcronyms.dataLines() where !line.isEmpty {
       self.commonAcronyms.insert(TextHash.lowerHash(String(line)))
     }
-    for line in wordClasses.dataLines() where !line.hasPrefix("#") {
-      let cols = line.split(separator: "\t")
-      guard cols.count == 4, let fine = UInt32(cols[1]), let coarse = UInt32(cols[2]), let cap = UInt32(cols[3]),
-        let packed = WordClass.pack(fine: fine, coarse: coarse, capitalization: cap)
-      else { continue }
-      self.wordClasses.insert(TextHash.lowerHash(String(cols[0])), bits: packed)
+    self.wordClasses.reserveCapacity(Self.lineCount(wordClasses))
+    wordClasses.forEachDataLine { line in
+      guard line[0] != UInt8(ascii: "#") else { return }
+      let cols = line.tabFields()
+      guard cols.count == 4, let fine = cols[1].decimalValue, let coarse = cols[2].decimalValue,
+        let cap = cols[3].decimalValue, let packed = WordClass.pack(fine: fine, coarse: coarse, capitalization: cap)
+      else { return }
+      self.wordClasses.insert(Self.lowerHash(cols[0]), bits: packed)
     }
     for c in countries.countries {
       for n in c.names { add(n, .country) }
@@ -73,20 +75,30 @@ public struct Lexicon: Sendable {
     for c in countries.countries {
       for d in c.demonyms where d.hasSuffix("s") || d.hasSuffix("men") { add(d, .groupNoun) }
     }
-    for line in places.dataLines() { add(String(line), .place) }
-    for line in firstNames.dataLines() { add(String(line), .firstName) }
-    for line in surnames.dataLines() { add(String(line), .surname) }
-    for line in commonWords.dataLines() { add(String(line), .common) }
-    for line in knownNames.dataLines() where !line.hasPrefix("#") {
-      let cols = line.split(separator: "\t")
-      guard cols.count == 2 else { continue }
-      switch cols[0] {
-      case "person": add(String(cols[1]), .knownPerson)
-      case "place": add(String(cols[1]), .knownPlace)
-      case "organization": add(String(cols[1]), .knownOrganization)
-      case "event": add(String(cols[1]), .knownEvent)
-      default: continue
+    table.reserveCapacity(
+      [places, firstNames, surnames, commonWords, knownNames, cueWords].reduce(0) { $0 + Self.lineCount($1) })
+    addLines(places, .place)
+    addLines(firstNames, .firstName)
+    addLines(surnames, .surname)
+    addLines(commonWords, .common)
+    knownNames.forEachDataLine { line in
+      guard line[0] != UInt8(ascii: "#") else { return }
+      let cols = line.tabFields()
+      guard cols.count == 2 else { return }
+      let kind = cols[0]
+      let category: Category
+      if kind.equals("person") {
+        category = .knownPerson
+      } else if kind.equals("place") {
+        category = .knownPlace
+      } else if kind.equals("organization") {
+        category = .knownOrganization
+      } else if kind.equals("event") {
+        category = .knownEvent
+      } else {
+        return
       }
+      add(bytes: cols[1], category)
     }
     for line in cueWords.dataLines() where !line.hasPrefix("#") {
       let cols = line.split(separator: "\t")
@@ -162,6 +174,42 @@ public struct Lexicon: Sendable {
 
   /// The packed word class of a lower-case word hash (``WordClass``), or 0 for a word the class file lacks.
   @inline(__always) func wordClass(_ lower: UInt64) -> UInt32 { wordClasses.entry(lower) ?? 0 }
+
+  /// The number of line breaks in `text`: an upper bound on its entries, for reserving the table.
+  private static func lineCount(_ text: String) -> Int {
+    var n = 1
+    for b in text.utf8 where b == 0x0A { n += 1 }
+    return n
+  }
+
+  /// Adds every non-empty line of a one-phrase-per-line list.
+  private mutating func addLines(_ text: String, _ category: Category) {
+    text.forEachDataLine { add(bytes: $0, category) }
+  }
+
+  /// Adds a phrase given as UTF-8 bytes. A word of ASCII letters only (most entries) is hashed straight from
+  /// the bytes, with no `String` made; others go through ``add(_:_:)``.
+  private mutating func add(bytes: UnsafeBufferPointer<UInt8>, _ category: Category) {
+    var word = TextHash.seed
+    for b in bytes {
+      guard (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) else {
+        add(String(decoding: bytes, as: UTF8.self), category)
+        return
+      }
+      TextHash.feed(&word, b >= 0x41 && b <= 0x5A ? b + 0x20 : b)
+    }
+    if !bytes.isEmpty { table.insert(TextHash.combine(0, word), bits: category.rawValue) }
+  }
+
+  /// ``TextHash/lowerHash(_:)`` of a word given as UTF-8 bytes (ASCII straight from the bytes).
+  private static func lowerHash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    var h = TextHash.seed
+    for b in bytes {
+      guard b < 0x80 else { return TextHash.lowerHash(String(decoding: bytes, as: UTF8.self)) }
+      TextHash.feed(&h, b >= 0x41 && b <= 0x5A ? b + 0x20 : b)
+    }
+    return h
+  }
 
   private mutating func add(_ phrase: String, _ category: Category) {
     // Most entries are one ASCII word of letters, which the tokenizer reads as one token: hashed straight from

@@ -71,6 +71,22 @@ struct PhraseTable: Sendable {
     count += 1
   }
 
+  /// Makes room for `n` more entries at once, so loading a known number of phrases rehashes at most once.
+  mutating func reserveCapacity(_ n: Int) {
+    var size = slots.count
+    var newShift = shift
+    while (count + n) * 2 > size {
+      size *= 2
+      newShift -= 1
+    }
+    guard size > slots.count else { return }
+    let old = slots
+    slots = [Slot](repeating: Slot(), count: size)
+    shift = newShift
+    count = 0
+    for s in old where s.used { insert(s.key, bits: s.bits) }
+  }
+
   private mutating func grow() {
     let old = slots
     slots = [Slot](repeating: Slot(), count: old.count * 2)

@@ -27,3 +27,51 @@ extension String {
     return lines
   }
 }
+
+extension String {
+  /// Calls `body` with the UTF-8 bytes of each non-empty line of a data file (split at `\n`, `\r\n` or `\r`),
+  /// with no `String` made per line: the gazetteers' hundred thousand lines are read at every start.
+  ///
+  /// - Complexity: O(n) in the UTF-8 length.
+  func forEachDataLine(_ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+    var text = self
+    text.withUTF8 { bytes in
+      var start = 0
+      while start < bytes.count {
+        var end = start
+        while end < bytes.count && bytes[end] != 0x0A && bytes[end] != 0x0D { end += 1 }
+        if end > start { body(UnsafeBufferPointer(rebasing: bytes[start..<end])) }
+        start = end + 1
+      }
+    }
+  }
+}
+
+extension UnsafeBufferPointer<UInt8> {
+  /// The tab-separated fields of one line's bytes.
+  func tabFields() -> [UnsafeBufferPointer<UInt8>] {
+    var fields: [UnsafeBufferPointer<UInt8>] = []
+    var start = 0
+    for i in 0...count where i == count || self[i] == 0x09 {
+      fields.append(UnsafeBufferPointer(rebasing: self[start..<i]))
+      start = i + 1
+    }
+    return fields
+  }
+
+  /// The bytes as a decimal `UInt32`, or `nil` when they are not one.
+  var decimalValue: UInt32? {
+    guard !isEmpty, count <= 9 else { return nil }
+    var v: UInt32 = 0
+    for b in self {
+      guard b >= 0x30 && b <= 0x39 else { return nil }
+      v = v * 10 + UInt32(b - 0x30)
+    }
+    return v
+  }
+
+  /// Whether the bytes spell `text` exactly.
+  func equals(_ text: StaticString) -> Bool {
+    count == text.utf8CodeUnitCount && elementsEqual(UnsafeBufferPointer(start: text.utf8Start, count: count))
+  }
+}
