@@ -91,6 +91,19 @@ import Testing
     #expect(q.speakerMention?.text.hasSuffix("engineer") == true)
   }
 
+  @Test func aReportedClauseEndsWhereTheSameSpeakersNextAttributionBegins() throws {
+    let (_, rs) = records("Jane Roe said the canal would reach Chile by spring, insisting that the dam stay closed.")
+    let first = try #require(record(rs, containing: "canal"))
+    #expect(first.text == "the canal would reach Chile by spring")
+    let second = try #require(record(rs, containing: "dam stay"))
+    #expect(second.text == "the dam stay closed")
+    #expect(first.speaker == roe.id && second.speaker == roe.id)
+    // A cue with its own subject inside the clause is part of what was said.
+    let (_, embedded) = records("Jane Roe said the engineers discussed the canal with farmers in Chile.")
+    let q = try #require(record(embedded, containing: "engineers"))
+    #expect(q.text == "the engineers discussed the canal with farmers in Chile")
+  }
+
   @Test func aVerbFormInsideANameIsNoCue() throws {
     // "States" is a speech verb's form, but here a word of a name: no postposed or parenthetical clause.
     let (_, rs) = records("In 1833, Jane Roe, the first envoy of the United States, was born in a small port town.")

@@ -59,6 +59,7 @@ public struct QuoteFinder: ExtractionStage {
     quotes += accordingToClauses(text, document, direct: marked)
     let (postposed, inverted) = postposedClauses(text, document, direct: marked, existing: quotes)
     quotes = Self.settleInvertedCues(quotes, postposed: postposed, invertedCues: inverted)
+    quotes = Self.endingReportedClausesAtInnerCues(quotes, text)
     quotes.sort { ($0.start, -$0.end, $0.form.rawValue) < ($1.start, -$1.end, $1.form.rawValue) }
     // Depth: the number of direct quotes (or turns) strictly enclosing the quote, from a stack of the direct
     // quotes open at each start (direct quotes nest).
@@ -83,6 +84,45 @@ public struct QuoteFinder: ExtractionStage {
       q.form == .reported && q.cue.map { invertedCues.contains($0.start) && q.start > $0.start } ?? false
     }
     return out + postposed
+  }
+
+  /// Coordinators that may join a reported clause to the next attribution ("… and suggested that …").
+  static let joiningWords: Set<String> = ["and", "but", "while"]
+
+  /// The overlap policy between a reported clause and an attribution that continues it: "Roe said the plan
+  /// was ready, insisting that the dam stay" is two attributions, so the first clause ends before the
+  /// second's cue (and the comma or "and" before it). Attributions are univocal: a word belongs to one. A
+  /// cue with a subject of its own inside the clause is embedded speech and stays inside.
+  ///
+  /// - Complexity: O(q log q) for q quotes.
+  static func endingReportedClausesAtInnerCues(_ quotes: [Quote], _ text: AnalyzedDocument) -> [Quote] {
+    let cues = quotes.compactMap { q -> Int? in
+      guard q.form == .reported, let c = q.cue, q.start >= c.end else { return nil }
+      return c.start
+    }.sorted()
+    guard !cues.isEmpty else { return quotes }
+    let w = text.words
+    return quotes.compactMap { q in
+      guard q.form == .reported else { return q }
+      let i = cues.partitioningIndex { $0 > q.start }
+      guard i < cues.count, cues[i] < q.end else { return q }
+      var end = cues[i]
+      // Only a cue that continues the same speaker's words ("…, insisting that", "… and suggested that"); a
+      // cue with its own subject inside the clause ("said the mayor discussed …") is part of what was said.
+      var k = text.wordIndex(atOrAfter: end) - 1
+      guard k >= 0, w[k].start >= q.start, w[k].lower == "," || Self.joiningWords.contains(w[k].lower) else {
+        return q
+      }
+      while k >= 0, w[k].start >= q.start, w[k].lower == "," || Self.joiningWords.contains(w[k].lower) {
+        end = w[k].start
+        k -= 1
+      }
+      while end > q.start && CharClass.isSpace(text.scalars[end - 1]) { end -= 1 }
+      guard text.wordCount(q.start, end) >= 2 else { return q }
+      var cut = q
+      cut.end = end
+      return cut
+    }
   }
 
   /// Quote marks nest at most this deep; deeper opening marks are read as plain characters, so hostile text
