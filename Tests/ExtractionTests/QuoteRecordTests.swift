@@ -104,6 +104,14 @@ import Testing
     #expect(q.text == "the engineers discussed the canal with farmers in Chile")
   }
 
+  @Test func thatMayComeAfterAParentheticalBetweenVerbAndClause() throws {
+    let (_, rs) = records(
+      "Jane Roe said on the radio, where she now works, that the canal would reach Chile by spring.")
+    let q = try #require(record(rs, containing: "canal"))
+    #expect(q.text == "the canal would reach Chile by spring")
+    #expect(q.speaker == roe.id)
+  }
+
   @Test func aVerbFormInsideANameIsNoCue() throws {
     // "States" is a speech verb's form, but here a word of a name: no postposed or parenthetical clause.
     let (_, rs) = records("In 1833, Jane Roe, the first envoy of the United States, was born in a small port town.")
