@@ -112,6 +112,24 @@ import Testing
     #expect(q.speaker == roe.id)
   }
 
+  @Test func aHeadlineNamingItsSourceBeforeAColonIsReportedSpeech() throws {
+    let (_, rs) = records("Jane Roe: the canal will reach Chile by spring\n\nThe minister spoke in the valley.")
+    let q = try #require(record(rs, containing: "canal"))
+    #expect(q.kind == .indirect && q.text == "the canal will reach Chile by spring")
+    #expect(q.speaker == roe.id && q.cue?.text.hasSuffix(":") == true)
+    // Not below the headline, and not a label of two words with no clause.
+    let (_, below) = records("The valley waits.\n\nJane Roe: the canal will reach Chile by spring")
+    #expect(record(below, containing: "canal") == nil)
+    let (_, short) = records("Jane Roe: Chile\n\nThe minister spoke.")
+    #expect(short.isEmpty)
+  }
+
+  @Test func announcedReportsTheClauseAfterIt() throws {
+    let (_, rs) = records("Jane Roe announced the canal would reach Chile by spring.")
+    let q = try #require(record(rs, containing: "canal"))
+    #expect(q.text == "the canal would reach Chile by spring" && q.speaker == roe.id)
+  }
+
   @Test func aVerbFormInsideANameIsNoCue() throws {
     // "States" is a speech verb's form, but here a word of a name: no postposed or parenthetical clause.
     let (_, rs) = records("In 1833, Jane Roe, the first envoy of the United States, was born in a small port town.")

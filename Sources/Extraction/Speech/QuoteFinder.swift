@@ -57,6 +57,7 @@ public struct QuoteFinder: ExtractionStage {
     let marked = quotes
     quotes += reportedSpeech(text, document, direct: marked)
     quotes += accordingToClauses(text, document, direct: marked)
+    quotes += headlineColonClause(text, document, direct: marked)
     let (postposed, inverted) = postposedClauses(text, document, direct: marked, existing: quotes)
     quotes = Self.settleInvertedCues(quotes, postposed: postposed, invertedCues: inverted)
     quotes = Self.endingReportedClausesAtInnerCues(quotes, text)
