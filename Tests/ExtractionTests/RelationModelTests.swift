@@ -284,6 +284,50 @@ enum InventedRelations {
     #expect(try check("Ships from Peru, and Chile docked.", "Peru", "Chile"))
   }
 
+  func pair(_ text: String, _ a: (String, EntityKind), _ b: (String, EntityKind)) throws -> (
+    AnalyzedDocument, EntityMention, EntityMention
+  ) {
+    var doc = try Pipeline(stages: [Tokenizer(), SentenceSplitter()]).run(Document(id: "t", text: text))
+    var all: [EntityMention] = []
+    for (name, kind) in [a, b] {
+      let r = try #require(text.range(of: name))
+      let start = text.unicodeScalars.distance(from: text.unicodeScalars.startIndex, to: r.lowerBound)
+      all.append(
+        EntityMention(
+          start: start, end: start + name.unicodeScalars.count, kind: kind, entity: EntityID(kind: kind, name: name)))
+    }
+    doc.mentions = all.sorted { $0.start < $1.start }
+    return (doc, all[0], all[1])
+  }
+
+  @Test func scoresAndFixturesJoinNoPlaces() throws {
+    var (doc, x, y) = try pair("Dunmore 18 Varna 7", ("Dunmore", .location), ("Varna", .location))
+    #expect(RelationClassifier.scoreOrFixture(x, y, in: doc))
+    (doc, x, y) = try pair("DUNMORE AT VARNA", ("DUNMORE", .location), ("VARNA", .location))
+    #expect(RelationClassifier.scoreOrFixture(x, y, in: doc))
+    // In running prose "at" may place one thing in another.
+    (doc, x, y) = try pair(
+      "The talks were held at Fort Lune at Varna.", ("Fort Lune", .location), ("Varna", .location))
+    #expect(!RelationClassifier.scoreOrFixture(x, y, in: doc))
+  }
+
+  @Test func aPlaceInParenthesesBelongsToTheNameBeforeIt() throws {
+    let text = "Kira Lund (Ruritania) beat Ada Koss (Borduria) 6-3 6-2."
+    var doc = try Pipeline(stages: [Tokenizer(), SentenceSplitter()]).run(Document(id: "t", text: text))
+    func m(_ name: String, _ kind: EntityKind) throws -> EntityMention {
+      let r = try #require(text.range(of: name))
+      let start = text.unicodeScalars.distance(from: text.unicodeScalars.startIndex, to: r.lowerBound)
+      return EntityMention(
+        start: start, end: start + name.unicodeScalars.count, kind: kind, entity: EntityID(kind: kind, name: name))
+    }
+    let lund = try m("Kira Lund", .person)
+    let ruritania = try m("Ruritania", .location)
+    let koss = try m("Ada Koss", .person)
+    doc.mentions = [lund, ruritania, koss, try m("Borduria", .location)]
+    #expect(!RelationClassifier.placeOfAnother(ruritania, lund, in: doc))
+    #expect(RelationClassifier.placeOfAnother(ruritania, koss, in: doc))
+  }
+
   @Test func anythingMoreIsNotABareCoordinator() throws {
     #expect(try !check("Floods hit Houston and Galveston, Texas.", "Houston", "Texas"))
     #expect(try !check("The plant in Dunmore, Ruritania closed.", "Dunmore", "Ruritania"))
