@@ -130,6 +130,12 @@ import Testing
     #expect(q.text == "the canal would reach Chile by spring" && q.speaker == roe.id)
   }
 
+  @Test func aQuestionVerbsClauseMayOpenWithIf() throws {
+    let (_, rs) = records("Jane Roe asked the engineers if the canal would reach Chile by spring.")
+    let q = try #require(record(rs, containing: "canal"))
+    #expect(q.text == "the canal would reach Chile by spring" && q.speaker == roe.id)
+  }
+
   @Test func aVerbFormInsideANameIsNoCue() throws {
     // "States" is a speech verb's form, but here a word of a name: no postposed or parenthetical clause.
     let (_, rs) = records("In 1833, Jane Roe, the first envoy of the United States, was born in a small port town.")

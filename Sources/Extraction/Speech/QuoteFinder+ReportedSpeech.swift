@@ -31,6 +31,8 @@ extension QuoteFinder {
   static let clauseObjects: Set<String> = SpeechWords[.clauseObjects]
   /// Subject pronouns that open the clause after the object.
   static let clauseSubjects: Set<String> = SpeechWords[.clauseSubjects]
+  /// Speech verbs whose clause may open with "if" ("asked him if …").
+  static let questionVerbs: Set<String> = SpeechWords[.questionVerbs]
 
   /// "told her she …", "told the Post he …", "told reporters they …": the clause after an object, opened by
   /// a subject pronoun; the object is a pronoun, a listed word or up to four capitalized words.
@@ -92,7 +94,9 @@ extension QuoteFinder {
           if w[j].lower != "," && w[j].lower != "'" { break }
         }
         // "that's" is "that is", not a complementizer.
-        if lexicon.complementizers.contains(w[j].lower) && !text.isCliticS(j + 1) {
+        let opensClause =
+          lexicon.complementizers.contains(w[j].lower) || w[j].lower == "if" && Self.questionVerbs.contains(w[k].lower)
+        if opensClause && !text.isCliticS(j + 1) {
           let afterComma = w[j - 1].lower == ","
           // ", where she works," opens a relative clause inside a parenthetical, not the reported one.
           if afterComma && Self.relativeWords.contains(w[j].lower) {

@@ -13,6 +13,7 @@ enum SpeechWordCategory: String, WordListCategory {
   case objectClauseVerbs = "object-clause-verbs"
   case clauseObjects = "clause-objects"
   case clauseSubjects = "clause-subjects"
+  case questionVerbs = "question-verbs"
   case circumstanceWords = "circumstance-words"
   case invertedLeadWords = "inverted-lead-words"
   case clauseOpeners = "clause-openers"
