@@ -187,13 +187,14 @@ public struct Lexicon: Sendable {
     text.forEachDataLine { add(bytes: $0, category) }
   }
 
-  /// Adds a phrase given as UTF-8 bytes. A word of ASCII letters only (most entries) is hashed straight from
-  /// the bytes, with no `String` made; others go through ``add(_:_:)``.
+  /// Adds a phrase given as UTF-8 bytes. Most entries are one ASCII word of letters, which the tokenizer
+  /// reads as one token: hashed straight from the bytes (the same hash), with no `String` made, since the
+  /// gazetteers are loaded at every start of the tool; others go through ``addTokenized(_:_:)``.
   private mutating func add(bytes: UnsafeBufferPointer<UInt8>, _ category: Category) {
     var word = TextHash.seed
     for b in bytes {
       guard (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) else {
-        add(String(decoding: bytes, as: UTF8.self), category)
+        addTokenized(String(decoding: bytes, as: UTF8.self), category)
         return
       }
       TextHash.feed(&word, b >= 0x41 && b <= 0x5A ? b + 0x20 : b)
@@ -212,21 +213,12 @@ public struct Lexicon: Sendable {
   }
 
   private mutating func add(_ phrase: String, _ category: Category) {
-    // Most entries are one ASCII word of letters, which the tokenizer reads as one token: hashed straight from
-    // its bytes (the same hash), since the gazetteers are loaded at every start of the tool.
-    var word = TextHash.seed
-    var isWord = !phrase.isEmpty
-    for b in phrase.utf8 {
-      guard (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) else {
-        isWord = false
-        break
-      }
-      TextHash.feed(&word, b >= 0x41 && b <= 0x5A ? b + 0x20 : b)
-    }
-    if isWord {
-      table.insert(TextHash.combine(0, word), bits: category.rawValue)
-      return
-    }
+    var phrase = phrase
+    phrase.withUTF8 { add(bytes: $0, category) }
+  }
+
+  /// Adds a phrase of several tokens (or one that is not a word of ASCII letters), and marks its prefixes.
+  private mutating func addTokenized(_ phrase: String, _ category: Category) {
     let s = Array(phrase.unicodeScalars)
     let tokens = Tokenizer.tokenize(s)
     guard !tokens.isEmpty, tokens.count <= 6 else { return }

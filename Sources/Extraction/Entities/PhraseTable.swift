@@ -73,24 +73,18 @@ struct PhraseTable: Sendable {
 
   /// Makes room for `n` more entries at once, so loading a known number of phrases rehashes at most once.
   mutating func reserveCapacity(_ n: Int) {
-    var size = slots.count
-    var newShift = shift
-    while (count + n) * 2 > size {
-      size *= 2
-      newShift -= 1
-    }
-    guard size > slots.count else { return }
-    let old = slots
-    slots = [Slot](repeating: Slot(), count: size)
-    shift = newShift
-    count = 0
-    for s in old where s.used { insert(s.key, bits: s.bits) }
+    var doublings = 0
+    while (count + n) * 2 > slots.count << doublings { doublings += 1 }
+    if doublings > 0 { resize(doublings: doublings) }
   }
 
-  private mutating func grow() {
+  private mutating func grow() { resize(doublings: 1) }
+
+  /// Rehashes every entry into a table `2^doublings` times as large.
+  private mutating func resize(doublings: Int) {
     let old = slots
-    slots = [Slot](repeating: Slot(), count: old.count * 2)
-    shift -= 1
+    slots = [Slot](repeating: Slot(), count: old.count << doublings)
+    shift -= UInt64(doublings)
     count = 0
     for s in old where s.used { insert(s.key, bits: s.bits) }
   }
