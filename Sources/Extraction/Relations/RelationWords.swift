@@ -9,6 +9,8 @@ enum RelationWordCategory: String, WordListCategory {
   case seatVerbs = "seat-verbs"
   case attackNouns = "attack-nouns"
   case clauseBreakers = "clause-breakers"
+  case coordinators = "coordinators"
+  case repeatedPrepositions = "repeated-prepositions"
 }
 
 /// The word lists of the relation rules, from `Resources/speech/relation-words.tsv`.

@@ -24,6 +24,9 @@ public enum RelationClass: Int, CaseIterable, Sendable {
   /// The number of decision groups (``decisionGroup(subject:)``), `none`'s group 0 included.
   public static let groupCount = 7
 
+  /// The name of each decision group, by index: its class, or for "in" the predicate it decides.
+  public static let groupNames = ["none", "role", "lives_in", "based_in", "located_in", "part_of", "killed"]
+
   /// The group whose threshold decides a prediction of this class for a subject of this kind. "In" splits
   /// by the subject's kind (people living in, organizations based in, places lying in a place), because the
   /// three predicates differ in how often a nearby pair holds them, so each gets its own cross-validated cut.

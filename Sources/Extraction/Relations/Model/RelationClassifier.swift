@@ -52,14 +52,15 @@ public struct RelationClassifier: ExtractionStage {
       let s = mentions[p.candidate.subject]
       let o = mentions[p.candidate.object]
       guard !related.contains(Pair(s.entity, o.entity)) else { continue }
-      // A person and what they spoke of are not related by the model: "X, who discussed how Iran threatens
-      // Azerbaijan" says nothing of where X lives. (A body's own announcement may: "Acme said its engineer
-      // Roe …" states that Roe works for Acme.)
+      // Shapes that only look like prose: list siblings, results tables, another name's place.
       if Self.coordinated(s, o, in: document) || Self.scoreOrFixture(s, o, in: document)
         || Self.placeOfAnother(s, o, in: document) || Self.placeOfAnother(o, s, in: document)
       {
         continue
       }
+      // A person and what they spoke of are not related by the model: "X, who discussed how Iran threatens
+      // Azerbaijan" says nothing of where X lives. (A body's own announcement may: "Acme said its engineer
+      // Roe …" states that Roe works for Acme.)
       if s.kind == .person && speech.spoken(by: s.entity, holds: o)
         || o.kind == .person && speech.spoken(by: o.entity, holds: s)
       {
@@ -125,22 +126,21 @@ public struct RelationClassifier: ExtractionStage {
   }
 
   /// Words that join two coordinated mentions.
-  static let coordinators: Set<String> = ["and", "or", "nor"]
+  static let coordinators: Set<String> = RelationWords[.coordinators]
   /// Prepositions repeated after a coordinator ("in Peru and in Chile").
-  static let repeatedPrepositions: Set<String> = ["in", "at", "from", "to", "of"]
+  static let repeatedPrepositions: Set<String> = RelationWords[.repeatedPrepositions]
 
   /// Whether only a coordinator stands between the two mentions ("the Middle East and in Europe", "Peru or
   /// Chile"): siblings in a list, which no predicate of the model relates (2 of 848 CoNLL04 train relations).
   static func coordinated(_ a: EntityMention, _ b: EntityMention, in document: AnalyzedDocument) -> Bool {
-    let (first, second) = a.start <= b.start ? (a, b) : (b, a)
-    guard first.end <= second.start else { return false }
+    guard let between = wordsBetween(a, b, in: document) else { return false }
     let words = document.words
-    var k = document.wordIndex(atOrAfter: first.end)
-    if k < words.count, words[k].lower == ",", words[k].end <= second.start { k += 1 }
-    guard k < words.count, coordinators.contains(words[k].lower), words[k].end <= second.start else { return false }
+    var k = between.lowerBound
+    if k < between.upperBound, words[k].lower == "," { k += 1 }
+    guard k < between.upperBound, coordinators.contains(words[k].lower) else { return false }
     k += 1
-    if k < words.count, repeatedPrepositions.contains(words[k].lower), words[k].end <= second.start { k += 1 }
-    return k >= words.count || words[k].start >= second.start
+    if k < between.upperBound, repeatedPrepositions.contains(words[k].lower) { k += 1 }
+    return k == between.upperBound
   }
 }
 

@@ -92,20 +92,23 @@ public struct RelationTrainer: Sendable {
   /// Trains ``bags`` perceptrons, each on its own shuffling of the examples (seeds `seed`, `seed + 1`, …), and
   /// averages their weights: one model of the same size whose decisions depend far less on one shuffle.
   func train(prepared: [Prepared]) -> RelationModel {
-    var sum = train(prepared: prepared, seed: seed)
+    let items = Self.examples(prepared)
+    var sum = train(items, seed: seed)
     guard bags > 1 else { return sum }
     for b in 1..<bags {
-      let m = train(prepared: prepared, seed: seed &+ UInt64(b))
+      let m = train(items, seed: seed &+ UInt64(b))
       for i in sum.weights.indices { sum.weights[i] += m.weights[i] }
     }
     for i in sum.weights.indices { sum.weights[i] /= Float(bags) }
     return sum
   }
 
-  func train(prepared: [Prepared], seed: UInt64) -> RelationModel {
-    var model = RelationModel(bits: bits)
-    let C = RelationClass.count
-    var items: [(features: [UInt32], label: Int, allowed: UInt32)] = []
+  /// One training example: a candidate's features, its class, and the classes its kinds allow (a bit each).
+  typealias Example = (features: [UInt32], label: Int, allowed: UInt32)
+
+  /// The labelled candidates of the prepared documents, built once for every perceptron of the bag.
+  static func examples(_ prepared: [Prepared]) -> [Example] {
+    var items: [Example] = []
     for p in prepared {
       for (k, f) in p.features.enumerated() where p.labels[k] >= 0 {
         let c = p.candidates[k]
@@ -115,6 +118,13 @@ public struct RelationTrainer: Sendable {
         items.append((f, p.labels[k], allowed))
       }
     }
+    return items
+  }
+
+  /// One averaged perceptron over `items`, shuffled from `seed`.
+  func train(_ items: [Example], seed: UInt64) -> RelationModel {
+    var model = RelationModel(bits: bits)
+    let C = RelationClass.count
     var totals = [Double](repeating: 0, count: model.weights.count)
     var c: Double = 1
     var rng = SplitMix(seed: seed)
@@ -166,8 +176,8 @@ public struct RelationCrossValidation: Sendable, CustomStringConvertible {
   public var scores: [String: Score]
 
   public var description: String {
-    let names = ["none", "role", "lives_in", "based_in", "located_in", "part_of", "killed"]
-    let t = (1..<thresholds.count).map { "\(names[$0]) \(thresholds[$0])" }.joined(separator: ", ")
+    let t = (1..<thresholds.count).map { "\(RelationClass.groupNames[$0]) \(thresholds[$0])" }
+      .joined(separator: ", ")
     var lines = ["thresholds \(t)  calibration slope \(slope) intercept \(intercept)"]
     for k in scores.keys.sorted() {
       let s = scores[k]!
@@ -271,7 +281,7 @@ extension RelationTrainer {
     let byGroup = Dictionary(grouping: conll, by: \.group)
     for _ in 0..<3 {
       // part_of has no CoNLL04 type of its own (its place pairs score as Located_In): it keeps the global cut.
-      for group in [1, 2, 3, 4, 6] {
+      for group in 1..<RelationClass.groupCount where group != RelationClass.partOf.decisionGroup(subject: .location) {
         guard let mine = byGroup[group], !mine.isEmpty else { continue }
         var tpOther = 0
         var nOther = 0
