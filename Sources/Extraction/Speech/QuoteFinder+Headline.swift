@@ -6,8 +6,9 @@ extension QuoteFinder {
   static let headlineSourceWords = 4
 
   /// The clause after "SOURCE:" on the first line of the text, when the source is one to four words opening
-  /// with a capital letter and no label ("Update:", "Editor's note:"), and the clause has at least three words and no quote marks (a quoted headline
-  /// is a direct quote, found with the marks). The colon is the cue.
+  /// with a capital letter and no label ("Update:", "Editor's note:"), and the clause has at least three
+  /// words and no quote marks (a quoted headline is a direct quote, found with the marks). The colon is the
+  /// cue.
   func headlineColonClause(_ text: AnalyzedDocument, _ document: Document, direct: [Quote]) -> [Quote] {
     let w = text.words
     guard let line = text.paragraphs.first, !w.isEmpty, w[0].isWord, w[0].isCapitalized else { return [] }

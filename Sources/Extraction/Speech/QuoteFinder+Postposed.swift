@@ -16,7 +16,7 @@ extension QuoteFinder {
   static let invertedLeadWords: Set<String> = SpeechWords[.invertedLeadWords]
 
   /// Name particles inside an inverted source ("said Roe of the Trust", "said Ana de Souza").
-  static let nameParticles: Set<String> = ["of", "the", "de", "van", "von"]
+  static let nameParticles: Set<String> = SpeechWords[.nameParticles]
 
   /// How many words the source before a postposed verb may have ("…, the state's attorney general Jane Roe said").
   static let postposedSourceWords = 6
@@ -26,8 +26,9 @@ extension QuoteFinder {
 
   /// "The plan is ready, Dvorak said." and "…, said Dvorak.": a clause ended by a comma, then a speech verb
   /// that closes the sentence with its source, before the verb (a capitalized name, a pronoun or a nominal
-  /// source: "…, one longtime friend said.") or right after it. An inverted source may open with a title ("said former governor Ed Roe") and end in an
-  /// appositive ("said Roe, the mayor." / "said Roe, who chairs the board."). The clause is reported speech cued by the verb; nothing inside a direct quote, no "that"
+  /// source: "…, one longtime friend said.") or right after it. An inverted source may open with a title
+  /// ("said former governor Ed Roe") and end in an appositive ("said Roe, the mayor." / "said Roe, who chairs
+  /// the board."). The clause is reported speech cued by the verb; nothing inside a direct quote, no "that"
   /// after the verb (then the clause after it is the speech, found by ``reportedSpeech``).
   ///
   /// - Returns: the clauses, and the cue starts of the inverted ones (whose following words are the source).

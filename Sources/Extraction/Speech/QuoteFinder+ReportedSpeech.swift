@@ -23,7 +23,7 @@ extension QuoteFinder {
   /// "said on CNN, where he now works, that"), chosen on PolNeAR train (12 and 20 scored alike there).
   static let thatReach = 12
   /// Relative words that open a clause inside a parenthetical after the verb.
-  static let relativeWords: Set<String> = ["where", "which", "who", "whom", "whose", "when"]
+  static let relativeWords: Set<String> = SpeechWords[.relativeWords]
 
   /// Speech verbs that take an object before a clause without "that" ("told her she would").
   static let objectClauseVerbs: Set<String> = SpeechWords[.objectClauseVerbs]

@@ -88,7 +88,7 @@ public struct QuoteFinder: ExtractionStage {
   }
 
   /// Coordinators that may join a reported clause to the next attribution ("… and suggested that …").
-  static let joiningWords: Set<String> = ["and", "but", "while"]
+  static let joiningWords: Set<String> = SpeechWords[.joiningWords]
 
   /// The overlap policy between a reported clause and an attribution that continues it: "Roe said the plan
   /// was ready, insisting that the dam stay" is two attributions, so the first clause ends before the
@@ -103,21 +103,20 @@ public struct QuoteFinder: ExtractionStage {
     }.sorted()
     guard !cues.isEmpty else { return quotes }
     let w = text.words
-    return quotes.compactMap { q in
+    return quotes.map { q in
       guard q.form == .reported else { return q }
       let i = cues.partitioningIndex { $0 > q.start }
       guard i < cues.count, cues[i] < q.end else { return q }
-      var end = cues[i]
       // Only a cue that continues the same speaker's words ("…, insisting that", "… and suggested that"); a
       // cue with its own subject inside the clause ("said the mayor discussed …") is part of what was said.
+      // The clause ends before the commas and joining words in front of the cue.
+      var end = cues[i]
       var k = text.wordIndex(atOrAfter: end) - 1
-      guard k >= 0, w[k].start >= q.start, w[k].lower == "," || Self.joiningWords.contains(w[k].lower) else {
-        return q
-      }
       while k >= 0, w[k].start >= q.start, w[k].lower == "," || Self.joiningWords.contains(w[k].lower) {
         end = w[k].start
         k -= 1
       }
+      guard end < cues[i] else { return q }
       while end > q.start && CharClass.isSpace(text.scalars[end - 1]) { end -= 1 }
       guard text.wordCount(q.start, end) >= 2 else { return q }
       var cut = q

@@ -33,12 +33,14 @@ extension AttributionRun {
       clauseStart = max(clauseStart, q.end)
       // Title words may come first ("…, said former governor Ed Roe", "…, said Ruritania's minister Ed Roe").
       var after = v + 1
-      while after < words.count, after <= v + 5, words[after].isWord,
-        words[after].lower == "the" || QuoteFinder.invertedLeadWords.contains(words[after].lower)
-          || Self.sourceNouns.contains(words[after].lower)
-          || context.mention(atWord: after).map({ !isSpeakerKind($0.kind) || $0.isDemonym }) ?? false
-      {
-        after = context.mention(atWord: after).map { text.wordIndex(atOrAfter: $0.end) } ?? after + 1
+      while after < words.count, after <= v + 5, words[after].isWord {
+        let m = context.mention(atWord: after)
+        guard
+          words[after].lower == "the" || QuoteFinder.invertedLeadWords.contains(words[after].lower)
+            || Self.sourceNouns.contains(words[after].lower)
+            || m.map({ !isSpeakerKind($0.kind) || $0.isDemonym }) ?? false
+        else { break }
+        after = m.map { text.wordIndex(atOrAfter: $0.end) } ?? after + 1
       }
       if after < words.count, let m = context.mention(atWord: after),
         isSpeakerKind(m.kind), !m.isDemonym, text.wordIndex(atOrAfter: m.start) <= after,
