@@ -28,4 +28,10 @@ import Testing
     let out = doc.run(RefineKindsRule(), [try doc.span("Buddhists", .organization)])
     #expect(doc.describe(out) == ["Buddhists=person@tagger/group"])
   }
+
+  @Test func hyphenatedPluralDemonymIsAGroup() throws {
+    let doc = try RuleDocument("Many African-Americans voted early.")
+    let out = doc.run(RefineKindsRule(), [try doc.span("African-Americans", .organization)])
+    #expect(doc.describe(out) == ["African-Americans=person@tagger/group"])
+  }
 }

@@ -5,7 +5,8 @@ extension AttributionRun {
   /// Sentence subjects of the narration (and of each quote): the first person or organization of a sentence.
   mutating func collectNarrationSubjects() {
     var seenSentence: Set<Int> = []
-    for m in context.mentions where m.kind == .person || m.kind == .organization {
+    // A group of people ("Kurds", "African-Americans") is no one a singular pronoun or a speaker can be.
+    for m in context.mentions where (m.kind == .person || m.kind == .organization) && m.source != .group {
       let box = container(ofOffset: m.start)
       let lower = box.map { quotes[$0].start } ?? text.paragraph(of: m.start).lowerBound
       let s = text.sentenceStart(before: m.start, lower: lower)

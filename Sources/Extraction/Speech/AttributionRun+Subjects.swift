@@ -128,7 +128,33 @@ extension AttributionRun {
       ($0.kind == .person || $0.kind == .organization) && !$0.isDemonym
     }
     let preferred: EntityKind = pronoun == "which" ? .organization : .person
-    return (ms.last { $0.kind == preferred } ?? ms.last)?.entity
+    for m in [ms.last { $0.kind == preferred }, ms.last].compactMap({ $0 }) where heads(m, relativeAt: offset) {
+      return m.entity
+    }
+    return nil
+  }
+
+  /// Prepositions that may join a name to the relative pronoun after it ("X of the Heritage Foundation, who").
+  static let relativeJoins: Set<String> = ["of", "from", "at", "for", "in", "with"]
+
+  /// Whether mention `m` can be what the relative pronoun at `offset` refers to: nothing but a comma between
+  /// them ("X, who"), an apposition set off by commas ("X, the head of Y, who"), a party tag in parentheses
+  /// ("X (D-Ohio), who"), or a preposition with names ("X of the Heritage Foundation, who"). A name followed
+  /// by other words ("a radio program called X for listeners who", "Y was eager to placate Democrats on
+  /// Capitol Hill, who") is not the antecedent: the relative clause describes something the graph does not name.
+  func heads(_ m: EntityMention, relativeAt offset: Int) -> Bool {
+    var between = Array(text.wordRange(m.end, offset))
+    if between.last.map({ words[$0].lower == "," }) ?? false { between.removeLast() }
+    guard let first = between.first else { return true }
+    switch words[first].lower {
+    case ",": return between.count <= 16
+    case "(": return between.count <= 8 && words[between[between.count - 1]].lower == ")"
+    case let w where Self.relativeJoins.contains(w):
+      return between.dropFirst().allSatisfy {
+        words[$0].isCapitalized || words[$0].lower == "the" || text.isCliticS($0) || context.mention(atWord: $0) != nil
+      }
+    default: return false
+    }
   }
 
   func resolveNominal(_ noun: String, before offset: Int) -> EntityID? { context.resolveNominal(noun, before: offset) }

@@ -77,4 +77,10 @@ import Testing
       ruleEntities + [.country("United States")])
     #expect(doc.attribution(of: "show resolve")?.speaker == "Tomas Brandt", "\(doc.debugDump())")
   }
+
+  @Test func aGroupOfPeopleIsNoAntecedentOfHe() {
+    let doc = attributeRuleFixture(
+      "Tomas Brandt opened the museum on Saturday.\n\nAfrican-Americans, he said, can “build like anyone in Kenya.”")
+    #expect(doc.attribution(of: "build like anyone")?.speaker == "Tomas Brandt", "\(doc.debugDump())")
+  }
 }

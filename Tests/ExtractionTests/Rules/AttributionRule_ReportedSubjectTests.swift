@@ -48,4 +48,24 @@ import Testing
     #expect(a?.speaker == "Ilse Varga", "\(doc.debugDump())")
     #expect(doc.mentionedNames(kind: .country) == ["Ilse Varga": ["Chile"]], "\(doc.debugDump())")
   }
+
+  @Test func aFirstPersonSubjectBehindAModalIsNoNamedSpeaker() {
+    // "I should say that": the writer speaks, not the people the sentence named before.
+    let doc = attributeRuleFixture(
+      "Lest you think my parents, Tomas and Vera Brandt, were idle, I should say that my father ran a mill in Kenya.")
+    #expect(doc.attribution(of: "ran a mill")?.speaker == nil, "\(doc.debugDump())")
+  }
+
+  @Test func aRelativeWhoNamesTheNameRightBeforeIt() {
+    let doc = attributeRuleFixture(
+      "The panel heard from Tomas Brandt of the Harbor Trust, who said the cables in Kenya were fine.")
+    #expect(doc.attribution(of: "cables in Kenya")?.speaker == "Tomas Brandt", "\(doc.debugDump())")
+  }
+
+  @Test func aRelativeWhoAfterOtherWordsNamesNoEarlierPerson() {
+    // "who" refers to the listeners, whom the graph does not name, not to Varga, the sentence's subject.
+    let doc = attributeRuleFixture(
+      "Ilse Varga hoped to calm nervous listeners in the Harbor District, who said the stores in Kenya were empty.")
+    #expect(doc.attribution(of: "stores in Kenya")?.speaker == nil, "\(doc.debugDump())")
+  }
 }

@@ -38,6 +38,14 @@ struct RefineKindsRule: EntityRule {
       s.role = .group
       return
     }
+    // "African-Americans": a hyphenated name ending in a plural demonym is a group of people too.
+    if s.end - s.first >= 3, c.text(s.end - 2) == "-",
+      c.lexicon.countries.groupNouns.lookup(c.lowers, (s.end - 1)..<s.end) != nil
+    {
+      s.kind = .person
+      s.role = .group
+      return
+    }
     // A name WordNet knows as exactly one kind of thing takes that kind.
     if let bits = c.lexicon.table[c.phraseHash(s.first, s.end)] {
       let known: [(Lexicon.Category, EntityKind)] = [
