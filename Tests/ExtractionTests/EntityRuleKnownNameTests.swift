@@ -22,4 +22,11 @@ import Testing
     let out = doc.run(KnownNameRule(), [try doc.span("ZQXV", .person)])
     #expect(doc.describe(out) == ["ZQXV=person@tagger"])
   }
+
+  @Test func aLowerCaseWordOpeningASentenceIsNoStateAbbreviation() throws {
+    // WordNet knows "OH" and "OR" as states; "Oh" and "Or" opening a sentence are ordinary words.
+    let doc = try RuleDocument("Oh, the trip was long. Or maybe it was short. The office is in OH now.")
+    let out = doc.run(KnownNameRule())
+    #expect(doc.describe(out) == ["OH=location@known-name"])
+  }
 }

@@ -34,4 +34,11 @@ import Testing
     let out = doc.run(RefineKindsRule(), [try doc.span("African-Americans", .organization)])
     #expect(doc.describe(out) == ["African-Americans=person@tagger/group"])
   }
+
+  @Test func aLowerCaseWordOpeningAQuoteIsNoName() throws {
+    let doc = try RuleDocument("She said: “Oh, the Quellbrook Institute is closed.”")
+    let out = doc.run(
+      RefineKindsRule(), [try doc.span("Oh", .location), try doc.span("Quellbrook Institute", .organization)])
+    #expect(doc.describe(out) == ["Quellbrook Institute=organization@tagger"])
+  }
 }

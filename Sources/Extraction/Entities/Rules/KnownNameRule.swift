@@ -35,7 +35,7 @@ struct KnownNameRule: EntityRule {
           bits & (Lexicon.Category.country.rawValue | Lexicon.Category.demonym.rawValue) == 0
         {
           let kinds = known.filter { bits & $0.0.rawValue != 0 }.map(\.1)
-          if kinds.count == 1, end - i >= 2 || kinds[0] != .person {
+          if kinds.count == 1, end - i >= 2 || kinds[0] != .person, !c.isCapitalizedShortWord(i, end) {
             found = NameSpan(first: i, end: end, kind: kinds[0], source: .knownName, confidence: 0.7)
           }
         }

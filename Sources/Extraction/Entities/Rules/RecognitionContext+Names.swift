@@ -56,4 +56,15 @@ extension RecognitionContext {
     }
     return out
   }
+
+  /// Whether `first..<end` is a lone two-letter word that running text mostly writes in lower case (the word
+  /// classes' capitalization prior), capitalized only because it opens a sentence or a quote: "Oh, come on",
+  /// "Or maybe". WordNet knows "OH" and "OR" as states, and its names are matched without case; such a word
+  /// names nothing.
+  func isCapitalizedShortWord(_ first: Int, _ end: Int) -> Bool {
+    guard end - first == 1, text(first).unicodeScalars.count == 2, infos[first].flags.contains(.initialCap),
+      !infos[first].flags.contains(.allCaps)
+    else { return false }
+    return WordClass.capitalization(lexicon.wordClass(lowers[first])) <= 1
+  }
 }

@@ -9,6 +9,7 @@ struct RefineKindsRule: EntityRule {
   let writes: [MentionRule] = []
 
   func apply(_ c: RecognitionContext, _ spans: inout [NameSpan]) {
+    spans.removeAll { c.isCapitalizedShortWord($0.first, $0.end) }
     for k in spans.indices { refine(c, &spans[k]) }
   }
 
