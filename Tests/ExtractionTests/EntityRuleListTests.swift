@@ -8,7 +8,7 @@ import Testing
   @Test func passesHaveUniqueNamesInTheirOrder() {
     let names = EntityRecognizer.rules.map(\.name)
     #expect(Set(names).count == names.count)
-    #expect(names.first == "exact-typing" && names.last == "group-lists")
+    #expect(names.first == "exact-typing" && names.last == "non-name")
     // The overlap policy runs after every pass that proposes names and before the document-level passes.
     let overlap = names.firstIndex(of: "overlaps") ?? -1
     #expect(overlap > (names.firstIndex(of: "speaker-name") ?? Int.max))

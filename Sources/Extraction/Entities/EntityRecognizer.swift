@@ -73,6 +73,8 @@ public struct EntityRecognizer: ExtractionStage {
     SurnameRule(),
     OrganizationCueRule(),
     GroupListRule(),
+    // Last, so that no pass adds them back: spans that name nothing ("300 BC", "US$", "The states").
+    NonNameRule(),
   ]
 
   // MARK: - Span proposal

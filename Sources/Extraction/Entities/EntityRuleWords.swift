@@ -12,6 +12,8 @@ enum EntityRuleWord: String, WordListCategory {
   case chunkJoiner = "chunk-joiner"
   case polity
   case month
+  case eraMarker = "era-marker"
+  case corporateSuffix = "corporate-suffix"
 }
 
 /// The word lists the entity rules read, from `entity-rule-words.tsv` (lower case).
@@ -44,6 +46,10 @@ struct EntityRuleWords: Sendable {
   let polities: Set<String>
   /// Month names in calendar order.
   let months: [String]
+  /// Era markers written after a year or a century ("300 BC", "the 7th century BCE") or before a year ("AD 79").
+  let eraMarkers: Set<String>
+  /// Legal-form suffixes of company names ("Inc.", "Ltd."): alone, they name nothing.
+  let corporateSuffixes: Set<String>
   /// Lower-case hashes (``TextHash/lowerHash(_:)-swift.type.method``) of ``gatherings`` and ``speakerVerbs``: a
   /// per-token pre-check against a token's hash, so the token's text is lower-cased only when it may match.
   let gatheringHashes: Set<UInt64>
@@ -62,6 +68,8 @@ struct EntityRuleWords: Sendable {
     chunkJoiners = file[.chunkJoiner]
     polities = file[.polity]
     months = file.ordered[.month] ?? []
+    eraMarkers = file[.eraMarker]
+    corporateSuffixes = file[.corporateSuffix]
     gatheringHashes = Set(gatherings.map { TextHash.lowerHash($0) })
     speakerVerbHashes = Set(speakerVerbs.map { TextHash.lowerHash($0) })
   }

@@ -9,7 +9,6 @@ struct RefineKindsRule: EntityRule {
   let writes: [MentionRule] = []
 
   func apply(_ c: RecognitionContext, _ spans: inout [NameSpan]) {
-    spans.removeAll { c.isCapitalizedShortWord($0.first, $0.end) }
     for k in spans.indices { refine(c, &spans[k]) }
   }
 
@@ -45,6 +44,14 @@ struct RefineKindsRule: EntityRule {
     {
       s.kind = .person
       s.role = .group
+      return
+    }
+    // "Hurricane Katrina", "Cyclone Nadia", "Operation Desert Wind": an event word opening a name makes it an
+    // event, whatever the tagger read.
+    if s.kind != .event, s.end - s.first >= 2, c.isCapitalized(s.first),
+      c.lexicon.ruleWords.eventPrefixes.contains(c.lower(s.first)), c.isCapitalized(s.first + 1)
+    {
+      s.kind = .event
       return
     }
     // A name WordNet knows as exactly one kind of thing takes that kind.
