@@ -76,12 +76,18 @@ extension QuoteFinder {
         { h += 1 }
         guard h < w.count, w[h].isWord, w[h].isCapitalized, w[h].start < sEnd else { continue }
         nameEnd = h
+        // "said Kenyan trade expert Ed Roe": lower-case words that lead to a source noun are title words too.
+        func leadsToSourceNoun(_ j: Int) -> Bool {
+          (j..<min(w.count, j + 3)).contains { x in
+            AttributionRun.sourceNouns.contains(w[x].lower)
+              && (j...x).allSatisfy { w[$0].isWord && !w[$0].isCapitalized && w[$0].start < sEnd }
+          }
+        }
         while nameEnd < w.count && w[nameEnd].start < sEnd
           && (w[nameEnd].isWord
             && (w[nameEnd].isCapitalized
               || nameEnd > h
-                && (Self.nameParticles.contains(w[nameEnd].lower)
-                  || AttributionRun.sourceNouns.contains(w[nameEnd].lower)))
+                && (Self.nameParticles.contains(w[nameEnd].lower) || leadsToSourceNoun(nameEnd)))
             || w[nameEnd].joinsWords)
         { nameEnd += 1 }
       } else {

@@ -181,7 +181,12 @@ extension AttributionRun {
       let verb = words[after[v]].start..<words[after[v]].end
       if v == after.startIndex {
         // "said a spokesman": the noun phrase after the verb, to a comma or the sentence end.
-        let np = after.dropFirst().prefix { words[$0].isWord }
+        var np: [Int] = []
+        for j in after.dropFirst() {
+          let prev = np.last ?? after[after.startIndex]
+          if !words[j].isWord || (prev + 1..<j).contains(where: { [",", ";"].contains(words[$0].lower) }) { break }
+          np.append(j)
+        }
         if let first = np.first, let last = np.prefix(6).last, accepts(Array(np.prefix(6))) {
           return (words[first].start..<words[last].end, verb)
         }

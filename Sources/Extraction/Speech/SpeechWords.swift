@@ -34,6 +34,7 @@ enum SpeechWordCategory: String, WordListCategory {
   case sourceNouns = "source-nouns"
   case meetingNouns = "meeting-nouns"
   case interviewerCues = "interviewer-cues"
+  case clauseWords = "clause-words"
 }
 
 /// The word lists of the speech stages, from `Resources/speech/speech-words.tsv`.

@@ -26,4 +26,19 @@ import Testing
     let doc = attributeRuleFixture("“The wells are dry.” The rain did not come.")
     #expect(doc.quote(containing: "wells are dry")?.speaker == nil, "\(doc.debugDump())")
   }
+
+  @Test func aTitlePhraseWithAPlaceBeforeTheNameGoesToThePerson() {
+    let doc = attributeRuleFixture(
+      "“It is a disgrace,” said Kenya-based grain trader Tomas Brandt.\n\n"
+        + "“Nobody asked us” said Harbor resident Ilse Varga, angered by the vote.\n\n"
+        + "“We will see,” said former tech executive Ruth Okoye during the debate.")
+    #expect(doc.attribution(of: "disgrace")?.speaker == "Tomas Brandt", "\(doc.debugDump())")
+    #expect(doc.attribution(of: "Nobody asked")?.speaker == "Ilse Varga", "\(doc.debugDump())")
+    #expect(doc.attribution(of: "We will see")?.speaker == "Ruth Okoye", "\(doc.debugDump())")
+  }
+
+  @Test func aClauseBeforeThePersonIsNoTitlePhrase() {
+    let doc = attributeRuleFixture("“It is over,” said the plan would help Tomas Brandt.")
+    #expect(doc.attribution(of: "It is over")?.speaker != "Tomas Brandt", "\(doc.debugDump())")
+  }
 }

@@ -68,4 +68,9 @@ import Testing
       "Ilse Varga hoped to calm nervous listeners in the Harbor District, who said the stores in Kenya were empty.")
     #expect(doc.attribution(of: "stores in Kenya")?.speaker == nil, "\(doc.debugDump())")
   }
+
+  @Test func anInvertedVerbBeforeATitlePhraseAndAName() {
+    let doc = attributeRuleFixture("The grain stores in Kenya are nearly empty, said Kenyan trade expert Tomas Brandt.")
+    #expect(doc.attribution(of: "grain stores")?.speaker == "Tomas Brandt", "\(doc.debugDump())")
+  }
 }

@@ -19,4 +19,14 @@ import Testing
     let doc = attributeRuleFixture("“The roads are closed again,” Ruth Okoye said.")
     #expect(doc.quote(containing: "roads are closed")?.rule == .cueAfterQuote, "\(doc.debugDump())")
   }
+
+  @Test func aNominalAfterTheVerbEndsAtTheComma() {
+    // The quote goes on after the comma: the source is the phrase before it, headed by "senator".
+    let doc = attributeRuleFixture("“It is a disgrace,” said the Ruritanian senator, “because it hurts farmers.”")
+    let q = doc.quote(containing: "disgrace")
+    #expect(q?.rule == .nominalSource, "\(doc.debugDump())")
+    #expect(
+      q.flatMap { $0.speakerMention }.map { doc.document.text(from: $0.lowerBound, to: $0.upperBound) }
+        == "the Ruritanian senator")
+  }
 }

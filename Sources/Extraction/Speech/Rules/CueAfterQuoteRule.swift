@@ -56,12 +56,21 @@ extension AttributionRun {
       {
         return (who, cue, CueAfterQuoteRule.nominalConfidence)
       }
+      // A person after a title phrase that holds places or bodies ("said Concord resident X", "said Florida-based
+      // strategist X", "said Acme spokesman X") is the speaker, not the place or body.
+      if let p = personAfterTitlePhrase(idx, from: k) {
+        return (p.entity, context.evidence(words[w0].start, p.end), CueAfterQuoteRule.nameConfidence)
+      }
       // Titles before the name: capitalized words ("said Defense Minister X"), or up to three lower-case title
       // words before a person who closes the clause ("said Republican strategist X.").
       var t = k
       var lowerWords = 0
       while t < idx.count && t < k + 6 && context.mention(atWord: idx[t]) == nil && words[idx[t]].isWord {
-        if !words[idx[t]].isCapitalized { lowerWords += 1 }
+        if !words[idx[t]].isCapitalized {
+          // "said the plan would help X": a clause, not a title, before the person.
+          guard !Self.clauseWords.contains(words[idx[t]].lower) else { return nil }
+          lowerWords += 1
+        }
         t += 1
       }
       guard t < idx.count, let m = context.mention(atWord: idx[t]), isSpeakerKind(m.kind) else { return nil }
@@ -131,5 +140,34 @@ extension AttributionRun {
       let who = person ?? ms.first
     else { return nil }
     return (who.entity, cue, CueAfterQuoteRule.nameConfidence)
+  }
+
+  /// Words that cannot stand in a title phrase before a name: a clause, not a title, lies between the verb and a
+  /// person after them ("said the plan would help X").
+  static let clauseWords: Set<String> = SpeechWords[.clauseWords]
+
+  /// The person named after an inverted cue past a title phrase of at most eight words (``idx`` from `k`): capitalized
+  /// words, places, countries, organizations and demonyms, hyphens and up to three lower-case title words ("former
+  /// tech executive", "Concord resident", "Florida-based Republican strategist"), none of them a clause word.
+  func personAfterTitlePhrase(_ idx: [Int], from k: Int) -> EntityMention? {
+    var t = k
+    var lowerWords = 0
+    while t < idx.count && t < k + 8 {
+      let w = idx[t]
+      if let m = context.mention(atWord: w) {
+        if m.kind == .person && !m.isDemonym { return t > k ? m : nil }
+        // Skip the rest of a place or body written in the phrase.
+        let end = text.wordIndex(atOrAfter: m.end)
+        while t < idx.count && idx[t] < end { t += 1 }
+        continue
+      }
+      guard words[w].isWord, !Self.clauseWords.contains(words[w].lower) else { return nil }
+      if !words[w].isCapitalized {
+        lowerWords += 1
+        if lowerWords > 3 { return nil }
+      }
+      t += 1
+    }
+    return nil
   }
 }

@@ -42,12 +42,23 @@ extension AttributionRun {
         else { break }
         after = m.map { text.wordIndex(atOrAfter: $0.end) } ?? after + 1
       }
+      let nothingBetween = !words[(text.wordIndex(atOrAfter: q.end))..<v].contains(where: \.isWord)
       if after < words.count, let m = context.mention(atWord: after),
         isSpeakerKind(m.kind), !m.isDemonym, text.wordIndex(atOrAfter: m.start) <= after,
-        m.start >= words[v].end, !words[(text.wordIndex(atOrAfter: q.end))..<v].contains(where: \.isWord)
+        m.start >= words[v].end, nothingBetween
       {
         return Attribution(
           speaker: m.entity, cue: context.evidence(cue.start, m.end),
+          confidence: ReportedSubjectRule.invertedConfidence,
+          rule: .reportedSubject)
+      }
+      // "…, said Democratic strategist Hank Roe": a title phrase with capitalized words before the name.
+      let idx = context.wordIndices(words[v].start, text.sentenceEnd(after: words[v].end, upper: words[v].end + 200))
+      var k = 1
+      if k < idx.count, words[idx[k]].lower == "the" { k += 1 }
+      if nothingBetween, let p = personAfterTitlePhrase(idx, from: k) {
+        return Attribution(
+          speaker: p.entity, cue: context.evidence(cue.start, p.end),
           confidence: ReportedSubjectRule.invertedConfidence,
           rule: .reportedSubject)
       }
