@@ -35,4 +35,13 @@ import Testing
     let doc = try RuleDocument("They said the plan works.")
     #expect(doc.run(ExactTypingRule(), [try doc.span("the plan", .organization)]).isEmpty)
   }
+
+  @Test func aPlaceBeforeATitleIsAPlaceOfItsOwn() throws {
+    let doc = try RuleDocument("Ohio Gov. Rosa Vela arrived. Parisa Gov. Ed Lane left.")
+    let out = doc.run(
+      ExactTypingRule(), [try doc.span("Ohio Gov. Rosa Vela", .person), try doc.span("Parisa Gov. Ed Lane", .person)])
+    // "Parisa" is no place the gazetteers know: only the title is trimmed from that name.
+    #expect(
+      doc.describe(out) == ["Ohio=location@gazetteer", "Rosa Vela=person@tagger", "Parisa Gov. Ed Lane=person@tagger"])
+  }
 }

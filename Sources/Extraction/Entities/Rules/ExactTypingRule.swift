@@ -11,6 +11,12 @@ struct ExactTypingRule: EntityRule {
     let stateWords = c.lexicon.ruleWords.stateWords
     var out: [NameSpan] = []
     for var s in proposed {
+      // "Ohio Gov. Jim Hodges": the place before a person's title is a place of its own, not part of the name
+      // (the title is trimmed below).
+      if let title = placeBeforeTitle(c, s) {
+        out.append(NameSpan(first: s.first, end: title, kind: .location, source: .gazetteer, confidence: 0.7))
+        s.first = title
+      }
       guard trim(c, &s) else { continue }
       classifyExact(c, &s)
       // "Voice of America": a country closing another name is not the country.
@@ -24,6 +30,20 @@ struct ExactTypingRule: EntityRule {
       out.append(s)
     }
     spans = out
+  }
+
+  /// The index of a title that follows a gazetteer place opening person span `s` ("Ohio Gov. X", "South
+  /// Carolina Sen. X"), with a name after the title.
+  func placeBeforeTitle(_ c: RecognitionContext, _ s: NameSpan) -> Int? {
+    guard s.kind == .person, s.end - s.first >= 3 else { return nil }
+    let placeBits = Lexicon.Category.place.rawValue | Lexicon.Category.knownPlace.rawValue
+    for k in (s.first + 1)..<min(s.end - 1, s.first + 4) where c.has(k, .title) && c.isCapitalized(k + 1) {
+      guard let bits = c.lexicon.table[c.phraseHash(s.first, k)], bits & placeBits != 0,
+        bits & Lexicon.Category.firstName.rawValue == 0
+      else { return nil }
+      return k
+    }
+    return nil
   }
 
   /// Drops a leading "the", a trailing possessive and edge punctuation; false when nothing name-like is left.
