@@ -104,18 +104,19 @@ public struct TaggerModel: Sendable {
                 for t in 0..<T { e[base + t] += w[row + t] }
               }
             } else if T == 17, let rows = UnsafeRawPointer(q.baseAddress) {
-              // Sixteen tags at once, the seventeenth alone: per tag the same multiply and add in the same
-              // order as the scalar loop below, so the scores are bit-identical.
-              let factor = SIMD16<Float>(repeating: scale)
-              var low = SIMD16<Float>(repeating: 0)
-              var last: Float = 0
+              // Sixteen tags at once, the seventeenth alone. The Int8 weights are summed exactly in Int32 and
+              // scaled once: the same total as scaling each weight, with one rounding instead of one per feature.
+              var low = SIMD16<Int32>(repeating: 0)
+              var last: Int32 = 0
               for f in buffer {
                 let row = Int(f) * T
-                low += SIMD16<Float>(rows.loadUnaligned(fromByteOffset: row, as: SIMD16<Int8>.self)) * factor
-                last += Float(q[row + 16]) * scale
+                low &+= SIMD16<Int32>(
+                  truncatingIfNeeded: rows.loadUnaligned(fromByteOffset: row, as: SIMD16<Int8>.self))
+                last &+= Int32(q[row + 16])
               }
-              for t in 0..<16 { e[base + t] = low[t] }
-              e[base + 16] = last
+              let scaled = SIMD16<Float>(low) * SIMD16<Float>(repeating: scale)
+              for t in 0..<16 { e[base + t] = scaled[t] }
+              e[base + 16] = Float(last) * scale
             } else {
               for f in buffer {
                 let row = Int(f) * T
@@ -152,7 +153,8 @@ public struct TaggerModel: Sendable {
                     if e <= -1e5 { continue }  // a tag ruled out for this token
                     var best = negInf
                     var arg = 0
-                    for p in 0..<T where allowed[p * T + t] {
+                    for j in Self.predecessorStart[t]..<Self.predecessorStart[t + 1] {
+                      let p = Int(Self.predecessorList[j])
                       let sp = score[prev + p]
                       if sp == negInf { continue }
                       let v = sp + trans[p * T + t]
@@ -190,6 +192,16 @@ public struct TaggerModel: Sendable {
   }
 
   static let nameFlags: TokenFlags = [.initialCap, .allCaps, .hasDigit]
+
+  /// For each tag in turn, the tags that may precede it, in increasing order (the BILOU constraints as lists,
+  /// so the Viterbi loop visits only allowed pairs).
+  static let predecessorList: [Int32] = (0..<TagSet.count).flatMap { t in
+    (0..<TagSet.count).filter { TagSet.allowed($0, t) }.map { Int32($0) }
+  }
+  /// Where each tag's predecessors start in ``predecessorList`` (and, at `t + 1`, end).
+  static let predecessorStart: [Int] = (0...TagSet.count).map { t in
+    (0..<t).reduce(0) { n, u in n + (0..<TagSet.count).filter { TagSet.allowed($0, u) }.count }
+  }
 
   static let allowedTable: [Bool] = {
     var a = [Bool](repeating: false, count: (TagSet.count + 1) * TagSet.count)
