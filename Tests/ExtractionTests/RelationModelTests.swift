@@ -328,6 +328,17 @@ enum InventedRelations {
     #expect(RelationClassifier.placeOfAnother(ruritania, koss, in: doc))
   }
 
+  @Test func continentsAndOtherCountriesCitiesLieInNoNamedCountry() throws {
+    let doc = try EntityFixtures.analyze(
+      "Rallies were held in Brussels, Germany and other areas of Europe, and in Lyon, France.")
+    func id(_ raw: String) throws -> EntityID { try #require(doc.entities.keys.first { $0.rawValue == raw }) }
+    let germany = try id("country:germany")
+    #expect(RelationClassifier.isCityOfAnotherCountry(try id("location:brussels"), germany, in: doc))
+    #expect(!RelationClassifier.isCityOfAnotherCountry(try id("location:lyon"), try id("country:france"), in: doc))
+    #expect(RelationClassifier.isContinent(try id("location:europe"), in: doc))
+    #expect(!RelationClassifier.isContinent(try id("location:lyon"), in: doc))
+  }
+
   @Test func anythingMoreIsNotABareCoordinator() throws {
     #expect(try !check("Floods hit Houston and Galveston, Texas.", "Houston", "Texas"))
     #expect(try !check("The plant in Dunmore, Ruritania closed.", "Dunmore", "Ruritania"))

@@ -11,6 +11,7 @@ enum RelationWordCategory: String, WordListCategory {
   case clauseBreakers = "clause-breakers"
   case coordinators = "coordinators"
   case repeatedPrepositions = "repeated-prepositions"
+  case continents
 }
 
 /// The word lists of the relation rules, from `Resources/speech/relation-words.tsv`.

@@ -3,7 +3,8 @@ import DocumentModel
 /// Drops spans that look like names but name nothing: an era marker ("300 BC"), a currency's country prefix
 /// ("US$ 10 billion"), a lone legal-form suffix (", Inc."), a lone title written right before the name it
 /// belongs to ("Justice Scalia", "Prime Minister Rishi Sunak"), an article with lower-case words ("The
-/// states"), and a two-letter word capitalized only because it opens a sentence ("Oh, …").
+/// states"), a two-letter word capitalized only because it opens a sentence ("Oh, …"), and the state-word head
+/// of a country's formal name ("Islamic Republic" of Iran).
 struct NonNameRule: EntityRule {
   let name = "non-name"
   let writes: [MentionRule] = []
@@ -11,11 +12,24 @@ struct NonNameRule: EntityRule {
   func apply(_ c: RecognitionContext, _ spans: inout [NameSpan]) {
     // Where a person's name starts: a title right before one is part of that name, not a mention of its own.
     var personStarts = Set<Int>()
+    var countryStarts = Set<Int>()
     for s in spans where s.kind == .person && s.role == nil { personStarts.insert(s.first) }
+    for s in spans where s.country != nil && !s.isDemonym { countryStarts.insert(s.first) }
     spans.removeAll { s in
       c.isCapitalizedShortWord(s.first, s.end) || isEraMarker(c, s) || isCurrencyPrefix(c, s)
         || isLoneSuffix(c, s) || isArticlePhrase(c, s) || (s.role == .role && personStarts.contains(s.end))
+        || isStateHead(c, s, countryStarts: countryStarts)
     }
+  }
+
+  /// "the Islamic Republic of Iran", "the Kingdom of Saudi Arabia": a name ending in a state word right before
+  /// "of" and a country is that country's formal name; the country's own mention stands for it.
+  func isStateHead(_ c: RecognitionContext, _ s: NameSpan, countryStarts: Set<Int>) -> Bool {
+    guard s.country == nil, c.lexicon.ruleWords.stateWords.contains(c.lower(s.end - 1)), s.end + 1 < c.tokens.count,
+      c.lower(s.end) == "of"
+    else { return false }
+    let next = c.lower(s.end + 1) == "the" ? s.end + 2 : s.end + 1
+    return countryStarts.contains(next)
   }
 
   /// "300 BC", "the 7th century BCE", "AD 79": an era marker after a number or "century", or before a number.

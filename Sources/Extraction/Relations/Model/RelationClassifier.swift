@@ -55,6 +55,8 @@ public struct RelationClassifier: ExtractionStage {
       // Shapes that only look like prose: list siblings, results tables, another name's place.
       if Self.coordinated(s, o, in: document) || Self.scoreOrFixture(s, o, in: document)
         || Self.placeOfAnother(s, o, in: document) || Self.placeOfAnother(o, s, in: document)
+        || p.predicate == .locatedIn && o.kind == .country
+          && (Self.isContinent(s.entity, in: document) || Self.isCityOfAnotherCountry(s.entity, o.entity, in: document))
       {
         continue
       }
@@ -75,6 +77,24 @@ public struct RelationClassifier: ExtractionStage {
           source: Self.source))
     }
     document.relations += added.relations
+  }
+
+  /// Continents and world regions, which lie in no country.
+  static let continents: Set<String> = RelationWords[.continents]
+
+  /// Whether `entity` is a continent or world region ("Europe", "the Middle East"), by its name.
+  static func isContinent(_ entity: EntityID, in document: AnalyzedDocument) -> Bool {
+    guard let e = document.entities[entity], e.kind == .location else { return false }
+    return Self.continents.contains(e.name.lowercased())
+  }
+
+  /// Whether place `city` is a city that GeoNames knows only in other countries than `country` ("Brussels" for
+  /// Germany): the words "Brussels, Germany" then list two places, they do not place one in the other.
+  static func isCityOfAnotherCountry(_ city: EntityID, _ country: EntityID, in document: AnalyzedDocument) -> Bool {
+    guard let c = document.entities[city], c.kind == .location,
+      let code = document.entities[country]?.attributes["iso_alpha2"]
+    else { return false }
+    return CityCountries.contradicts(city: c.name, country: code)
   }
 
   /// The words strictly between two mentions (first by start), or `nil` when they overlap.
