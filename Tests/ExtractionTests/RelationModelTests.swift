@@ -339,6 +339,17 @@ enum InventedRelations {
     #expect(!RelationClassifier.isContinent(try id("location:lyon"), in: doc))
   }
 
+  @Test func aRegionBeforeANounIsAModifier() throws {
+    var (doc, x, _) = try pair(
+      "Lena Roe, a prominent Middle East scholar, spoke.", ("Middle East", .location), ("Lena Roe", .person))
+    #expect(RelationClassifier.modifiesANoun(x, in: doc))
+    (doc, x, _) = try pair(
+      "Lena Roe spent years in the Middle East, teaching.", ("Middle East", .location), ("Lena Roe", .person))
+    #expect(!RelationClassifier.modifiesANoun(x, in: doc))
+    (doc, x, _) = try pair("Lena Roe moved to Europe in 1990.", ("Europe", .location), ("Lena Roe", .person))
+    #expect(!RelationClassifier.modifiesANoun(x, in: doc))
+  }
+
   @Test func anythingMoreIsNotABareCoordinator() throws {
     #expect(try !check("Floods hit Houston and Galveston, Texas.", "Houston", "Texas"))
     #expect(try !check("The plant in Dunmore, Ruritania closed.", "Dunmore", "Ruritania"))

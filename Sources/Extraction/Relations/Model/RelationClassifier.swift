@@ -57,6 +57,7 @@ public struct RelationClassifier: ExtractionStage {
         || Self.placeOfAnother(s, o, in: document) || Self.placeOfAnother(o, s, in: document)
         || p.predicate == .locatedIn && o.kind == .country
           && (Self.isContinent(s.entity, in: document) || Self.isCityOfAnotherCountry(s.entity, o.entity, in: document))
+        || p.predicate == .livesIn && Self.isContinent(o.entity, in: document) && Self.modifiesANoun(o, in: document)
       {
         continue
       }
@@ -87,6 +88,19 @@ public struct RelationClassifier: ExtractionStage {
     guard let e = document.entities[entity], e.kind == .location else { return false }
     return Self.continents.contains(e.name.lowercased())
   }
+
+  /// Whether `mention` is written right before a lower-case word, as a modifier of a noun ("a Middle East
+  /// expert", "the Asia correspondent"): a region named that way says what the person knows, not where they live.
+  static func modifiesANoun(_ mention: EntityMention, in document: AnalyzedDocument) -> Bool {
+    let k = document.wordIndex(atOrAfter: mention.end)
+    guard k < document.words.count, document.words[k].start <= mention.end + 1 else { return false }
+    let w = document.words[k]
+    return w.isWord && !w.isCapitalized && !w.isClitic && !coordinators.contains(w.lower)
+      && !prepositions.contains(w.lower)
+  }
+
+  /// Prepositions (a place before one is no modifier: "Europe in the winter").
+  static let prepositions: Set<String> = RelationWords[.prepositions].union(["in", "on", "from", "by", "during"])
 
   /// Whether place `city` is a city that GeoNames knows only in other countries than `country` ("Brussels" for
   /// Germany): the words "Brussels, Germany" then list two places, they do not place one in the other.
