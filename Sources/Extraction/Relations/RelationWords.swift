@@ -12,6 +12,7 @@ enum RelationWordCategory: String, WordListCategory {
   case coordinators = "coordinators"
   case repeatedPrepositions = "repeated-prepositions"
   case continents
+  case groupNouns = "group-nouns"
 }
 
 /// The word lists of the relation rules, from `Resources/speech/relation-words.tsv`.

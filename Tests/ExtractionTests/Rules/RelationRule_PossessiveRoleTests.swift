@@ -20,4 +20,14 @@ import Testing
     let (lines, doc) = relationRuleFixture("The Harbor Trust's director met Ilse Varga.")
     #expect(lines.isEmpty, "\(doc.debugDump())")
   }
+
+  @Test func aPersonsGroupIsLedByThePerson() {
+    let (lines, doc) = relationRuleFixture("Ilse Varga joined Tomas Brandt's splinter Harbor Trust in 1975.")
+    #expect(lines == ["Tomas Brandt leader_of Harbor Trust"], "\(doc.debugDump())")
+  }
+
+  @Test func aPersonsOtherPossessionIsNoGroup() {
+    let (lines, doc) = relationRuleFixture("Ilse Varga read Tomas Brandt's report on the Harbor Trust.")
+    #expect(lines.isEmpty, "\(doc.debugDump())")
+  }
 }

@@ -1,7 +1,7 @@
 import DocumentModel
 
 /// `possessive-role`: "Y's CEO, X", "the organization's CEO, X" (a nominal resolves to the latest organization
-/// whose name holds the noun).
+/// whose name holds the noun), and a person's group "X's splinter Y", "X's party, Y" (X leads Y).
 struct PossessiveRoleRule: RelationRuleUnit {
   /// The `source` of the relations this rule writes.
   static let id = RelationRule.possessiveRole
@@ -28,6 +28,29 @@ extension RelationRun {
       }
       guard let owner, objectAllowed(p, owner) else { continue }
       add(person.entity, p, owner, PossessiveRoleRule.confidence, words[o].start, person.end, PossessiveRoleRule.id)
+    }
+    personsGroups()
+  }
+
+  /// Nouns of a group someone leads, between a person's possessive and the group's name ("X's faction Y").
+  static let groupNouns: Set<String> = RelationWords[.groupNouns]
+
+  /// "Wadi Haddad's splinter PFLP", "Roe's party, the Harbor League": a person's possessive, a group noun and
+  /// an organization say that the person leads it.
+  mutating func personsGroups() {
+    for k in words.indices where context.text.isCliticS(k) {
+      guard let person = context.mention(atWord: k - 1), person.kind == .person, !person.isDemonym,
+        k + 2 < words.count, Self.groupNouns.contains(words[k + 1].lower)
+      else { continue }
+      var g = k + 2
+      if words[g].lower == "," { g += 1 }
+      if g < words.count, words[g].lower == "the" { g += 1 }
+      guard g < words.count, let group = context.mention(atWord: g), group.kind == .organization,
+        objectAllowed(.leaderOf, group.entity)
+      else { continue }
+      add(
+        person.entity, .leaderOf, group.entity, PossessiveRoleRule.confidence, person.start, group.end,
+        PossessiveRoleRule.id)
     }
   }
 }
