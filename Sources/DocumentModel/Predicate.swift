@@ -54,7 +54,6 @@ public struct Predicate: RawRepresentable, Hashable, Codable, Sendable, Comparab
   public static let headOf: Predicate = "head_of"
   public static let editorOf: Predicate = "editor_of"
   // Places
-  public static let basedIn: Predicate = "based_in"
   public static let partOf: Predicate = "part_of"
   public static let livesIn: Predicate = "lives_in"
   public static let from: Predicate = "from"

@@ -68,7 +68,7 @@ enum InventedRelations {
 @Suite struct RelationClassTests {
   @Test(arguments: [
     (RelationClass.role, EntityKind.person, EntityKind.organization, "employee_of"),
-    (.located, .organization, .location, "based_in"),
+    (.located, .organization, .location, "located_in"),
     (.located, .person, .country, "lives_in"),
     (.located, .location, .country, "located_in"),
     (.partOf, .location, .country, "part_of"),
@@ -104,7 +104,7 @@ enum InventedRelations {
     for p in [
       "employee_of", "ceo_of", "president_of", "chair_of", "director_of", "founder_of", "member_of",
       "leader_of", "spokesperson_of", "minister_of", "ambassador_to", "advisor_to", "editor_of", "head_of",
-      "based_in", "located_in", "part_of", "lives_in", "from", "citizen_of", "killed", "attacked",
+      "located_in", "part_of", "lives_in", "from", "citizen_of", "killed", "attacked",
       "organized", "moderated", "spoke_at", "hosted", "supports", "opposes", "mentioned",
     ] {
       let e = try #require(schema.entry(DocumentModel.Predicate(p)), "\(p) missing")
@@ -113,7 +113,7 @@ enum InventedRelations {
   }
 
   @Test func malformedLinesAreNamed() {
-    #expect(throws: ExtractionError.self) { try PredicateSchema(tsv: "based_in\tplace\torganization\n") }
+    #expect(throws: ExtractionError.self) { try PredicateSchema(tsv: "located_in\tplace\torganization\n") }
     #expect(throws: ExtractionError.self) { try PredicateSchema(tsv: "x\tf\tpersn\tperson\td\te\n") }
     let twice = "x\tf\tperson\tperson\td\te\nx\tf\tperson\tperson\td\te\n"
     #expect((try? PredicateSchema(tsv: twice)) == nil)

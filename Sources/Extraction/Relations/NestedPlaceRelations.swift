@@ -1,6 +1,6 @@
 import DocumentModel
 
-/// `based_in` from an organization to a place written inside its name where the name states the seat
+/// `located_in` (the seat) from an organization to a place written inside its name where the name states the seat
 /// (rule `nested-place`): a company's "Fenwick Tooling Inc. of Dunmore" → Dunmore, and a place before a
 /// news outlet's name, as in datelines and mastheads: "Varna PRESSNET", "the Dunmore Tribune" → the place.
 ///
@@ -60,7 +60,7 @@ public struct NestedPlaceRelations: ExtractionStage {
         }
         added.add(
           Relation(
-            subject: org.entity, predicate: .basedIn, object: place.entity, confidence: Self.confidence,
+            subject: org.entity, predicate: .locatedIn, object: place.entity, confidence: Self.confidence,
             evidence: [evidence], source: Self.source))
       }
     }

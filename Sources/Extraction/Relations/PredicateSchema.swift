@@ -6,7 +6,7 @@ import Foundation
 ///
 /// ```swift
 /// let schema = try PredicateSchema.bundled()
-/// schema.allows(.basedIn, subject: .organization, object: .location)  // true
+/// schema.allows(.locatedIn, subject: .organization, object: .location)  // true
 /// ```
 public struct PredicateSchema: Sendable {
   /// One predicate of the schema.

@@ -11,7 +11,7 @@ public enum RelationClass: Int, CaseIterable, Sendable {
   case none = 0
   /// A person works for, holds a role in or plays for a body: `employee_of`.
   case role = 1
-  /// The subject is in the object place: `lives_in`, `based_in` or `located_in` by the subject's kind.
+  /// The subject is in the object place: `lives_in` for a person, else `located_in` (an organization's seat).
   case located = 2
   /// The subject is a part of the object: `part_of`.
   case partOf = 3
@@ -24,8 +24,11 @@ public enum RelationClass: Int, CaseIterable, Sendable {
   /// The number of decision groups (``decisionGroup(subject:)``), `none`'s group 0 included.
   public static let groupCount = 7
 
-  /// The name of each decision group, by index: its class, or for "in" the predicate it decides.
-  public static let groupNames = ["none", "role", "lives_in", "based_in", "located_in", "part_of", "killed"]
+  /// The name of each decision group, by index: its class, or for "in" the predicate it decides and, for
+  /// `located_in`, whether its subject is an organization (its seat) or a place.
+  public static let groupNames = [
+    "none", "role", "lives_in", "located_in(organization)", "located_in(place)", "part_of", "killed",
+  ]
 
   /// The group whose threshold decides a prediction of this class for a subject of this kind. "In" splits
   /// by the subject's kind (people living in, organizations based in, places lying in a place), because the
@@ -67,7 +70,7 @@ public enum RelationClass: Int, CaseIterable, Sendable {
       guard objectIsPlace else { return nil }
       switch subject {
       case .person: return .livesIn
-      case .organization: return .basedIn
+      case .organization: return .locatedIn
       case .location, .event: return .locatedIn
       case .country: return object == .location ? nil : .locatedIn
       }

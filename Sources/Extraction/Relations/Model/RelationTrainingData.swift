@@ -45,7 +45,6 @@ public struct RelationTrainingDocument: Sendable {
     case .conll04:
       switch predicate {
       case .employeeOf where subject == .person && object == .organization: return "Work_For"
-      case .basedIn where subject == .organization && objectIsPlace: return "OrgBased_In"
       case .locatedIn where subject == .organization && objectIsPlace: return "OrgBased_In"
       case .locatedIn, .partOf: return subjectIsPlace && objectIsPlace ? "Located_In" : nil
       case .livesIn where subject == .person && objectIsPlace: return "Live_In"
@@ -55,7 +54,7 @@ public struct RelationTrainingDocument: Sendable {
     case .crossre:
       switch predicate {
       case .employeeOf where subject == .person && object != .person: return "role"
-      case .basedIn, .locatedIn, .livesIn: return "physical"
+      case .locatedIn, .livesIn: return "physical"
       case .partOf: return "part-of"
       default: return nil
       }
