@@ -136,6 +136,7 @@ public struct TaggerModel: Sendable {
     let negInf = -Float.greatestFiniteMagnitude
     var score = [Float](repeating: negInf, count: n * T)
     var back = [Int32](repeating: 0, count: n * T)
+    let (predecessors, predecessorStart) = Self.predecessors
     score.withUnsafeMutableBufferPointer { score in
       back.withUnsafeMutableBufferPointer { back in
         emit.withUnsafeBufferPointer { emit in
@@ -153,8 +154,7 @@ public struct TaggerModel: Sendable {
                     if e <= -1e5 { continue }  // a tag ruled out for this token
                     var best = negInf
                     var arg = 0
-                    for j in Self.predecessorStart[t]..<Self.predecessorStart[t + 1] {
-                      let p = Int(Self.predecessorList[j])
+                    for p in predecessors[predecessorStart[t]..<predecessorStart[t + 1]] {
                       let sp = score[prev + p]
                       if sp == negInf { continue }
                       let v = sp + trans[p * T + t]
@@ -193,15 +193,17 @@ public struct TaggerModel: Sendable {
 
   static let nameFlags: TokenFlags = [.initialCap, .allCaps, .hasDigit]
 
-  /// For each tag in turn, the tags that may precede it, in increasing order (the BILOU constraints as lists,
-  /// so the Viterbi loop visits only allowed pairs).
-  static let predecessorList: [Int32] = (0..<TagSet.count).flatMap { t in
-    (0..<TagSet.count).filter { TagSet.allowed($0, t) }.map { Int32($0) }
-  }
-  /// Where each tag's predecessors start in ``predecessorList`` (and, at `t + 1`, end).
-  static let predecessorStart: [Int] = (0...TagSet.count).map { t in
-    (0..<t).reduce(0) { n, u in n + (0..<TagSet.count).filter { TagSet.allowed($0, u) }.count }
-  }
+  /// The tags that may precede each tag, in increasing order: `list[start[t]..<start[t + 1]]` for tag `t` (the
+  /// BILOU constraints as lists, so the Viterbi loop visits only allowed pairs).
+  static let predecessors: (list: [Int], start: [Int]) = {
+    var list: [Int] = []
+    var start = [0]
+    for t in 0..<TagSet.count {
+      for p in 0..<TagSet.count where TagSet.allowed(p, t) { list.append(p) }
+      start.append(list.count)
+    }
+    return (list, start)
+  }()
 
   static let allowedTable: [Bool] = {
     var a = [Bool](repeating: false, count: (TagSet.count + 1) * TagSet.count)

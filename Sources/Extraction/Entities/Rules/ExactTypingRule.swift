@@ -37,13 +37,14 @@ struct ExactTypingRule: EntityRule {
   func placeBeforeTitle(_ c: RecognitionContext, _ s: NameSpan) -> Int? {
     guard s.kind == .person, s.end - s.first >= 3 else { return nil }
     let placeBits = Lexicon.Category.place.rawValue | Lexicon.Category.knownPlace.rawValue
-    for k in (s.first + 1)..<min(s.end - 1, s.first + 4) where c.has(k, .title) && c.isCapitalized(k + 1) {
-      guard let bits = c.lexicon.table[c.phraseHash(s.first, k)], bits & placeBits != 0,
-        bits & Lexicon.Category.firstName.rawValue == 0
-      else { return nil }
-      return k
-    }
-    return nil
+    guard
+      let k = ((s.first + 1)..<min(s.end - 1, s.first + 4)).first(where: {
+        c.has($0, .title) && c.isCapitalized($0 + 1)
+      }),
+      let bits = c.lexicon.table[c.phraseHash(s.first, k)], bits & placeBits != 0,
+      bits & Lexicon.Category.firstName.rawValue == 0
+    else { return nil }
+    return k
   }
 
   /// Drops a leading "the", a trailing possessive and edge punctuation; false when nothing name-like is left.

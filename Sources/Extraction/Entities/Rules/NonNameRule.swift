@@ -13,8 +13,10 @@ struct NonNameRule: EntityRule {
     // Where a person's name starts: a title right before one is part of that name, not a mention of its own.
     var personStarts = Set<Int>()
     var countryStarts = Set<Int>()
-    for s in spans where s.kind == .person && s.role == nil { personStarts.insert(s.first) }
-    for s in spans where s.country != nil && !s.isDemonym { countryStarts.insert(s.first) }
+    for s in spans {
+      if s.kind == .person && s.role == nil { personStarts.insert(s.first) }
+      if s.country != nil && !s.isDemonym { countryStarts.insert(s.first) }
+    }
     spans.removeAll { s in
       c.isCapitalizedShortWord(s.first, s.end) || isEraMarker(c, s) || isCurrencyPrefix(c, s)
         || isLoneSuffix(c, s) || isArticlePhrase(c, s) || (s.role == .role && personStarts.contains(s.end))

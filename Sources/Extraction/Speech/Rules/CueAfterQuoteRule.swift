@@ -146,10 +146,12 @@ extension AttributionRun {
   /// person after them ("said the plan would help X").
   static let clauseWords: Set<String> = SpeechWords[.clauseWords]
 
-  /// The person named after an inverted cue past a title phrase of at most eight words (``idx`` from `k`): capitalized
+  /// The person named after an inverted cue past a title phrase of at most eight words (``idx`` from `start`): capitalized
   /// words, places, countries, organizations and demonyms, hyphens and up to three lower-case title words ("former
   /// tech executive", "Concord resident", "Florida-based Republican strategist"), none of them a clause word.
-  func personAfterTitlePhrase(_ idx: [Int], from k: Int) -> EntityMention? {
+  func personAfterTitlePhrase(_ idx: [Int], from start: Int) -> EntityMention? {
+    // A leading "the" opens the phrase ("said the Florida-based strategist X").
+    let k = start < idx.count && words[idx[start]].lower == "the" ? start + 1 : start
     var t = k
     var lowerWords = 0
     while t < idx.count && t < k + 8 {

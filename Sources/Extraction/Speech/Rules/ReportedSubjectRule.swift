@@ -53,10 +53,11 @@ extension AttributionRun {
           rule: .reportedSubject)
       }
       // "…, said Democratic strategist Hank Roe": a title phrase with capitalized words before the name.
-      let idx = context.wordIndices(words[v].start, text.sentenceEnd(after: words[v].end, upper: words[v].end + 200))
-      var k = 1
-      if k < idx.count, words[idx[k]].lower == "the" { k += 1 }
-      if nothingBetween, let p = personAfterTitlePhrase(idx, from: k) {
+      if nothingBetween,
+        let p = personAfterTitlePhrase(
+          context.wordIndices(words[v].start, text.sentenceEnd(after: words[v].end, upper: words[v].end + 200)),
+          from: 1)
+      {
         return Attribution(
           speaker: p.entity, cue: context.evidence(cue.start, p.end),
           confidence: ReportedSubjectRule.invertedConfidence,
