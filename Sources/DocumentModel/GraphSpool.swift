@@ -215,7 +215,7 @@ public final class GraphSpool {
     _ body: (inout MergedSource<Entity>, inout MergedSource<Relation>, inout MergedSource<QuoteRecord>) throws -> Void
   ) throws {
     typealias Sources<T> = [any EntrySource<T>]
-    func sources<T: GraphJSONEntry & Decodable>(_ file: KeyPath<Run, URL>, _ list: KeyPath<KnowledgeGraph, [T]>)
+    func sources<T: GraphJSONEntry & RunRecord>(_ file: KeyPath<Run, URL>, _ list: KeyPath<KnowledgeGraph, [T]>)
       throws -> Sources<T>
     {
       let files: Sources<T> = try runs.map { try RunFile.Reader<T>(url: $0[keyPath: file]) }
@@ -340,89 +340,80 @@ struct MergedSource<Entry>: EntrySource {
 
 // MARK: - Run files
 
-/// A run file: JSON Lines, each line a compact JSON array of up to 32 entries, or of about ``lineWeight`` list
-/// items, in canonical order (a reader holds one line decoded and up to 128 KB read ahead, for each of the up to
-/// 64 runs being merged: some 30 MB in all). An entry with a longer list is written as several entries with the
-/// same id or key, each with a slice of the list (``GraphJSONEntry/runPieces(of:)``), which the merge joins again.
+/// A run file: the entries in canonical order, each as a ``RunRecord`` behind its byte count (a varint). An entry
+/// with a list longer than ``lineWeight`` is written as several entries with the same id or key, each with a slice
+/// of the list (``GraphJSONEntry/runPieces(of:)``), which the merge joins again, so a reader holds one record and
+/// up to 128 KB read ahead for each of the up to 64 runs being merged: some 10 MB in all.
 enum RunFile {
-  static let batch = 32
   static let lineWeight = 512
 
-  static func write<T: GraphJSONEntry>(to url: URL, _ next: () throws -> T?) throws {
+  static func write<T: GraphJSONEntry & RunRecord>(to url: URL, _ next: () throws -> T?) throws {
     guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
       throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
     }
     let handle = try FileHandle(forWritingTo: url)
     defer { try? handle.close() }
-    let encoder = JSONEncoder()
-    var buffer = Data()
-    var batch: [T] = []
-    batch.reserveCapacity(Self.batch)
-    var weight = 0
-    func emit() throws {
-      buffer += try encoder.encode(batch)
-      buffer.append(0x0A)
-      batch.removeAll(keepingCapacity: true)
-      weight = 0
-      if buffer.count >= 1 << 20 {
-        try handle.write(contentsOf: buffer)
-        buffer.removeAll(keepingCapacity: true)
-      }
-    }
+    var buffer = RunRecordWriter()
+    var record = RunRecordWriter()
     while let item = try next() {
       for piece in item.runPieces(of: Self.lineWeight) {
-        batch.append(piece)
-        weight += piece.list.count + 1
-        if batch.count == Self.batch || weight >= Self.lineWeight { try emit() }
+        record.bytes.removeAll(keepingCapacity: true)
+        piece.write(to: &record)
+        buffer.unsigned(UInt64(record.bytes.count))
+        buffer.bytes += record.bytes
+        if buffer.bytes.count >= 1 << 20 {
+          try handle.write(contentsOf: buffer.bytes)
+          buffer.bytes.removeAll(keepingCapacity: true)
+        }
       }
     }
-    if !batch.isEmpty { try emit() }
-    if !buffer.isEmpty { try handle.write(contentsOf: buffer) }
+    if !buffer.bytes.isEmpty { try handle.write(contentsOf: buffer.bytes) }
   }
 
-  /// Reads a run file back, a line (one batch) at a time.
-  struct Reader<Entry: Decodable>: EntrySource {
+  /// Reads a run file back, a record at a time.
+  struct Reader<Entry: RunRecord>: EntrySource {
     private let handle: FileHandle
     private var bytes: [UInt8] = []
     private var position = 0
     private var atEnd = false
-    private var batch: [Entry] = []
-    private var index = 0
-    private let decoder = JSONDecoder()
 
     init(url: URL) throws {
       handle = try FileHandle(forReadingFrom: url)
     }
 
     mutating func next() throws -> Entry? {
-      while index == batch.count {
-        guard let line = try nextLine() else {
-          try? handle.close()
-          return nil
-        }
-        batch = try decoder.decode([Entry].self, from: line)
-        index = 0
+      guard try fill(1) else {
+        try? handle.close()
+        return nil
       }
-      defer { index += 1 }
-      return batch[index]
+      _ = try fill(10)
+      var header = RunRecordReader(bytes, from: position)
+      let length = try header.length()
+      position = header.position
+      guard try fill(length) else { throw RunRecordReader.Damaged() }
+      let start = position
+      var reader = RunRecordReader(bytes, from: start, to: start + length)
+      let entry = try Entry(from: &reader)
+      guard reader.position == start + length else { throw RunRecordReader.Damaged() }
+      position = start + length
+      return entry
     }
 
-    private mutating func nextLine() throws -> Data? {
-      while true {
-        if let end = bytes[position...].firstIndex(of: 0x0A) {
-          let line = Data(bytes[position..<end])
-          position = end + 1
-          return line
+    /// Reads ahead until `count` bytes follow the position, or the file ends; whether they do.
+    private mutating func fill(_ count: Int) throws -> Bool {
+      while bytes.count - position < count {
+        if atEnd { return false }
+        if position > 0 {
+          bytes.removeSubrange(0..<position)
+          position = 0
         }
-        if atEnd { return nil }
-        bytes.removeSubrange(0..<position)
-        position = 0
-        if let chunk = try handle.read(upToCount: 1 << 17), !chunk.isEmpty {
+        if let chunk = try handle.read(upToCount: max(1 << 17, count)), !chunk.isEmpty {
           bytes += chunk
         } else {
           atEnd = true
         }
       }
+      return true
     }
   }
 }
