@@ -100,6 +100,8 @@ extension EntityGraphCommand {
 
     /// A JSON string literal.
     static func json(_ s: String) -> String {
+      // Most names need no escape: no control character, quote, backslash or U+2028/U+2029 (E2 80 A8/A9).
+      if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 }) { return "\"" + s + "\"" }
       var out = "\""
       for u in s.unicodeScalars {
         switch u {

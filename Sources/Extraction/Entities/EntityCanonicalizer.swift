@@ -6,13 +6,20 @@ struct EntityCanonicalizer {
   let context: RecognitionContext
 
   private struct Group {
-    var kind: EntityKind
-    var name: String
+    let kind: EntityKind
+    let name: String
+    /// Made once: every mention of the group names it.
+    let id: EntityID
     var aliases: Set<String> = []
     var spans: [Int] = []
     var attributes: [String: String] = [:]
     var confidence: Double = 0
-    var id: EntityID { EntityID(kind: kind, name: name) }
+
+    init(kind: EntityKind, name: String) {
+      self.kind = kind
+      self.name = name
+      id = EntityID(kind: kind, name: name)
+    }
   }
 
   /// Builds the mention list and the entities of the document.
@@ -210,7 +217,18 @@ struct EntityCanonicalizer {
   /// The span's name: the event title when there is one, else the text with whitespace collapsed.
   private func displayName(_ s: NameSpan) -> String {
     if let t = s.canonical { return t }
-    return context.text(s.first, s.end).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    let text = context.text(s.first, s.end)
+    // Most names have single spaces between their words: nothing to collapse.
+    var previousSpace = true
+    for c in text.unicodeScalars {
+      let space = c == " "
+      // (A mark after a space joins it into one whitespace character: the slow path too.)
+      if (space && previousSpace) || (!space && c.properties.isWhitespace) || (previousSpace && c.value >= 0x80) {
+        return text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+      }
+      previousSpace = space
+    }
+    return previousSpace ? text.split(whereSeparator: \.isWhitespace).joined(separator: " ") : text
   }
 
   private func wordCount(_ s: NameSpan) -> Int {

@@ -19,36 +19,27 @@ enum FeatureWord: String, WordListCategory {
 /// The words come from `feature-words.tsv`, an input of the trained tagger: its bytes are part of
 /// ``Lexicon/featureFingerprint``, which the model records.
 struct DocumentContext: Sendable {
-  let locative: Set<UInt64>
-  let speech: Set<UInt64>
-  let nonPerson: Set<UInt64>
-  let the: Set<UInt64>
-  let possessive: Set<UInt64>
-  let openers: Set<UInt64>
-  let of: Set<UInt64>
-  let organizationNouns: Set<UInt64>
-  let organizationRoles: Set<UInt64>
-  let articles: Set<UInt64>
-  let by: Set<UInt64>
+  /// Lower-case word hash → the bits (``bit(_:)``) of the categories that list the word: one probe answers
+  /// every category, where a `Set` per category hashed each word again for each.
+  private var table = PhraseTable()
   /// The organization nouns as words, for the organization-cue rule ("X, a company …", "the company X").
   let organizationNounWords: Set<String>
   /// The organization roles as words, for the organization-cue rule ("the CEO of X").
   let organizationRoleWords: Set<String>
 
   init(_ file: WordListFile<FeatureWord>) {
-    func set(_ category: FeatureWord) -> Set<UInt64> { Set(file[category].map { TextHash.lowerHash($0) }) }
-    locative = set(.locative)
-    speech = set(.speech)
-    nonPerson = set(.nonPerson)
-    the = set(.the)
-    possessive = set(.possessive)
-    openers = set(.opener)
-    of = set(.of)
-    organizationNouns = set(.organizationNoun)
-    organizationRoles = set(.organizationRole)
-    articles = set(.article)
-    by = set(.by)
+    for category in FeatureWord.allCases {
+      for word in file[category] { table.insert(TextHash.lowerHash(word), bits: Self.bit(category)) }
+    }
     organizationNounWords = file[.organizationNoun]
     organizationRoleWords = file[.organizationRole]
   }
+
+  /// The bit of a category in ``categories(_:)``.
+  @inline(__always) static func bit(_ category: FeatureWord) -> UInt32 {
+    1 << UInt32(FeatureWord.allCases.firstIndex(of: category)!)
+  }
+
+  /// The category bits of a lower-case word hash, 0 for a word no category lists.
+  @inline(__always) func categories(_ lower: UInt64) -> UInt32 { table[lower] ?? 0 }
 }

@@ -50,8 +50,8 @@ enum TokenAnalyzer {
     _ s: [Unicode.Scalar], ranges: [Range<Int>], sentences: [Range<Int>], lexicon: Lexicon
   ) -> [TokenInfo] {
     var infos = [TokenInfo](repeating: TokenInfo(), count: ranges.count)
-    var lowerSeen = Set<UInt64>()
-    var capMid = Set<UInt64>()
+    // Per lower-case word: 1 when it occurs in lower case, 2 when capitalized away from a sentence start.
+    var seen = PhraseTable()
     var sentenceStart = [Bool](repeating: false, count: ranges.count)
     for sent in sentences where !sent.isEmpty {
       // The first word of a sentence (after opening quotes/brackets) is sentence-initial.
@@ -143,15 +143,16 @@ enum TokenAnalyzer {
       if sentenceStart[i] { flags.insert(.sentenceInitial) }
       info.flags = flags
       infos[i] = info
-      if flags.contains(.lowerInitial) { lowerSeen.insert(lower) }
-      if flags.contains(.initialCap) && !sentenceStart[i] { capMid.insert(lower) }
+      if flags.contains(.lowerInitial) { seen.insert(lower, bits: 1) }
+      if flags.contains(.initialCap) && !sentenceStart[i] { seen.insert(lower, bits: 2) }
     }
     var lowers = [UInt64](repeating: 0, count: infos.count)
     for i in infos.indices {
       lowers[i] = infos[i].lower
       if infos[i].flags.contains(.initialCap) {
-        if lowerSeen.contains(infos[i].lower) { infos[i].flags.insert(.alsoLower) }
-        if capMid.contains(infos[i].lower) { infos[i].flags.insert(.capitalizedMidSentence) }
+        let ways = seen.entry(infos[i].lower) ?? 0
+        if ways & 1 != 0 { infos[i].flags.insert(.alsoLower) }
+        if ways & 2 != 0 { infos[i].flags.insert(.capitalizedMidSentence) }
       }
     }
     var inside = [UInt32](repeating: 0, count: infos.count)
@@ -175,60 +176,75 @@ enum TokenAnalyzer {
       }
     }
     // Pool the contexts of each capitalized word over the document.
-    var pooled: [UInt64: UInt32] = [:]
+    var pooled = PhraseTable()
     let context = lexicon.documentContext
     let titleBit = Lexicon.Category.title.rawValue
     let orgBit = Lexicon.Category.orgWord.rawValue
     let firstNameBit = Lexicon.Category.firstName.rawValue
     let placeWordBit = Lexicon.Category.placeWord.rawValue
+    let locative = DocumentContext.bit(.locative)
+    let the = DocumentContext.bit(.the)
+    let of = DocumentContext.bit(.of)
+    let speech = DocumentContext.bit(.speech)
+    let possessive = DocumentContext.bit(.possessive)
+    let nonPerson = DocumentContext.bit(.nonPerson)
+    let opener = DocumentContext.bit(.opener)
+    let organizationNoun = DocumentContext.bit(.organizationNoun)
+    let organizationRole = DocumentContext.bit(.organizationRole)
+    let article = DocumentContext.bit(.article)
+    let by = DocumentContext.bit(.by)
     for sent in sentences {
       for i in sent where infos[i].flags.contains(.initialCap) {
         var bits: UInt32 = 0
         let prev = i > sent.lowerBound ? infos[i - 1] : nil
         let next = i + 1 < sent.upperBound ? infos[i + 1] : nil
+        let before = prev.map { context.categories($0.lower) } ?? 0
         if let p = prev {
-          if context.locative.contains(p.lower) { bits |= 1 << 0 }
+          if before & locative != 0 { bits |= 1 << 0 }
           if p.inside & titleBit != 0 && p.flags.contains(.initialCap) { bits |= 1 << 1 }
-          if context.the.contains(p.lower) { bits |= 1 << 3 }
+          if before & the != 0 { bits |= 1 << 3 }
           if p.inside & firstNameBit != 0 && p.flags.contains(.initialCap) { bits |= 1 << 6 }
-          if context.of.contains(p.lower) { bits |= 1 << 12 }
+          if before & of != 0 { bits |= 1 << 12 }
           if p.flags.contains(.initialCap) { bits |= 1 << 13 }
         }
         if let n = next {
-          if context.speech.contains(n.lower) { bits |= 1 << 2 }
-          if context.possessive.contains(n.lower) { bits |= 1 << 4 }
+          let after = context.categories(n.lower)
+          if after & speech != 0 { bits |= 1 << 2 }
+          if after & possessive != 0 { bits |= 1 << 4 }
           if n.inside & orgBit != 0 && n.flags.contains(.initialCap) { bits |= 1 << 5 }
           if n.flags.contains(.initialCap) { bits |= 1 << 7 }
-          if context.nonPerson.contains(n.lower) { bits |= 1 << 8 }
+          if after & nonPerson != 0 { bits |= 1 << 8 }
           if n.inside & placeWordBit != 0 && n.flags.contains(.initialCap) { bits |= 1 << 9 }
-          if context.openers.contains(n.lower) { bits |= 1 << 10 }
+          if after & opener != 0 { bits |= 1 << 10 }
         }
         // Organization contexts: "the company X", "the CEO of X", "X, a company …", "by X".
-        if let p = prev, !p.flags.contains(.initialCap), context.organizationNouns.contains(p.lower) {
+        if let p = prev, !p.flags.contains(.initialCap), before & organizationNoun != 0 {
           bits |= 1 << 14
         }
-        if i >= sent.lowerBound + 2, context.of.contains(infos[i - 1].lower),
-          context.organizationRoles.contains(infos[i - 2].lower)
+        if i >= sent.lowerBound + 2, before & of != 0,
+          context.categories(infos[i - 2].lower) & organizationRole != 0
         {
           bits |= 1 << 15
         }
-        if i + 3 < sent.upperBound, infos[i + 1].flags.contains(.noAlnum), context.articles.contains(infos[i + 2].lower)
+        if i + 3 < sent.upperBound, infos[i + 1].flags.contains(.noAlnum),
+          context.categories(infos[i + 2].lower) & article != 0
         {
-          for j in (i + 3)..<min(sent.upperBound, i + 6) where context.organizationNouns.contains(infos[j].lower) {
+          for j in (i + 3)..<min(sent.upperBound, i + 6)
+          where context.categories(infos[j].lower) & organizationNoun != 0 {
             bits |= 1 << 16
             break
           }
         }
-        if let p = prev, context.by.contains(p.lower) { bits |= 1 << 17 }
+        if before & by != 0 { bits |= 1 << 17 }
         if prev.map({ !$0.flags.contains(.initialCap) }) ?? true, next.map({ !$0.flags.contains(.initialCap) }) ?? true
         {
           bits |= 1 << 11
         }
-        pooled[infos[i].lower, default: 0] |= bits
+        pooled.insert(infos[i].lower, bits: bits)
       }
     }
     for i in infos.indices where infos[i].flags.contains(.initialCap) {
-      infos[i].documentContexts = pooled[infos[i].lower] ?? 0
+      infos[i].documentContexts = pooled.entry(infos[i].lower) ?? 0
     }
     return infos
   }

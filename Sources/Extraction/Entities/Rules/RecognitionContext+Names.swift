@@ -7,7 +7,7 @@ extension RecognitionContext {
     guard isCapitalized(first) else { return nil }
     var h: UInt64 = 0
     for i in first..<end { h = TextHash.combine(h, infos[i].lower) }
-    guard let idx = lexicon.countries.names.phrases[h] else { return nil }
+    guard let idx = lexicon.countries.names.payload(h) else { return nil }
     let surface = text(first, end)
     if let exact = lexicon.countries.exactCaseByLower[surface.lowercased()], exact != surface { return nil }
     return Int(idx)
