@@ -4,6 +4,21 @@ import Testing
 @testable import Extraction
 
 @Suite struct EntityCanonicalizationTests {
+  /// `entitygraph mentions` turns entity building off: the mentions and their canonical ids must not change.
+  @Test func mentionsAloneKeepTheirCanonicalIds() throws {
+    var recognizer = try #require(EntityFixtures.recognizer)
+    let text =
+      "Dr. Helena Marsh of the World Health Organization (WHO) met Iranian officials in Gaza City. Marsh said "
+      + "the WHO would return to Gaza. Robert Kensington and Maria Kensington agreed; Kensington left."
+    let full = try Pipeline(stages: [Tokenizer(), SentenceSplitter(), recognizer]).run(Document(id: "t", text: text))
+    recognizer.makesEntities = false
+    #expect(!recognizer.produces.contains(.entities))
+    let alone = try Pipeline(stages: [Tokenizer(), SentenceSplitter(), recognizer]).run(Document(id: "t", text: text))
+    #expect(alone.entities.isEmpty)
+    #expect(!full.entities.isEmpty)
+    #expect(alone.mentions == full.mentions)
+  }
+
   @Test func titleIsStrippedButKeptAsAlias() throws {
     let a = try EntityFixtures.analyze(
       "The talk was given by Dr. Helena Marsh, a historian. Marsh said the archive was closed.")

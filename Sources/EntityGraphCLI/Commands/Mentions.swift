@@ -48,7 +48,7 @@ extension EntityGraphCommand {
       do {
         // Only the stages that make mentions: the speech and relation stages add none (nested places are
         // asked for below), so running them only cost time.
-        let recognizer: EntityRecognizer
+        var recognizer: EntityRecognizer
         if let model {
           let lexicon = try Lexicon.makeDefault()
           let tagger = try TaggerModel(contentsOf: URL(fileURLWithPath: model), lexicon: lexicon)
@@ -56,6 +56,8 @@ extension EntityGraphCommand {
         } else {
           recognizer = try EntityRecognizer.makeDefault()
         }
+        // Each mention names its entity by id; the entities themselves are not printed.
+        recognizer.makesEntities = false
         var stages: [any ExtractionStage] = [Tokenizer(), SentenceSplitter(), recognizer]
         if !noNested { stages.append(NestedMentionStage(recognizer: recognizer)) }
         extractor = Extractor(pipeline: try Pipeline(stages: stages))

@@ -22,8 +22,9 @@ struct EntityCanonicalizer {
     }
   }
 
-  /// Builds the mention list and the entities of the document.
-  func makeEntities(_ spans: [NameSpan]) -> ([EntityMention], [EntityID: Entity]) {
+  /// Builds the mention list and, unless `entities` is false, the entities of the document (else the mentions
+  /// alone, with the same canonical ids, and no entities).
+  func makeEntities(_ spans: [NameSpan], entities makesEntities: Bool = true) -> ([EntityMention], [EntityID: Entity]) {
     let c = context
     var groups: [Group] = []
     var groupOf = [Int](repeating: -1, count: spans.count)
@@ -177,7 +178,7 @@ struct EntityCanonicalizer {
       let end = c.tokens[s.end - 1].end
       groups[g].spans.append(k)
       groups[g].confidence = max(groups[g].confidence, s.confidence)
-      if !s.isDemonym {
+      if makesEntities && !s.isDemonym {
         let text = surface(s)
         if !ambiguous.contains(k) { groups[g].aliases.insert(text) }
         if groups[g].kind == .person, let titled = titledForm(s) { groups[g].aliases.insert(titled) }
@@ -189,7 +190,7 @@ struct EntityCanonicalizer {
     }
     var entities: [EntityID: Entity] = [:]
     let doc = c.document.document
-    for (index, g) in groups.enumerated() where redirect[index] == nil {
+    for (index, g) in groups.enumerated() where makesEntities && redirect[index] == nil {
       var names: [Mention] = []
       // Demonyms are mentions too ("Turkish" is where Turkey is named), marked so a reader can tell.
       for k in g.spans {

@@ -18,7 +18,11 @@ import Foundation
 public struct EntityRecognizer: ExtractionStage {
   public let name = "entity-recognizer"
   public let requires: Set<ExtractionProduct> = [.tokens, .sentences]
-  public let produces: Set<ExtractionProduct> = [.mentions, .entities]
+  /// Mentions, and the entities they name unless ``makesEntities`` is off.
+  public var produces: Set<ExtractionProduct> { makesEntities ? [.mentions, .entities] : [.mentions] }
+  /// Whether ``process(_:)`` builds the document's entities (names, aliases, mentions as evidence). A caller
+  /// that needs only the mentions and their canonical ids (`entitygraph mentions`) turns it off.
+  public var makesEntities = true
 
   /// The gazetteers.
   public let lexicon: Lexicon
@@ -47,7 +51,7 @@ public struct EntityRecognizer: ExtractionStage {
     document.tokenAnalysis = context.analysis
     var spans = proposeSpans(context)
     for rule in Self.rules { rule.apply(context, &spans) }
-    let (mentions, entities) = EntityCanonicalizer(context: context).makeEntities(spans)
+    let (mentions, entities) = EntityCanonicalizer(context: context).makeEntities(spans, entities: makesEntities)
     document.mentions = mentions
     document.entities = entities
   }
