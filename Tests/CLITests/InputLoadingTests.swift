@@ -117,6 +117,19 @@ import TestSupport
     }
   }
 
+  /// `mentions` makes each document's lines on all cores as soon as it is analysed: they still come out in path order.
+  @Test func mentionsComeOutInPathOrder() throws {
+    let bin = try #require(TestSupport.executable())
+    let dir = try folder("order")
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let ids = (0..<12).map { String(format: "d%02d", $0) }
+    for id in ids.shuffled() { try Data(Self.article.utf8).write(to: dir.appendingPathComponent("\(id).txt")) }
+    let r = try TestSupport.run(bin, ["mentions", dir.path, "--format", "tsv"])
+    #expect(r.status == 0, "stderr: \(r.stderr)")
+    let docs = r.stdout.split(separator: "\n").map { String($0.split(separator: "\t")[0]) }
+    #expect(docs == ids.flatMap { [$0, $0] })
+  }
+
   @Test func tsvFieldsStayOnOneLine() throws {
     let bin = try #require(TestSupport.executable())
     let dir = try folder("tsv")

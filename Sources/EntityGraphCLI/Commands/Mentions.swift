@@ -65,39 +65,51 @@ extension EntityGraphCommand {
         Console.error("error: \(error)")
         throw ExitCode(ExitCodes.environment)
       }
-      let result = try Corpus.analyzeForCommand(paths, extractor: extractor, keepDocuments: true, makesGraphs: false)
+      // Each document's lines are made as soon as it is analysed, on all cores, and the analysis is let go:
+      // memory is that of a few documents, not of every analysis at once.
+      let (format, includeDemonyms) = (format, includeDemonyms)
+      let result = try Corpus.mapForCommand(paths, extractor: extractor) { analyzed in
+        Self.lines(of: analyzed, format: format, includeDemonyms: includeDemonyms)
+      }
       var out = ""
-      for analyzed in result.documents {
-        let doc = analyzed.document
-        for m in analyzed.mentions {
-          var type = m.kind.rawValue
-          if m.isDemonym {
-            if m.source.isGroupOrRole {
-              type = EntityKind.person.rawValue
-            } else if !includeDemonyms {
-              continue
-            }
-          }
-          let text = doc.text(from: m.start, to: m.end)
-          if format == "tsv" {
-            out +=
-              "\(Self.tsvField(doc.id))\t\(m.start)\t\(m.end)\t\(type)\t\(Self.tsvField(text))\t"
-              + "\(Self.tsvField(m.entity.rawValue))\n"
-          } else {
-            out += "{\"doc\": \(Self.json(doc.id)), \"start\": \(m.start), \"end\": \(m.end), "
-            out += "\"type\": \(Self.json(type)), \"text\": \(Self.json(text)), "
-            out += "\"canonical\": \(Self.json(m.entity.rawValue))"
-            if m.isDemonym && !m.source.isGroupOrRole { out += ", \"demonym\": true" }
-            out += "}\n"
-          }
-          if out.utf8.count > 1 << 16 {
-            Console.out(out)
-            out = ""
-          }
+      for lines in result.outputs {
+        out += lines
+        if out.utf8.count > 1 << 16 {
+          Console.out(out)
+          out = ""
         }
       }
       Console.out(out)
       if !result.failures.isEmpty { throw ExitCode(ExitCodes.partial) }
+    }
+
+    /// The output lines of one document's mentions.
+    static func lines(of analyzed: AnalyzedDocument, format: String, includeDemonyms: Bool) -> String {
+      var out = ""
+      let doc = analyzed.document
+      for m in analyzed.mentions {
+        var type = m.kind.rawValue
+        if m.isDemonym {
+          if m.source.isGroupOrRole {
+            type = EntityKind.person.rawValue
+          } else if !includeDemonyms {
+            continue
+          }
+        }
+        let text = doc.text(from: m.start, to: m.end)
+        if format == "tsv" {
+          out +=
+            "\(Self.tsvField(doc.id))\t\(m.start)\t\(m.end)\t\(type)\t\(Self.tsvField(text))\t"
+            + "\(Self.tsvField(m.entity.rawValue))\n"
+        } else {
+          out += "{\"doc\": \(Self.json(doc.id)), \"start\": \(m.start), \"end\": \(m.end), "
+          out += "\"type\": \(Self.json(type)), \"text\": \(Self.json(text)), "
+          out += "\"canonical\": \(Self.json(m.entity.rawValue))"
+          if m.isDemonym && !m.source.isGroupOrRole { out += ", \"demonym\": true" }
+          out += "}\n"
+        }
+      }
+      return out
     }
 
     /// A JSON string literal.

@@ -195,6 +195,42 @@ extension Extractor {
 }
 
 extension Corpus {
+  /// What ``mapForCommand(_:extractor:maxBytes:_:)`` made.
+  struct MapResult<Output: Sendable>: Sendable {
+    /// What `render` returned for each document that could be read, in input order.
+    var outputs: [Output]
+    /// Inputs that could not be read, with the reason.
+    var failures: [InputError]
+  }
+
+  /// Discovers, reads and analyses `paths` on all cores, handing each analysis to `render` as soon as it is made
+  /// and keeping only what `render` returns, in input order: for a command that prints something per document
+  /// and needs neither graphs nor the analyses afterwards (`mentions`). Reports like
+  /// ``analyzeForCommand(_:extractor:maxBytes:keepDocuments:makesGraphs:)``.
+  static func mapForCommand<Output: Sendable>(
+    _ paths: [String], extractor: Extractor, maxBytes: Int = DocumentLoader.defaultMaxBytes,
+    _ render: @Sendable (AnalyzedDocument) -> Output
+  ) throws -> MapResult<Output> {
+    let files: [InputFile]
+    do {
+      files = try DocumentLoader.discover(paths)
+    } catch {
+      Console.error("error: \(error)")
+      throw ExitCode(ExitCodes.noInput)
+    }
+    var result = MapResult<Output>(outputs: [], failures: [])
+    read(files, maxBytes: maxBytes) {
+      render(extractor.analyze($0))
+    } consume: { outcome in
+      switch outcome {
+      case .success(let output): result.outputs.append(output)
+      case .failure(let error): result.failures.append(error)
+      }
+    }
+    try report(failures: result.failures, nothingRead: result.outputs.isEmpty)
+    return result
+  }
+
   /// ``analyze(_:extractor:maxBytes:keepDocuments:)`` for a command: discovery errors and skipped files
   /// go to stderr, and the command exits with ``ExitCodes/noInput`` when nothing could be read.
   static func analyzeForCommand(
