@@ -175,11 +175,15 @@ public struct Lexicon: Sendable {
   /// The packed word class of a lower-case word hash (``WordClass``), or 0 for a word the class file lacks.
   @inline(__always) func wordClass(_ lower: UInt64) -> UInt32 { wordClasses.entry(lower) ?? 0 }
 
-  /// The number of line breaks in `text`: an upper bound on its entries, for reserving the table.
+  /// The number of line breaks in `text`: about its number of entries, for reserving the table (the phrases'
+  /// prefixes and the comment lines roughly cancel out: the bundled lists fill the table just under half).
   private static func lineCount(_ text: String) -> Int {
-    var n = 1
-    for b in text.utf8 where b == 0x0A { n += 1 }
-    return n
+    var text = text
+    return text.withUTF8 { bytes in
+      var n = 1
+      for b in bytes where b == 0x0A { n += 1 }
+      return n
+    }
   }
 
   /// Adds every non-empty line of a one-phrase-per-line list.
@@ -194,7 +198,11 @@ public struct Lexicon: Sendable {
     var word = TextHash.seed
     for b in bytes {
       guard (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) else {
-        addTokenized(String(decoding: bytes, as: UTF8.self), category)
+        if let hashes = Self.spacedWordHashes(bytes) {
+          add(phraseHashes: hashes, category)
+        } else {
+          addTokenized(String(decoding: bytes, as: UTF8.self), category)
+        }
         return
       }
       TextHash.feed(&word, b >= 0x41 && b <= 0x5A ? b + 0x20 : b)
@@ -219,17 +227,52 @@ public struct Lexicon: Sendable {
 
   /// Adds a phrase of several tokens (or one that is not a word of ASCII letters), and marks its prefixes.
   private mutating func addTokenized(_ phrase: String, _ category: Category) {
-    let s = Array(phrase.unicodeScalars)
-    let tokens = Tokenizer.tokenize(s)
-    guard !tokens.isEmpty, tokens.count <= 6 else { return }
+    add(phraseHashes: Self.tokenizedHashes(phrase), category)
+  }
+
+  /// Adds a phrase given as the lower-case hashes of its tokens, and marks its prefixes; at most 6 tokens.
+  private mutating func add(phraseHashes hashes: [UInt64], _ category: Category) {
+    guard !hashes.isEmpty, hashes.count <= 6 else { return }
     var h: UInt64 = 0
-    for (k, t) in tokens.enumerated() {
-      h = TextHash.combine(h, TextHash.lowerHash(s, t.start..<t.end))
+    for (k, word) in hashes.enumerated() {
+      h = TextHash.combine(h, word)
       // Every proper prefix is marked, so that `mark` can stop at an n-gram no phrase starts with.
-      if k < tokens.count - 1 { table.insert(h, bits: PhraseTable.prefixBit) }
+      if k < hashes.count - 1 { table.insert(h, bits: PhraseTable.prefixBit) }
     }
     table.insert(h, bits: category.rawValue)
-    maxTokens = max(maxTokens, tokens.count)
+    maxTokens = max(maxTokens, hashes.count)
+  }
+
+  /// The lower-case hashes of the tokens the ``Tokenizer`` makes of `phrase`.
+  static func tokenizedHashes(_ phrase: String) -> [UInt64] {
+    let s = Array(phrase.unicodeScalars)
+    return Tokenizer.tokenize(s).map { TextHash.lowerHash(s, $0.start..<$0.end) }
+  }
+
+  /// The lower-case hashes of the words of a phrase made only of ASCII letters with single spaces between its
+  /// words ("New York"), hashed from the bytes, or `nil` for any other phrase. The tokenizer reads such a phrase
+  /// as exactly these words (``tokenizedHashes(_:)`` gives the same, checked against the bundled lists by a test),
+  /// so most multi-word gazetteer entries are loaded without making a `String` and tokenizing it.
+  static func spacedWordHashes(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt64]? {
+    var hashes: [UInt64] = []
+    var word = TextHash.seed
+    var inWord = false
+    for b in bytes {
+      if b == 0x20 {
+        guard inWord else { return nil }
+        hashes.append(word)
+        word = TextHash.seed
+        inWord = false
+      } else if (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) {
+        TextHash.feed(&word, b >= 0x41 && b <= 0x5A ? b + 0x20 : b)
+        inWord = true
+      } else {
+        return nil
+      }
+    }
+    guard inWord else { return nil }
+    hashes.append(word)
+    return hashes
   }
 
   /// Marks, for each token, the categories of gazetteer phrases covering it.
