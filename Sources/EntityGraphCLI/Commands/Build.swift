@@ -9,6 +9,7 @@ extension EntityGraphCommand {
   /// `entitygraph build`: text files in, graph files out.
   public struct Build: ParsableCommand {
     public static let configuration = CommandConfiguration(
+      commandName: "build",
       abstract: "Extract a graph from text files and write DOT, JSON and images.",
       discussion: """
         Reads .txt/.md files and folders (recursively), or - for standard input, and writes

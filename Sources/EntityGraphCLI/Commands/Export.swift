@@ -8,6 +8,7 @@ extension EntityGraphCommand {
   /// `entitygraph export --db FILE --format …`: the store's graph in interchange formats.
   public struct Export: ParsableCommand {
     public static let configuration = CommandConfiguration(
+      commandName: "export",
       abstract: "Export a graph store as DOT, JSON, GraphML, Neo4j CSV or a Cypher script.",
       discussion: """
         json is the interchange format (documents, entities with aliases and mentions, relations with \

@@ -8,6 +8,7 @@ extension EntityGraphCommand {
   /// `entitygraph ingest PATH... --db FILE`: add or update documents in a graph store.
   public struct Ingest: ParsableCommand {
     public static let configuration = CommandConfiguration(
+      commandName: "ingest",
       abstract: "Add text files to a graph store, incrementally (unchanged files are skipped).",
       discussion: """
         Reads .txt/.md files and folders (recursively), or - for standard input. A file whose content \

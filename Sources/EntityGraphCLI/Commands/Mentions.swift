@@ -7,6 +7,7 @@ extension EntityGraphCommand {
   /// `entitygraph mentions`: every entity-name mention of the inputs, one per line.
   public struct Mentions: ParsableCommand {
     public static let configuration = CommandConfiguration(
+      commandName: "mentions",
       abstract: "Print every entity-name mention as JSON Lines (the eval scorer's format) or TSV.",
       discussion: """
         Each line holds doc (file name without extension), start and end (Unicode code point offsets, \

@@ -6,6 +6,7 @@ extension EntityGraphCommand {
   /// `entitygraph merge A B --db FILE`: record that two entities are one.
   public struct Merge: ParsableCommand {
     public static let configuration = CommandConfiguration(
+      commandName: "merge",
       abstract: "Merge entity B into entity A (a manual decision that later ingests respect).",
       discussion: """
         A and B are ids (person:ada-lovelace), names or aliases. A keeps its id and name; B's mentions, \
@@ -39,6 +40,7 @@ extension EntityGraphCommand {
   /// `entitygraph split A [B] --db FILE`: undo merges.
   public struct Split: ParsableCommand {
     public static let configuration = CommandConfiguration(
+      commandName: "split",
       abstract: "Split an entity back into the entities its documents named (a decision later ingests respect).",
       discussion: """
         `split A` undoes every automatic and manual merge into A: each document's entity gets its own \

@@ -7,6 +7,7 @@ extension EntityGraphCommand {
   /// `entitygraph predicates`: prints the predicate schema.
   public struct Predicates: ParsableCommand {
     public static let configuration = CommandConfiguration(
+      commandName: "predicates",
       abstract: "Print every predicate with its argument kinds, definition and an example.",
       discussion: "Exit codes: 0 success; 6 the bundled schema is missing or damaged.")
 

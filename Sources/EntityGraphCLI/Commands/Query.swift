@@ -8,6 +8,7 @@ extension EntityGraphCommand {
   /// `entitygraph query …`: questions to a graph store (or to files analysed on the fly).
   public struct Query: ParsableCommand {
     public static let configuration = CommandConfiguration(
+      commandName: "query",
       abstract: "Ask a graph store who mentioned what, about one entity, relations, neighbors and paths.",
       discussion: """
         Every subcommand reads --db FILE (made by `entitygraph ingest`) and prints a table (default), \
@@ -89,6 +90,7 @@ extension EntityGraphCommand.Query {
   /// `query mentions`: who mentioned which entity, with counts, documents and one evidence quote.
   struct Mentions: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "mentions",
       abstract: "Who mentioned what (speaker, entity, count, documents, one evidence quote per row).",
       discussion: """
         With --db, answers from the store across all its documents. With PATH... instead, analyses the \
@@ -126,6 +128,7 @@ extension EntityGraphCommand.Query {
   /// `query entity NAME`.
   struct Entity: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "entity",
       abstract: "Kind, aliases, documents, mentions and relations of one entity.",
       discussion: "NAME is an id (person:ada-lovelace), a name or alias (any case), or a unique part of a name.")
 
@@ -144,7 +147,8 @@ extension EntityGraphCommand.Query {
 
   /// `query relations`.
   struct Relations: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Relations, filtered by predicate, subject and object.")
+    static let configuration = CommandConfiguration(
+      commandName: "relations", abstract: "Relations, filtered by predicate, subject and object.")
 
     @OptionGroup var store: StoreOption
     @Option(help: "Only this predicate, e.g. mentioned, ceo_of.")
@@ -171,6 +175,7 @@ extension EntityGraphCommand.Query {
   /// `query neighbors NAME --depth N`.
   struct Neighbors: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "neighbors",
       abstract: "Entities within N edges of one entity (both directions).")
 
     @Argument(help: "The entity's id, name or alias.")
@@ -195,6 +200,7 @@ extension EntityGraphCommand.Query {
   /// `query path A B`.
   struct Path: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "path",
       abstract: "A shortest chain of relations between two entities (edges followed both ways).",
       discussion: "Prints nothing (and exits 0) in table format when the two are not connected.")
 

@@ -7,6 +7,7 @@ extension EntityGraphCommand {
   /// `entitygraph quotes`: who said what, one record per quote.
   public struct Quotes: ParsableCommand {
     public static let configuration = CommandConfiguration(
+      commandName: "quotes",
       abstract: "Who said what: every attributed quote, partial quote, reported clause and interview turn.",
       discussion: """
         Reads text files and folders (analysed on the fly) or a store (--db FILE, made by `entitygraph \

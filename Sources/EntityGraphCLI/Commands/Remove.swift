@@ -6,6 +6,7 @@ extension EntityGraphCommand {
   /// `entitygraph remove DOCID|PATH... --db FILE`: drop documents and their facts from a store.
   public struct Remove: ParsableCommand {
     public static let configuration = CommandConfiguration(
+      commandName: "remove",
       abstract: "Remove documents (by id or stored path) and every fact they brought from a graph store.",
       discussion: """
         Entities and relations that no other document supports disappear with them. Nothing is removed \

@@ -11,6 +11,7 @@ extension EntityGraphCommand {
   /// `entitygraph render`: draws a graph (JSON or DOT) as SVG, PNG, PDF or DOT.
   public struct Render: ParsableCommand {
     public static let configuration = CommandConfiguration(
+      commandName: "render",
       abstract: "Draw a graph (graph JSON or DOT) as SVG, PNG, PDF or DOT with Graphviz, in-process.",
       discussion: """
         A JSON input is drawn with entity kinds styled and a legend; --focus, --kinds,

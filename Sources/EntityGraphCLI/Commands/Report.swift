@@ -9,6 +9,7 @@ extension EntityGraphCommand {
   /// `entitygraph report`: one self-contained HTML file to explore a graph in a browser.
   public struct Report: ParsableCommand {
     public static let configuration = CommandConfiguration(
+      commandName: "report",
       abstract: "Write one self-contained HTML report to explore the graph in a browser.",
       discussion: """
         The report holds the diagram laid out by Graphviz (pan, zoom, click a node or an edge, filters, \

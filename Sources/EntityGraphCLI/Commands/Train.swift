@@ -6,6 +6,7 @@ extension EntityGraphCommand {
   /// `entitygraph train`: trains the name tagger from a BILOU-tagged CoNLL file.
   public struct Train: ParsableCommand {
     public static let configuration = CommandConfiguration(
+      commandName: "train",
       abstract: "Train the entity tagger (averaged structured perceptron) from a CoNLL file.",
       discussion: """
         The input has one `token<TAB>tag` per line (BILOU tags over person, organization, place,
