@@ -42,13 +42,7 @@ extension EntityGraphCommand {
     }
 
     public func run() throws {
-      let files: [InputFile]
-      do {
-        files = try DocumentLoader.discover(paths)
-      } catch {
-        Console.error("error: \(error)")
-        throw ExitCode(ExitCodes.noInput)
-      }
+      let files = try DocumentLoader.discoverForCommand(paths)
       let graphStore = try store.open(mustExist: false)
       let extractor = try Extractor.makeForCommand()
       let report = IngestRun.ingest(

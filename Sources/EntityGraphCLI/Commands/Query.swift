@@ -222,13 +222,7 @@ extension EntityGraphCommand.Query {
 
 /// Analyses files into an in-memory store, reporting unreadable ones on stderr.
 func analyseIntoMemory(_ paths: [String]) throws -> any GraphStoring {
-  let files: [InputFile]
-  do {
-    files = try DocumentLoader.discover(paths)
-  } catch {
-    Console.error("error: \(error)")
-    throw ExitCode(ExitCodes.noInput)
-  }
+  let files = try DocumentLoader.discoverForCommand(paths)
   let extractor = try Extractor.makeForCommand()
   let store = try withStoreErrors { try GraphStore() }
   let report = IngestRun.ingest(files, into: store, extractor: extractor, showProgress: false)

@@ -181,6 +181,19 @@ final class Mutex<Value>: @unchecked Sendable {
 
 // MARK: - Command helpers
 
+extension DocumentLoader {
+  /// ``discover(_:)`` for a command: a missing path or an empty folder goes to stderr and the command exits with
+  /// ``ExitCodes/noInput``.
+  static func discoverForCommand(_ paths: [String]) throws -> [InputFile] {
+    do {
+      return try discover(paths)
+    } catch {
+      Console.error("error: \(error)")
+      throw ExitCode(ExitCodes.noInput)
+    }
+  }
+}
+
 extension Extractor {
   /// The default extractor for a command: on failure the reason goes to stderr and the command exits
   /// with ``ExitCodes/environment`` (a missing model, gazetteer or ISO country data).
@@ -211,13 +224,7 @@ extension Corpus {
     _ paths: [String], extractor: Extractor, maxBytes: Int = DocumentLoader.defaultMaxBytes,
     _ render: @Sendable (AnalyzedDocument) -> Output
   ) throws -> MapResult<Output> {
-    let files: [InputFile]
-    do {
-      files = try DocumentLoader.discover(paths)
-    } catch {
-      Console.error("error: \(error)")
-      throw ExitCode(ExitCodes.noInput)
-    }
+    let files = try DocumentLoader.discoverForCommand(paths)
     var result = MapResult<Output>(outputs: [], failures: [])
     read(files, maxBytes: maxBytes) {
       render(extractor.analyze($0))
