@@ -110,9 +110,14 @@ public struct TaggerModel: Sendable {
               var last: Int32 = 0
               for f in buffer {
                 let row = Int(f) * T
+                // Widened element by element, so the compiler inlines it (the generic SIMD conversion was an
+                // out-of-line call per feature, which kept the row loads from overlapping).
+                let r = q.baseAddress! + row
                 low &+= SIMD16<Int32>(
-                  truncatingIfNeeded: rows.loadUnaligned(fromByteOffset: row, as: SIMD16<Int8>.self))
-                last &+= Int32(q[row + 16])
+                  Int32(r[0]), Int32(r[1]), Int32(r[2]), Int32(r[3]), Int32(r[4]), Int32(r[5]), Int32(r[6]),
+                  Int32(r[7]), Int32(r[8]), Int32(r[9]), Int32(r[10]), Int32(r[11]), Int32(r[12]), Int32(r[13]),
+                  Int32(r[14]), Int32(r[15]))
+                last &+= Int32(r[16])
               }
               let scaled = SIMD16<Float>(low) * SIMD16<Float>(repeating: scale)
               for t in 0..<16 { e[base + t] = scaled[t] }
