@@ -224,7 +224,7 @@ struct EntityCanonicalizer {
     for c in text.unicodeScalars {
       let space = c == " "
       // (A mark after a space joins it into one whitespace character: the slow path too.)
-      if (space && previousSpace) || (!space && c.properties.isWhitespace) || (previousSpace && c.value >= 0x80) {
+      if (space && previousSpace) || (!space && CharClass.isSpace(c)) || (previousSpace && c.value >= 0x80) {
         return text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
       }
       previousSpace = space

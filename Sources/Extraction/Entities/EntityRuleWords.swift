@@ -52,8 +52,8 @@ struct EntityRuleWords: Sendable {
   let corporateSuffixes: Set<String>
   /// Lower-case hashes (``TextHash/lowerHash(_:)-swift.type.method``) of ``gatherings`` and ``speakerVerbs``: a
   /// per-token pre-check against a token's hash, so the token's text is lower-cased only when it may match.
-  let gatheringHashes: Set<UInt64>
-  let speakerVerbHashes: Set<UInt64>
+  let gatheringHashes: HashSet64
+  let speakerVerbHashes: HashSet64
 
   init(_ file: WordListFile<EntityRuleWord>) {
     titleCues = file[.titleCue]
@@ -70,8 +70,8 @@ struct EntityRuleWords: Sendable {
     months = file.ordered[.month] ?? []
     eraMarkers = file[.eraMarker]
     corporateSuffixes = file[.corporateSuffix]
-    gatheringHashes = Set(gatherings.map { TextHash.lowerHash($0) })
-    speakerVerbHashes = Set(speakerVerbs.map { TextHash.lowerHash($0) })
+    gatheringHashes = HashSet64(gatherings.map { TextHash.lowerHash($0) })
+    speakerVerbHashes = HashSet64(speakerVerbs.map { TextHash.lowerHash($0) })
   }
 
   /// Loads the bundled `entity-rule-words.tsv`.

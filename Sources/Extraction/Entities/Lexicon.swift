@@ -34,7 +34,7 @@ public struct Lexicon: Sendable {
   /// Lower-case word hash → packed word class (see ``WordClass``), from `word-classes.tsv`.
   private(set) var wordClasses = PhraseTable()
   /// Lower-case hashes of acronyms that name things, not organizations ("DNA", "GPS"; WordNet common nouns).
-  private(set) var commonAcronyms = Set<UInt64>()
+  private(set) var commonAcronyms = HashSet64()
   /// The countries (exact typing of country names and demonyms).
   public let countries: CountryGazetteer
   /// The word lists the entity rules read (`entity-rule-words.tsv`).

@@ -89,3 +89,21 @@ struct PhraseTable: Sendable {
     for s in old where s.used { insert(s.key, bits: s.bits) }
   }
 }
+
+/// A set of 64-bit word or phrase hashes (``TextHash``), stored in a ``PhraseTable``: membership is one multiplicative
+/// probe, where `Set<UInt64>` runs SipHash over keys that are already hashes. For word lists probed at every token.
+struct HashSet64: Sendable {
+  private var table = PhraseTable()
+
+  init() {}
+
+  init<S: Sequence>(_ hashes: S) where S.Element == UInt64 {
+    for h in hashes { table.insert(h, bits: 1) }
+  }
+
+  mutating func insert(_ hash: UInt64) { table.insert(hash, bits: 1) }
+
+  @inline(__always) func contains(_ hash: UInt64) -> Bool { table.entry(hash) != nil }
+
+  var isEmpty: Bool { table.count == 0 }
+}
