@@ -52,6 +52,7 @@ enum TokenAnalyzer {
     var infos = [TokenInfo](repeating: TokenInfo(), count: ranges.count)
     // Per lower-case word: 1 when it occurs in lower case, 2 when capitalized away from a sentence start.
     var seen = PhraseTable()
+    seen.reserveCapacity(ranges.count)
     var sentenceStart = [Bool](repeating: false, count: ranges.count)
     for sent in sentences where !sent.isEmpty {
       // The first word of a sentence (after opening quotes/brackets) is sentence-initial.
@@ -177,6 +178,7 @@ enum TokenAnalyzer {
     }
     // Pool the contexts of each capitalized word over the document.
     var pooled = PhraseTable()
+    pooled.reserveCapacity(ranges.count / 4)
     let context = lexicon.documentContext
     let titleBit = Lexicon.Category.title.rawValue
     let orgBit = Lexicon.Category.orgWord.rawValue

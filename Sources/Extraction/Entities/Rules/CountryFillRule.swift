@@ -9,6 +9,7 @@ struct CountryFillRule: EntityRule {
   func apply(_ c: RecognitionContext, _ spans: inout [NameSpan]) {
     var covered = [Bool](repeating: false, count: c.tokens.count)
     for s in spans { for i in s.first..<s.end { covered[i] = true } }
+    var hashes: [UInt64] = []
     var i = 0
     while i < c.tokens.count {
       if covered[i] || !c.isCapitalized(i) {
@@ -17,9 +18,16 @@ struct CountryFillRule: EntityRule {
       }
       var found: NameSpan?
       let limit = min(c.tokens.count, i + c.lexicon.countries.names.maxTokens)
+      // The phrase hashes of i..<i+1, i..<i+2, …, combined once; tried longest first.
+      hashes.removeAll(keepingCapacity: true)
+      var h: UInt64 = 0
+      for k in i..<limit {
+        h = TextHash.combine(h, c.lowers[k])
+        hashes.append(h)
+      }
       var end = limit
       while end > i {
-        if let idx = c.countryIndex(i, end), (i..<end).allSatisfy({ !covered[$0] }) {
+        if let idx = c.countryIndex(i, end, phraseHash: hashes[end - i - 1]), (i..<end).allSatisfy({ !covered[$0] }) {
           found = NameSpan(first: i, end: end, kind: .country, source: .gazetteer, confidence: 0.95, country: idx)
           // "Voice of America", "Bank of Chile": a country closing another name is not the country.
           if let head = c.nameBeforeOf(i), head.allSatisfy({ !covered[$0] }) {

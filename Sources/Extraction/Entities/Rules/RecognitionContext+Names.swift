@@ -4,9 +4,15 @@ import DocumentModel
 extension RecognitionContext {
   /// The country named exactly by tokens `first..<end`, honouring case ("US" but not "us").
   func countryIndex(_ first: Int, _ end: Int) -> Int? {
-    guard isCapitalized(first) else { return nil }
     var h: UInt64 = 0
     for i in first..<end { h = TextHash.combine(h, infos[i].lower) }
+    return countryIndex(first, end, phraseHash: h)
+  }
+
+  /// ``countryIndex(_:_:)`` given the phrase hash of the tokens (``phraseHash(_:_:)``), for a caller that tries
+  /// several lengths from one start and combines the hashes once.
+  func countryIndex(_ first: Int, _ end: Int, phraseHash h: UInt64) -> Int? {
+    guard isCapitalized(first) else { return nil }
     guard let idx = lexicon.countries.names.payload(h) else { return nil }
     let surface = text(first, end)
     if let exact = lexicon.countries.exactCaseByLower[surface.lowercased()], exact != surface { return nil }
