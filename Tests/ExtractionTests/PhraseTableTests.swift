@@ -23,6 +23,26 @@ import Testing
     #expect(table.entry(42) == PhraseTable.prefixBit && table[42] == nil)
   }
 
+  /// The gazetteers are inserted in bulk, in slot order: the table must answer as one insert after another does,
+  /// repeated keys (bits OR-ed), prefix bits and growth past the reserved room included.
+  @Test func bulkInsertEqualsOneByOne() {
+    let keys = Self.keys(20_000, seed: 3)
+    let entries =
+      keys.enumerated().map { (key: $1, bits: UInt32(1 << ($0 % 5))) }
+      + keys.prefix(500).map {
+        (key: $0, bits: PhraseTable.prefixBit)
+      }
+    var one = PhraseTable()
+    for e in entries { one.insert(e.key, bits: e.bits) }
+    for reserved in [0, 5_000, 30_000] {
+      var bulk = PhraseTable()
+      bulk.reserveCapacity(reserved)
+      bulk.insert(contentsOf: entries)
+      #expect(bulk.count == one.count)
+      for key in keys + Self.keys(2_000, seed: 777_777) { #expect(bulk.entry(key) == one.entry(key)) }
+    }
+  }
+
   @Test func hashSetAnswersAsSetDoes() {
     let members = Self.keys(3_000, seed: 7)
     var set = HashSet64()

@@ -30,6 +30,8 @@ public struct Lexicon: Sendable {
 
   /// Phrase hash → category bits.
   private(set) var table = PhraseTable()
+  /// Entries gathered while the lists are read, inserted into ``table`` at once in slot order.
+  private var pending: [(key: UInt64, bits: UInt32)] = []
   private(set) var maxTokens = 1
   /// Lower-case word hash → packed word class (see ``WordClass``), from `word-classes.tsv`.
   private(set) var wordClasses = PhraseTable()
@@ -114,6 +116,8 @@ public struct Lexicon: Sendable {
       }
       add(String(cols[1]), category)
     }
+    table.insert(contentsOf: pending)
+    pending = []
   }
 
   /// The bundled resources whose words feed the tagger's features, in the fixed order of
@@ -207,7 +211,7 @@ public struct Lexicon: Sendable {
       }
       TextHash.feed(&word, b >= 0x41 && b <= 0x5A ? b + 0x20 : b)
     }
-    if !bytes.isEmpty { table.insert(TextHash.combine(0, word), bits: category.rawValue) }
+    if !bytes.isEmpty { pending.append((TextHash.combine(0, word), category.rawValue)) }
   }
 
   /// ``TextHash/lowerHash(_:)`` of a word given as UTF-8 bytes (ASCII straight from the bytes).
@@ -237,9 +241,9 @@ public struct Lexicon: Sendable {
     for (k, word) in hashes.enumerated() {
       h = TextHash.combine(h, word)
       // Every proper prefix is marked, so that `mark` can stop at an n-gram no phrase starts with.
-      if k < hashes.count - 1 { table.insert(h, bits: PhraseTable.prefixBit) }
+      if k < hashes.count - 1 { pending.append((h, PhraseTable.prefixBit)) }
     }
-    table.insert(h, bits: category.rawValue)
+    pending.append((h, category.rawValue))
     maxTokens = max(maxTokens, hashes.count)
   }
 

@@ -71,6 +71,26 @@ struct PhraseTable: Sendable {
     count += 1
   }
 
+  /// Inserts many entries (as ``insert(_:bits:)`` one by one would), in the order of their slots: the writes then
+  /// sweep the table instead of jumping across it, a cache miss each. The gazetteers' 125,000 entries are loaded
+  /// at every start of the tool. Reserve room first (``reserveCapacity(_:)``) so the table does not grow midway
+  /// (it would still be right, only slower).
+  mutating func insert(contentsOf entries: [(key: UInt64, bits: UInt32)]) {
+    let bucketBits = 12
+    let drop = max(0, Int(64 - shift) - bucketBits)
+    @inline(__always) func bucket(_ key: UInt64) -> Int { slot(key) >> drop }
+    var starts = [Int](repeating: 0, count: (1 << bucketBits) + 1)
+    for e in entries { starts[bucket(e.key) + 1] += 1 }
+    for b in 0..<(1 << bucketBits) { starts[b + 1] += starts[b] }
+    var ordered = [(key: UInt64, bits: UInt32)](repeating: (0, 0), count: entries.count)
+    for e in entries {
+      let b = bucket(e.key)
+      ordered[starts[b]] = e
+      starts[b] += 1
+    }
+    for e in ordered { insert(e.key, bits: e.bits) }
+  }
+
   /// Makes room for `n` more entries at once, so loading a known number of phrases rehashes at most once.
   mutating func reserveCapacity(_ n: Int) {
     var doublings = 0
