@@ -20,16 +20,14 @@ public struct CorpusResult: Sendable {
 public enum Corpus {
   /// Discovers, reads and analyses `paths`, merging the graphs in a deterministic (path) order.
   ///
-  /// Unreadable inputs are collected in ``CorpusResult/failures``; the rest are processed. With
-  /// `makesGraphs` false no graph is built or merged (``CorpusResult/graph`` stays empty), for a caller that
-  /// reads only the kept documents.
+  /// Unreadable inputs are collected in ``CorpusResult/failures``; the rest are processed.
   ///
   /// - Throws: ``InputError`` from discovery (a missing path, an empty folder).
   public static func analyze(
     _ paths: [String], extractor: Extractor, maxBytes: Int = DocumentLoader.defaultMaxBytes,
-    keepDocuments: Bool = false, makesGraphs: Bool = true
+    keepDocuments: Bool = false
   ) throws -> CorpusResult {
-    typealias Analysis = (analyzed: AnalyzedDocument?, graph: KnowledgeGraph?)
+    typealias Analysis = (analyzed: AnalyzedDocument?, graph: KnowledgeGraph)
     let files = try DocumentLoader.discover(paths)
     let segmentLength = extractor.pipeline.segmentLength
     var graph = KnowledgeGraph()
@@ -37,9 +35,9 @@ public enum Corpus {
     var documentGraphs: [KnowledgeGraph] = []
     var failures: [InputError] = []
     read(files, maxBytes: maxBytes) { document -> Analysis in
-      if document.length <= segmentLength || !makesGraphs {
+      if document.length <= segmentLength {
         let analyzed = extractor.analyze(document)
-        return (keepDocuments ? analyzed : nil, makesGraphs ? analyzed.makeGraph() : nil)
+        return (keepDocuments ? analyzed : nil, analyzed.makeGraph())
       }
       // A long document's graph is its segments' graphs merged, as `build` spools it (`Extractor.graph(for:)`);
       // its analysis is made again only when it is kept.
@@ -48,7 +46,7 @@ public enum Corpus {
       switch outcome {
       case .success(let analysis):
         if let analyzed = analysis.analyzed { documents.append(analyzed) }
-        if let documentGraph = analysis.graph { documentGraphs.append(documentGraph) }
+        documentGraphs.append(analysis.graph)
       case .failure(let error):
         failures.append(error)
       }
@@ -73,7 +71,7 @@ extension Corpus {
   /// that their graphs are small.
   static let spoolWindow = max(4, 2 * ProcessInfo.processInfo.activeProcessorCount)
 
-  /// Discovers, reads and analyses `paths` like ``analyze(_:extractor:maxBytes:keepDocuments:makesGraphs:)``, but
+  /// Discovers, reads and analyses `paths` like ``analyze(_:extractor:maxBytes:keepDocuments:)``, but
   /// hands each document's graph to `spool` in path order as soon as it is built, instead of merging them all in
   /// memory: a few files are analysed at once on all cores, and a document longer than a segment is analysed
   /// segment by segment, each segment's graph spooled before the next is made. Memory stays that of a few
@@ -138,7 +136,7 @@ extension Corpus {
   }
 
   /// ``spool(_:extractor:maxBytes:into:)`` for a command, reporting like
-  /// ``analyzeForCommand(_:extractor:maxBytes:keepDocuments:makesGraphs:)``; a spool that cannot write its files
+  /// ``analyzeForCommand(_:extractor:maxBytes:keepDocuments:)``; a spool that cannot write its files
   /// is an output problem (``ExitCodes/environment``).
   static func spoolForCommand(
     _ paths: [String], extractor: Extractor, maxBytes: Int = DocumentLoader.defaultMaxBytes, into spool: GraphSpool
@@ -219,7 +217,7 @@ extension Corpus {
   /// Discovers, reads and analyses `paths` on all cores, handing each analysis to `render` as soon as it is made
   /// and keeping only what `render` returns, in input order: for a command that prints something per document
   /// and needs neither graphs nor the analyses afterwards (`mentions`). Reports like
-  /// ``analyzeForCommand(_:extractor:maxBytes:keepDocuments:makesGraphs:)``.
+  /// ``analyzeForCommand(_:extractor:maxBytes:keepDocuments:)``.
   static func mapForCommand<Output: Sendable>(
     _ paths: [String], extractor: Extractor, maxBytes: Int = DocumentLoader.defaultMaxBytes,
     _ render: @Sendable (AnalyzedDocument) -> Output
@@ -242,17 +240,16 @@ extension Corpus {
   /// go to stderr, and the command exits with ``ExitCodes/noInput`` when nothing could be read.
   static func analyzeForCommand(
     _ paths: [String], extractor: Extractor, maxBytes: Int = DocumentLoader.defaultMaxBytes,
-    keepDocuments: Bool = false, makesGraphs: Bool = true
+    keepDocuments: Bool = false
   ) throws -> CorpusResult {
     let result: CorpusResult
     do {
-      result = try analyze(
-        paths, extractor: extractor, maxBytes: maxBytes, keepDocuments: keepDocuments, makesGraphs: makesGraphs)
+      result = try analyze(paths, extractor: extractor, maxBytes: maxBytes, keepDocuments: keepDocuments)
     } catch {
       Console.error("error: \(error)")
       throw ExitCode(ExitCodes.noInput)
     }
-    try report(failures: result.failures, nothingRead: result.graph.documents.isEmpty && result.documents.isEmpty)
+    try report(failures: result.failures, nothingRead: result.graph.documents.isEmpty)
     return result
   }
 }

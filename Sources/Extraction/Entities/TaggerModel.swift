@@ -103,7 +103,7 @@ public struct TaggerModel: Sendable {
                 let row = Int(f) * T
                 for t in 0..<T { e[base + t] += w[row + t] }
               }
-            } else if T == 17, let rows = UnsafeRawPointer(q.baseAddress) {
+            } else if T == 17, let rows = q.baseAddress {
               // Sixteen tags at once, the seventeenth alone. The Int8 weights are summed exactly in Int32 and
               // scaled once: the same total as scaling each weight, with one rounding instead of one per feature.
               var low = SIMD16<Int32>(repeating: 0)
@@ -112,7 +112,7 @@ public struct TaggerModel: Sendable {
                 let row = Int(f) * T
                 // Widened element by element, so the compiler inlines it (the generic SIMD conversion was an
                 // out-of-line call per feature, which kept the row loads from overlapping).
-                let r = q.baseAddress! + row
+                let r = rows + row
                 low &+= SIMD16<Int32>(
                   Int32(r[0]), Int32(r[1]), Int32(r[2]), Int32(r[3]), Int32(r[4]), Int32(r[5]), Int32(r[6]),
                   Int32(r[7]), Int32(r[8]), Int32(r[9]), Int32(r[10]), Int32(r[11]), Int32(r[12]), Int32(r[13]),

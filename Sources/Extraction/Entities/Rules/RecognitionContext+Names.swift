@@ -4,9 +4,7 @@ import DocumentModel
 extension RecognitionContext {
   /// The country named exactly by tokens `first..<end`, honouring case ("US" but not "us").
   func countryIndex(_ first: Int, _ end: Int) -> Int? {
-    var h: UInt64 = 0
-    for i in first..<end { h = TextHash.combine(h, infos[i].lower) }
-    return countryIndex(first, end, phraseHash: h)
+    countryIndex(first, end, phraseHash: phraseHash(first, end))
   }
 
   /// ``countryIndex(_:_:)`` given the phrase hash of the tokens (``phraseHash(_:_:)``), for a caller that tries
