@@ -12,11 +12,10 @@ public struct TaggerModel: Sendable {
   /// Dense weights, row-major: `weights[row * TagSet.count + tag]`, while the model is trained; empty for a
   /// model read from a file, which keeps its Int8 rows instead (``quantized``).
   var weights: [Float]
-  /// The Int8 weights of a model read from a file, row-major like ``weights`` (`value = q * scale`): a
-  /// quarter of the memory of `Float` rows, so the table of both passes stays in cache far better and the
-  /// process is 26 MB smaller; decoding multiplies each by ``scale`` exactly as loading did before, so the
-  /// scores are bit-identical.
-  var quantized: [Int8] = []
+  /// The Int8 weights of a model read from a file (`value = q * scale`), only its non-zero rows kept (see
+  /// ``SparseRows``): a small fraction of the memory of `Float` rows, so the rows a document reads stay in
+  /// cache; decoding sums them exactly and scales once, so the scores are bit-identical to the `Float` rows.
+  var quantized = SparseRows()
   /// The factor of ``quantized``.
   var scale: Float = 1
   /// Transition scores `transitions[from * TagSet.count + to]`, `from == TagSet.start` for the first token.
@@ -75,57 +74,59 @@ public struct TaggerModel: Sendable {
     let fx = extractor
     let scale = self.scale
     weights.withUnsafeBufferPointer { w in
-      quantized.withUnsafeBufferPointer { q in
-        emit.withUnsafeMutableBufferPointer { e in
-          for k in 0..<n {
-            let base = k * T
-            // Names need a capital letter or a digit: a token with none within two positions is outside
-            // every name, so its features are not computed (most tokens of running text).
-            var active = false
-            for j in max(
-              sentence.lowerBound, sentence.lowerBound + k - 2)...min(
-                sentence.upperBound - 1, sentence.lowerBound + k + 2)
-            where !infos[j].flags.isDisjoint(with: Self.nameFlags) {
-              active = true
-              break
-            }
-            if !active {
-              for t in 1..<T { e[base + t] = -1e6 }
-              continue
-            }
-            buffer.removeAll(keepingCapacity: true)
-            fx.features(infos, sentence: sentence, at: sentence.lowerBound + k, into: &buffer)
-            if let stack {
-              fx.stackFeatures(stack, infos, sentence: sentence, at: sentence.lowerBound + k, into: &buffer)
-            }
-            if q.isEmpty {
-              for f in buffer {
-                let row = Int(f) * T
-                for t in 0..<T { e[base + t] += w[row + t] }
+      quantized.values.withUnsafeBufferPointer { q in
+        quantized.blocks.withUnsafeBufferPointer { blocks in
+          emit.withUnsafeMutableBufferPointer { e in
+            for k in 0..<n {
+              let base = k * T
+              // Names need a capital letter or a digit: a token with none within two positions is outside
+              // every name, so its features are not computed (most tokens of running text).
+              var active = false
+              for j in max(
+                sentence.lowerBound, sentence.lowerBound + k - 2)...min(
+                  sentence.upperBound - 1, sentence.lowerBound + k + 2)
+              where !infos[j].flags.isDisjoint(with: Self.nameFlags) {
+                active = true
+                break
               }
-            } else if T == 17, let rows = q.baseAddress {
-              // Sixteen tags at once, the seventeenth alone. The Int8 weights are summed exactly in Int32 and
-              // scaled once: the same total as scaling each weight, with one rounding instead of one per feature.
-              var low = SIMD16<Int32>(repeating: 0)
-              var last: Int32 = 0
-              for f in buffer {
-                let row = Int(f) * T
-                // Widened element by element, so the compiler inlines it (the generic SIMD conversion was an
-                // out-of-line call per feature, which kept the row loads from overlapping).
-                let r = rows + row
-                low &+= SIMD16<Int32>(
-                  Int32(r[0]), Int32(r[1]), Int32(r[2]), Int32(r[3]), Int32(r[4]), Int32(r[5]), Int32(r[6]),
-                  Int32(r[7]), Int32(r[8]), Int32(r[9]), Int32(r[10]), Int32(r[11]), Int32(r[12]), Int32(r[13]),
-                  Int32(r[14]), Int32(r[15]))
-                last &+= Int32(r[16])
+              if !active {
+                for t in 1..<T { e[base + t] = -1e6 }
+                continue
               }
-              let scaled = SIMD16<Float>(low) * SIMD16<Float>(repeating: scale)
-              for t in 0..<16 { e[base + t] = scaled[t] }
-              e[base + 16] = Float(last) * scale
-            } else {
-              for f in buffer {
-                let row = Int(f) * T
-                for t in 0..<T { e[base + t] += Float(q[row + t]) * scale }
+              buffer.removeAll(keepingCapacity: true)
+              fx.features(infos, sentence: sentence, at: sentence.lowerBound + k, into: &buffer)
+              if let stack {
+                fx.stackFeatures(stack, infos, sentence: sentence, at: sentence.lowerBound + k, into: &buffer)
+              }
+              if quantized.isEmpty {
+                for f in buffer {
+                  let row = Int(f) * T
+                  for t in 0..<T { e[base + t] += w[row + t] }
+                }
+              } else if T == 17, let rows = q.baseAddress, let index = blocks.baseAddress {
+                // Sixteen tags at once, the seventeenth alone. The Int8 weights are summed exactly in Int32 and
+                // scaled once: the same total as scaling each weight, with one rounding instead of one per feature.
+                var low = SIMD16<Int32>(repeating: 0)
+                var last: Int32 = 0
+                for f in buffer {
+                  let row = SparseRows.index(of: Int(f), in: index) * T
+                  // Widened element by element, so the compiler inlines it (the generic SIMD conversion was an
+                  // out-of-line call per feature, which kept the row loads from overlapping).
+                  let r = rows + row
+                  low &+= SIMD16<Int32>(
+                    Int32(r[0]), Int32(r[1]), Int32(r[2]), Int32(r[3]), Int32(r[4]), Int32(r[5]), Int32(r[6]),
+                    Int32(r[7]), Int32(r[8]), Int32(r[9]), Int32(r[10]), Int32(r[11]), Int32(r[12]), Int32(r[13]),
+                    Int32(r[14]), Int32(r[15]))
+                  last &+= Int32(r[16])
+                }
+                let scaled = SIMD16<Float>(low) * SIMD16<Float>(repeating: scale)
+                for t in 0..<16 { e[base + t] = scaled[t] }
+                e[base + 16] = Float(last) * scale
+              } else {
+                for f in buffer {
+                  let row = quantized.index(of: Int(f)) * T
+                  for t in 0..<T { e[base + t] += Float(q[row + t]) * scale }
+                }
               }
             }
           }
@@ -245,7 +246,7 @@ public struct TaggerModel: Sendable {
     out.u32(UInt32(transitions.count))
     for v in transitions { out.f32(v) }
     if weights.isEmpty {
-      out.quantizedRows(raw: quantized, scale: scale, width: TagSet.count)
+      out.quantizedRows(raw: quantized.dense(), scale: scale, width: TagSet.count)
     } else {
       out.quantizedRows(weights, width: TagSet.count)
     }
@@ -300,8 +301,7 @@ public struct TaggerModel: Sendable {
     let nTrans = Int(try reader.u32())
     guard nTrans == transitions.count else { throw reader.bad("bad transition table size") }
     for i in 0..<nTrans { transitions[i] = try reader.f32() }
-    quantized = [Int8](repeating: 0, count: (1 << bits) * T)
-    scale = try reader.quantizedRows(into: &quantized, width: T)
+    (quantized, scale) = try reader.quantizedRows(rowCount: 1 << bits, width: T)
   }
 
   /// Reads a model file and checks that it was trained with `lexicon`'s feature lexicons.

@@ -85,21 +85,22 @@ enum ModelBytes {
 
     mutating func f32() throws -> Float { Float(bitPattern: try u32()) }
 
-    /// Reads what ``Writer/quantizedRows(_:width:)`` wrote into Int8 rows of `width`, and returns the scale.
-    mutating func quantizedRows(into quantized: inout [Int8], width: Int) throws -> Float {
+    /// Reads what ``Writer/quantizedRows(_:width:)`` wrote as the rows of a table of `rowCount` rows of `width`
+    /// Int8 weights, and returns them with the scale.
+    mutating func quantizedRows(rowCount: Int, width: Int) throws -> (rows: SparseRows, scale: Float) {
       let scale = try f32()
-      let rows = Int(try u32())
-      let limit = quantized.count / width
-      guard rows <= limit, pos + rows * (4 + width) <= bytes.count else { throw bad("truncated weight rows") }
-      for _ in 0..<rows {
+      let count = Int(try u32())
+      guard count <= rowCount, pos + count * (4 + width) <= bytes.count else { throw bad("truncated weight rows") }
+      var rows = [Int](repeating: 0, count: count)
+      var weights = [Int8](repeating: 0, count: count * width)
+      for k in 0..<count {
         let r = Int(try u32())
-        guard r < limit else { throw bad("row index out of range") }
-        for t in 0..<width {
-          quantized[r * width + t] = Int8(bitPattern: bytes[pos])
-          pos += 1
-        }
+        guard r < rowCount else { throw bad("row index out of range") }
+        rows[k] = r
+        for t in 0..<width { weights[k * width + t] = Int8(bitPattern: bytes[pos + t]) }
+        pos += width
       }
-      return scale
+      return (SparseRows(rowCount: rowCount, width: width, rows: rows, weights: weights), scale)
     }
 
     /// Reads what ``Writer/quantizedRows(_:width:)`` wrote into `weights` (rows of `width`).
