@@ -27,9 +27,21 @@ struct PhraseTable: Sendable {
   private(set) var count = 0
 
   init() {
-    slots = [Slot](repeating: Slot(), count: 16)
-    shift = 64 - 4
+    self.init(slotCount: 16)
   }
+
+  /// An empty table of `slotCount` slots (a power of two, at least 16): room for half as many entries.
+  init(slotCount: Int) {
+    precondition(slotCount >= 16 && slotCount.nonzeroBitCount == 1)
+    slots = [Slot](repeating: Slot(), count: slotCount)
+    shift = 64 - UInt64(slotCount.trailingZeroBitCount)
+  }
+
+  /// The number of slots (see ``init(slotCount:)``).
+  var slotCount: Int { slots.count }
+
+  /// Every entry, ``prefixBit`` included, in the order of its slot.
+  var entries: [(key: UInt64, bits: UInt32)] { slots.filter(\.used).map { ($0.key, $0.bits) } }
 
   @inline(__always) private func slot(_ key: UInt64) -> Int {
     Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
@@ -113,9 +125,13 @@ struct PhraseTable: Sendable {
 /// A set of 64-bit word or phrase hashes (``TextHash``), stored in a ``PhraseTable``: membership is one multiplicative
 /// probe, where `Set<UInt64>` runs SipHash over keys that are already hashes. For word lists probed at every token.
 struct HashSet64: Sendable {
-  private var table = PhraseTable()
+  /// Each hash with the bits 1.
+  private(set) var table = PhraseTable()
 
   init() {}
+
+  /// The set of the keys of `table`.
+  init(table: PhraseTable) { self.table = table }
 
   init<S: Sequence>(_ hashes: S) where S.Element == UInt64 {
     for h in hashes { table.insert(h, bits: 1) }

@@ -85,6 +85,18 @@ enum ModelBytes {
 
     mutating func f32() throws -> Float { Float(bitPattern: try u32()) }
 
+    /// Whether every byte has been read.
+    var isAtEnd: Bool { pos == bytes.count }
+
+    /// Calls `body` with each of `count` records of `size` bytes, checking once that they are all there.
+    mutating func fixedRecords(count: Int, size: Int, _ body: (UnsafeRawBufferPointer) -> Void) throws {
+      guard count >= 0, count <= (bytes.count - pos) / size else { throw bad("truncated at byte \(pos)") }
+      bytes.withUnsafeBytes { raw in
+        for k in 0..<count { body(UnsafeRawBufferPointer(rebasing: raw[(pos + k * size)..<(pos + (k + 1) * size)])) }
+      }
+      pos += count * size
+    }
+
     /// Reads what ``Writer/quantizedRows(_:width:)`` wrote as the rows of a table of `rowCount` rows of `width`
     /// Int8 weights, and returns them with the scale.
     mutating func quantizedRows(rowCount: Int, width: Int) throws -> (rows: SparseRows, scale: Float) {
