@@ -46,23 +46,33 @@ struct SparseRows: Sendable {
     self.rowCount = rowCount
     // Files list their rows in increasing order; anything else is put in that order first.
     var order = Array(rows.indices)
-    if zip(rows, rows.dropFirst()).contains(where: { $0 >= $1 }) {
+    if rows.indices.dropFirst().contains(where: { rows[$0 - 1] >= rows[$0] }) {
       var last: [Int: Int] = [:]
       for (k, row) in rows.enumerated() { last[row] = k }
       order = last.keys.sorted().map { last[$0]! }
     }
-    blocks = [Block](repeating: Block(), count: (rowCount + 63) / 64)
-    values = [Int8](repeating: 0, count: width)
-    values.reserveCapacity((order.count + 1) * width)
-    for k in order where weights[(k * width)..<((k + 1) * width)].contains(where: { $0 != 0 }) {
-      blocks[rows[k] >> 6].present |= 1 << UInt64(rows[k] & 63)
-      values.append(contentsOf: weights[(k * width)..<((k + 1) * width)])
+    var blocks = [Block](repeating: Block(), count: (rowCount + 63) / 64)
+    var values = [Int8](repeating: 0, count: (order.count + 1) * width)
+    var stored = 1
+    weights.withUnsafeBufferPointer { w in
+      values.withUnsafeMutableBufferPointer { v in
+        for k in order {
+          let from = k * width
+          guard (from..<(from + width)).contains(where: { w[$0] != 0 }) else { continue }
+          blocks[rows[k] >> 6].present |= 1 << UInt64(rows[k] & 63)
+          for t in 0..<width { v[stored * width + t] = w[from + t] }
+          stored += 1
+        }
+      }
     }
+    values.removeLast((order.count + 1 - stored) * width)
+    self.blocks = blocks
+    self.values = values
     // Stored rows are in row order: a block's first one follows every one of the blocks before it.
     var first: UInt32 = 1
-    for b in blocks.indices {
-      blocks[b].first = first
-      first += UInt32(blocks[b].present.nonzeroBitCount)
+    for b in self.blocks.indices {
+      self.blocks[b].first = first
+      first += UInt32(self.blocks[b].present.nonzeroBitCount)
     }
   }
 

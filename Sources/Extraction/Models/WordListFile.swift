@@ -58,9 +58,9 @@ struct WordListFile<Category: WordListCategory>: Sendable {
     fingerprint = WordListFile.fnv1a(text.utf8)
     let known = Dictionary(uniqueKeysWithValues: Category.allCases.map { ($0.rawValue, $0) })
     for (n, raw) in text.dataLines(omittingEmptySubsequences: false).enumerated() {
-      let line = raw.trimmingCharacters(in: .whitespaces)
+      let line = Self.trimmed(raw)
       if line.isEmpty || line.hasPrefix("#") { continue }
-      let parts = line.split(separator: "\t", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+      let parts = line.split(separator: "\t", maxSplits: 1).map { String(Self.trimmed($0)) }
       guard parts.count == 2, !parts[1].isEmpty else {
         throw ExtractionError(.badResource, "\(name) line \(n + 1): expected 'category<TAB>word'")
       }
@@ -71,6 +71,19 @@ struct WordListFile<Category: WordListCategory>: Sendable {
       let word = parts[1].lowercased()
       if words[category, default: []].insert(word).inserted { ordered[category, default: []].append(word) }
     }
+  }
+
+  /// `text` without the spaces and tabs at either end: what `trimmingCharacters(in: .whitespaces)` gives
+  /// (tab and the Unicode space separators), without a round trip through `NSString` per line.
+  static func trimmed(_ text: Substring) -> Substring {
+    func isBlank(_ c: Unicode.Scalar) -> Bool {
+      c == " " || c == "\t" || (c.value >= 0x80 && c.properties.generalCategory == .spaceSeparator)
+    }
+    let scalars = text.unicodeScalars
+    guard let first = scalars.firstIndex(where: { !isBlank($0) }),
+      let last = scalars.lastIndex(where: { !isBlank($0) })
+    else { return text[text.endIndex...] }
+    return Substring(scalars[first...last])
   }
 
   /// Loads a bundled resource file (`Resources/[subdirectory/]name`).
