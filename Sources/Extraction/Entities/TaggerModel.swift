@@ -257,8 +257,8 @@ public struct TaggerModel: Sendable {
   ///
   /// - Throws: ``ExtractionError`` `.badModel` when the data is not a model of this version.
   public init(data: Data) throws {
-    let bytes = [UInt8](data)
-    if bytes.count >= 4, Array(bytes[0..<4]) == Self.stackedMagic {
+    if data.count >= 4, data.prefix(4).elementsEqual(Self.stackedMagic) {
+      let bytes = [UInt8](data)
       var parts: [Data] = []
       var pos = 4
       while pos + 4 <= bytes.count, parts.count < 2 {
