@@ -161,8 +161,6 @@ struct RecognitionContext {
   let infos: [TokenInfo]
   /// Lower-case hash of each token.
   let lowers: [UInt64]
-  /// Lower-cased text of each token.
-  let lowerTexts: [String]
   /// Sentence index of each token.
   let sentenceOf: [Int32]
 
@@ -181,25 +179,24 @@ struct RecognitionContext {
     // on the document until the pipeline ends, so the text is analyzed once.
     if let cached = document.tokenAnalysis, cached.infos.count == tokens.count {
       infos = cached.infos
-      lowerTexts = cached.lowerTexts
     } else {
       infos = TokenAnalyzer.analyze(
         document.document.scalars, ranges: document.tokens.map { $0.start..<$0.end }, sentences: sents,
         lexicon: lexicon)
-      lowerTexts = TokenAnalysis.lowerTexts(document.document.scalars, tokens)
     }
     lowers = infos.map(\.lower)
   }
 
   /// The token analysis to keep on the document for later stages.
-  var analysis: TokenAnalysis { TokenAnalysis(infos: infos, lowerTexts: lowerTexts) }
+  var analysis: TokenAnalysis { TokenAnalysis(infos: infos) }
 
   func text(_ i: Int) -> String { document.document.text(from: tokens[i].start, to: tokens[i].end) }
   func text(_ first: Int, _ end: Int) -> String {
     document.document.text(from: tokens[first].start, to: tokens[end - 1].end)
   }
-  /// The lower-cased text of token `i` (`text(i).lowercased()`, computed once per token).
-  func lower(_ i: Int) -> String { lowerTexts[i] }
+  /// The lower-cased text of token `i` (`text(i).lowercased()`), made when asked: the rules ask about the few
+  /// tokens next to names and cue words, so making it for every token of the document cost more.
+  func lower(_ i: Int) -> String { TokenAnalysis.lowerText(scalars, tokens[i]) }
   func has(_ i: Int, _ category: Lexicon.Category) -> Bool { infos[i].inside & category.rawValue != 0 }
   /// Hash of the lower-cased token sequence.
   func phraseHash(_ first: Int, _ end: Int) -> UInt64 {
@@ -215,28 +212,20 @@ struct RecognitionContext {
 /// so that later stages that need it (nested places) do not analyze the text again.
 struct TokenAnalysis: Sendable {
   var infos: [TokenInfo]
-  var lowerTexts: [String]
 
-  /// `text.lowercased()` of every token, ASCII tokens without going through `String`'s Unicode tables.
-  static func lowerTexts(_ s: [Unicode.Scalar], _ tokens: [Token]) -> [String] {
-    tokens.map { t in
-      var ascii = true
-      for k in t.start..<t.end where s[k].value >= 0x80 {
-        ascii = false
-        break
+  /// `text.lowercased()` of token `t`, an ASCII token without going through `String`'s Unicode tables.
+  static func lowerText(_ s: [Unicode.Scalar], _ t: Token) -> String {
+    for k in t.start..<t.end where s[k].value >= 0x80 {
+      var view = String.UnicodeScalarView()
+      view.append(contentsOf: s[t.start..<t.end])
+      return String(view).lowercased()
+    }
+    return String(unsafeUninitializedCapacity: t.end - t.start) { buffer in
+      for k in t.start..<t.end {
+        let v = s[k].value
+        buffer[k - t.start] = UInt8(v >= 0x41 && v <= 0x5A ? v + 0x20 : v)
       }
-      guard ascii else {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: s[t.start..<t.end])
-        return String(view).lowercased()
-      }
-      return String(unsafeUninitializedCapacity: t.end - t.start) { buffer in
-        for k in t.start..<t.end {
-          let v = s[k].value
-          buffer[k - t.start] = UInt8(v >= 0x41 && v <= 0x5A ? v + 0x20 : v)
-        }
-        return t.end - t.start
-      }
+      return t.end - t.start
     }
   }
 }
