@@ -70,7 +70,7 @@ struct LexiconSources {
 extension Lexicon.Lists {
   static let magic: [UInt8] = Array("EGLX".utf8)
   /// Bumped whenever the hashing of phrases, the tokenizer or the lists' reading changes what the tables hold.
-  static let version: UInt32 = 1
+  static let version: UInt32 = 2
 
   /// Reads the text of the lists in `sources`.
   ///
@@ -87,8 +87,10 @@ extension Lexicon.Lists {
   /// read from and the ``Lexicon/featureFingerprint`` of those sources.
   ///
   /// Layout (little-endian): `EGLX`, version, source hash (UInt64), feature fingerprint (UInt64), most tokens of
-  /// a phrase (UInt32), then the phrase table, the word classes and the common acronyms, each as its slot count
-  /// and entry count (UInt32) and its entries (UInt64 key, UInt32 bits) in slot order.
+  /// a phrase (UInt32); the phrase table as its slot count (UInt32), the count and list of its entries with
+  /// category bits (UInt64 key, UInt32 bits) in slot order, then the count and list of its entries with a word
+  /// class (UInt64 key, UInt32 class); the common acronyms as their slot count and the count and list of their
+  /// keys (UInt64).
   func compiled(sourceHash: UInt64, featureFingerprint: UInt64) -> Data {
     var out = ModelBytes.Writer()
     out.bytes(Self.magic)
@@ -96,15 +98,20 @@ extension Lexicon.Lists {
     out.u64(sourceHash)
     out.u64(featureFingerprint)
     out.u32(UInt32(maxTokens))
-    for t in [table, wordClasses, commonAcronyms.table] {
-      let entries = t.entries
-      out.u32(UInt32(t.slotCount))
-      out.u32(UInt32(entries.count))
-      for e in entries {
+    let entries = table.entries
+    out.u32(UInt32(table.slotCount))
+    for payloads in [false, true] {
+      let part = entries.filter { payloads ? $0.payload != 0 : $0.bits != 0 }
+      out.u32(UInt32(part.count))
+      for e in part {
         out.u64(e.key)
-        out.u32(e.bits)
+        out.u32(payloads ? e.payload : e.bits)
       }
     }
+    let acronyms = commonAcronyms.table.entries
+    out.u32(UInt32(commonAcronyms.table.slotCount))
+    out.u32(UInt32(acronyms.count))
+    for e in acronyms { out.u64(e.key) }
     return out.data
   }
 
@@ -119,25 +126,31 @@ extension Lexicon.Lists {
     let fingerprint = try reader.u64()
     let maxTokens = Int(try reader.u32())
     guard maxTokens >= 1 && maxTokens <= 6 else { throw reader.bad("bad phrase length \(maxTokens)") }
-    var tables: [PhraseTable] = []
-    for _ in 0..<3 {
+    func emptyTable() throws -> PhraseTable {
       let slots = Int(try reader.u32())
+      guard slots >= 16, slots <= 1 << 26, slots.nonzeroBitCount == 1 else {
+        throw reader.bad("bad table size \(slots)")
+      }
+      return PhraseTable(slotCount: slots)
+    }
+    var table = try emptyTable()
+    for payloads in [false, true] {
       let count = Int(try reader.u32())
-      guard slots >= 16, slots <= 1 << 26, slots.nonzeroBitCount == 1, count <= slots / 2 else {
-        throw reader.bad("bad table size \(slots) for \(count) entries")
-      }
-      var table = PhraseTable(slotCount: slots)
+      guard count <= table.slotCount / 2 else { throw reader.bad("too many entries (\(count))") }
       try reader.fixedRecords(count: count, size: 12) { record in
-        table.insert(
-          UInt64(littleEndian: record.loadUnaligned(as: UInt64.self)),
-          bits: UInt32(littleEndian: record.loadUnaligned(fromByteOffset: 8, as: UInt32.self)))
+        let key = UInt64(littleEndian: record.loadUnaligned(as: UInt64.self))
+        let value = UInt32(littleEndian: record.loadUnaligned(fromByteOffset: 8, as: UInt32.self))
+        if payloads { table.insert(key, bits: 0, payload: value) } else { table.insert(key, bits: value) }
       }
-      tables.append(table)
+    }
+    var acronyms = try emptyTable()
+    let count = Int(try reader.u32())
+    guard count <= acronyms.slotCount / 2 else { throw reader.bad("too many acronyms (\(count))") }
+    try reader.fixedRecords(count: count, size: 8) { record in
+      acronyms.insert(UInt64(littleEndian: record.loadUnaligned(as: UInt64.self)), bits: 1)
     }
     guard reader.isAtEnd else { throw reader.bad("unexpected bytes after the tables") }
-    let lists = Self(
-      table: tables[0], maxTokens: maxTokens, wordClasses: tables[1], commonAcronyms: HashSet64(table: tables[2]))
-    return (lists, fingerprint)
+    return (Self(table: table, maxTokens: maxTokens, commonAcronyms: HashSet64(table: acronyms)), fingerprint)
   }
 }
 

@@ -1,21 +1,20 @@
 extension Lexicon {
   /// The part of the lexicon made from the bundled word lists, everything but the ISO countries: the phrase
-  /// table of places, names, common words, known names and cue words, the word classes and the common acronyms.
+  /// table of places, names, common words, known names and cue words with the words' classes, and the common
+  /// acronyms.
   ///
   /// Made from the lists' text, or read from `lexicon.bin`, where the same tables are stored compiled (see
   /// ``Lexicon/Lists/init(compiled:sourceHash:)``): reading them is a few milliseconds at every start of the
   /// tool, hashing 125,000 phrases is twenty.
   struct Lists: Sendable {
-    /// Phrase hash → category bits.
+    /// Phrase hash → category bits; a one-word phrase's payload is the word's packed class (``WordClass``).
     private(set) var table = PhraseTable()
     /// The most tokens of any phrase in ``table``.
     private(set) var maxTokens = 1
-    /// Lower-case word hash → packed word class (see ``WordClass``).
-    private(set) var wordClasses = PhraseTable()
     /// Lower-case hashes of acronyms that name things.
     private(set) var commonAcronyms = HashSet64()
     /// Entries gathered while the lists are read, inserted into ``table`` at once in slot order.
-    private var pending: [(key: UInt64, bits: UInt32)] = []
+    private var pending: [(key: UInt64, bits: UInt32, payload: UInt32)] = []
 
     /// Reads the text of the lists.
     init(
@@ -25,15 +24,16 @@ extension Lexicon {
       for line in commonAcronyms.dataLines() where !line.isEmpty {
         self.commonAcronyms.insert(TextHash.lowerHash(String(line)))
       }
-      self.wordClasses.reserveCapacity(Self.lineCount(wordClasses))
+      // A word's class rides on its one-word phrase: the token's first probe of the table finds both.
       wordClasses.forEachDataLine { line in
         guard line[0] != UInt8(ascii: "#") else { return }
         let cols = line.tabFields()
         guard cols.count == 4, let fine = cols[1].decimalValue, let coarse = cols[2].decimalValue,
           let cap = cols[3].decimalValue, let packed = WordClass.pack(fine: fine, coarse: coarse, capitalization: cap)
         else { return }
-        self.wordClasses.insert(Self.lowerHash(cols[0]), bits: packed)
+        pending.append((TextHash.combine(0, Self.lowerHash(cols[0])), 0, packed))
       }
+      // Most classed words are in the lists too, so their lines are not counted.
       table.reserveCapacity(
         [places, firstNames, surnames, commonWords, knownNames, cueWords].reduce(0) { $0 + Self.lineCount($1) })
       addLines(places, .place)
@@ -77,10 +77,9 @@ extension Lexicon {
     }
 
     /// Lists read from `lexicon.bin` (see ``compiled(sourceHash:featureFingerprint:)``).
-    init(table: PhraseTable, maxTokens: Int, wordClasses: PhraseTable, commonAcronyms: HashSet64) {
+    init(table: PhraseTable, maxTokens: Int, commonAcronyms: HashSet64) {
       self.table = table
       self.maxTokens = maxTokens
-      self.wordClasses = wordClasses
       self.commonAcronyms = commonAcronyms
     }
 
@@ -131,7 +130,7 @@ extension Lexicon {
         }
         TextHash.feed(&word, b >= 0x41 && b <= 0x5A ? b + 0x20 : b)
       }
-      if !bytes.isEmpty { pending.append((TextHash.combine(0, word), category.rawValue)) }
+      if !bytes.isEmpty { pending.append((TextHash.combine(0, word), category.rawValue, 0)) }
     }
 
     /// ``TextHash/lowerHash(_:)`` of a word given as UTF-8 bytes (ASCII straight from the bytes).
@@ -156,9 +155,9 @@ extension Lexicon {
       for (k, word) in hashes.enumerated() {
         h = TextHash.combine(h, word)
         // Every proper prefix is marked, so that `mark` can stop at an n-gram no phrase starts with.
-        if k < hashes.count - 1 { pending.append((h, PhraseTable.prefixBit)) }
+        if k < hashes.count - 1 { pending.append((h, PhraseTable.prefixBit, 0)) }
       }
-      pending.append((h, category.rawValue))
+      pending.append((h, category.rawValue, 0))
       maxTokens = max(maxTokens, hashes.count)
     }
   }

@@ -28,12 +28,11 @@ public struct Lexicon: Sendable {
     static let count = 16
   }
 
-  /// Phrase hash → category bits.
+  /// Phrase hash → category bits; a one-word phrase's payload is the word's packed class (``WordClass``), from
+  /// `word-classes.tsv`.
   let table: PhraseTable
   /// The most tokens of any phrase in ``table``.
   let maxTokens: Int
-  /// Lower-case word hash → packed word class (see ``WordClass``), from `word-classes.tsv`.
-  let wordClasses: PhraseTable
   /// Lower-case hashes of acronyms that name things, not organizations ("DNA", "GPS"; WordNet common nouns).
   let commonAcronyms: HashSet64
   /// The countries (exact typing of country names and demonyms).
@@ -69,7 +68,6 @@ public struct Lexicon: Sendable {
     lists.add(countries)
     table = lists.table
     maxTokens = lists.maxTokens
-    wordClasses = lists.wordClasses
     commonAcronyms = lists.commonAcronyms
     self.countries = countries
     self.ruleWords = ruleWords
@@ -111,16 +109,18 @@ public struct Lexicon: Sendable {
   }
 
   /// The packed word class of a lower-case word hash (``WordClass``), or 0 for a word the class file lacks.
-  @inline(__always) func wordClass(_ lower: UInt64) -> UInt32 { wordClasses.entry(lower) ?? 0 }
+  @inline(__always) func wordClass(_ lower: UInt64) -> UInt32 { table.lookup(TextHash.combine(0, lower))?.payload ?? 0 }
 
-  /// Marks, for each token, the categories of gazetteer phrases covering it.
+  /// Marks, for each token, the categories of gazetteer phrases covering it, and its word class.
   ///
   /// - Parameters:
   ///   - lower: lower-case hashes of the tokens of one sentence.
   ///   - inside: receives, per token, the bits of every phrase covering it.
   ///   - starts: receives, per token, the bits of phrases starting there.
+  ///   - classes: receives, per token, its packed word class (``wordClass(_:)``), found by the same probe as
+  ///     its one-word phrase.
   /// - Complexity: O(n · maxTokens).
-  func mark(lower: ArraySlice<UInt64>, inside: inout [UInt32], starts: inout [UInt32]) {
+  func mark(lower: ArraySlice<UInt64>, inside: inout [UInt32], starts: inout [UInt32], classes: inout [UInt32]) {
     let base = lower.startIndex
     let n = lower.count
     for i in 0..<n {
@@ -130,12 +130,15 @@ public struct Lexicon: Sendable {
       while len <= limit {
         h = TextHash.combine(h, lower[base + i + len - 1])
         // No phrase starts with these tokens: no longer one does either.
-        guard let entry = table.entry(h) else { break }
-        let bits = entry & ~PhraseTable.prefixBit
+        guard let entry = table.lookup(h) else { break }
+        if len == 1 { classes[i] = entry.payload }
+        let bits = entry.bits & ~PhraseTable.prefixBit
         if bits != 0 {
           starts[i] |= bits
           for k in i..<(i + len) { inside[k] |= bits }
         }
+        // A phrase that starts no longer one: the walk from this token is done (most words are such phrases).
+        if entry.bits & PhraseTable.prefixBit == 0 { break }
         len += 1
       }
     }

@@ -129,7 +129,6 @@ enum TokenAnalyzer {
       info.suffix2 = s2
       info.suffix3 = s3
       info.suffix4 = s4
-      info.wordClass = lexicon.wordClass(lower)
       if len > 0 {
         let first = s[lo]
         if CharClass.isUpper(first) { flags.insert(.initialCap) }
@@ -158,18 +157,28 @@ enum TokenAnalyzer {
     }
     var inside = [UInt32](repeating: 0, count: infos.count)
     var starts = [UInt32](repeating: 0, count: infos.count)
+    var classes = [UInt32](repeating: 0, count: infos.count)
+    var marked = 0
     for sent in sentences where !sent.isEmpty {
       var ins = [UInt32](repeating: 0, count: sent.count)
       var sts = [UInt32](repeating: 0, count: sent.count)
-      lexicon.mark(lower: lowers[sent], inside: &ins, starts: &sts)
+      var cls = [UInt32](repeating: 0, count: sent.count)
+      lexicon.mark(lower: lowers[sent], inside: &ins, starts: &sts, classes: &cls)
       for k in 0..<sent.count {
         inside[sent.lowerBound + k] = ins[k]
         starts[sent.lowerBound + k] = sts[k]
+        classes[sent.lowerBound + k] = cls[k]
       }
+      marked += sent.count
+    }
+    // Tokens outside every sentence (none, when the sentences cover the text) get their class on their own.
+    if marked != infos.count {
+      for i in infos.indices where classes[i] == 0 { classes[i] = lexicon.wordClass(lowers[i]) }
     }
     for i in infos.indices {
       infos[i].inside = inside[i]
       infos[i].starts = starts[i]
+      infos[i].wordClass = classes[i]
       if i > 0, inside[i - 1] & Lexicon.Category.title.rawValue != 0,
         infos[i].flags.contains(.initialCap)
       {
