@@ -66,6 +66,14 @@ import Testing
     #expect(throws: ExtractionError.self) { try Pipeline(stages: [QuoteFinder(), Tokenizer(), SentenceSplitter()]) }
     #expect(throws: ExtractionError.self) { try Pipeline(stages: [Tokenizer(), RelationExtractor()]) }
     #expect(throws: Never.self) { try Pipeline(stages: [Tokenizer(), SentenceSplitter(), QuoteFinder()]) }
+    // A tokenizer told not to make the word view does not, and a stage that reads it is refused after it.
+    #expect(Tokenizer(makesWords: false).produces == [.tokens])
+    #expect(throws: ExtractionError.self) {
+      try Pipeline(stages: [Tokenizer(makesWords: false), SentenceSplitter(), QuoteFinder()])
+    }
+    var doc = AnalyzedDocument(document: Document(id: "d", text: "Dr. Kim said yes."))
+    Tokenizer(makesWords: false).process(&doc)
+    #expect(doc.tokens.count == 5 && doc.words.isEmpty)
   }
 
   @Test func debugDumpListsWhatTheStagesFound() {

@@ -59,7 +59,8 @@ extension EntityGraphCommand {
         }
         // Each mention names its entity by id; the entities themselves are not printed.
         recognizer.makesEntities = false
-        var stages: [any ExtractionStage] = [Tokenizer(), SentenceSplitter(), recognizer]
+        // Nor is the word view, which only the speech and relation stages read.
+        var stages: [any ExtractionStage] = [Tokenizer(makesWords: false), SentenceSplitter(), recognizer]
         if !noNested { stages.append(NestedMentionStage(recognizer: recognizer)) }
         extractor = Extractor(pipeline: try Pipeline(stages: stages))
       } catch {

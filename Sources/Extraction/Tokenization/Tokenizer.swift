@@ -17,13 +17,17 @@ import DocumentModel
 public struct Tokenizer: ExtractionStage {
   public let name = "tokenizer"
   public let requires: Set<ExtractionProduct> = []
-  public let produces: Set<ExtractionProduct> = [.tokens, .words]
+  public var produces: Set<ExtractionProduct> { makesWords ? [.tokens, .words] : [.tokens] }
+  /// Whether the stage also makes the word view (``AnalyzedDocument/words``: every token's lower-cased text and
+  /// flags), which the speech and relation stages read. A pipeline that has none of them (`entitygraph mentions`)
+  /// turns it off; the pipeline's check of each stage's `requires` catches a stage that needs it.
+  public var makesWords: Bool
 
-  public init() {}
+  public init(makesWords: Bool = true) { self.makesWords = makesWords }
 
   public func process(_ document: inout AnalyzedDocument) {
     document.tokens = Tokenizer.tokenize(document.document.scalars)
-    document.words = TokenWord.words(of: document.tokens, in: document.document.scalars)
+    if makesWords { document.words = TokenWord.words(of: document.tokens, in: document.document.scalars) }
   }
 
   /// Abbreviations that keep their final period (compared lower-cased, without the period).
