@@ -128,9 +128,10 @@ enum ResourceLoader {
     return s
   }
 
+  /// The bytes of a bundled resource, mapped rather than copied (the bundle is not rewritten while the tool runs).
   static func data(_ name: String, _ ext: String) throws -> Data {
     let u = try url(name, ext)
-    guard let data = try? Data(contentsOf: u) else {
+    guard let data = try? Data(contentsOf: u, options: .alwaysMapped) else {
       throw ExtractionError(.badResource, "cannot read bundled resource \(u.path)")
     }
     return data

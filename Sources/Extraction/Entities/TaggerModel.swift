@@ -312,8 +312,10 @@ public struct TaggerModel: Sendable {
     try self.init(contentsOf: url, featureFingerprint: lexicon.featureFingerprint)
   }
 
-  init(contentsOf url: URL, featureFingerprint: UInt64) throws {
-    let data = try Data(contentsOf: url)
+  /// Reads a model file; `mapped` maps it instead of copying it (for the bundled model, which no one rewrites
+  /// while it is read: a file cut short under a mapping would be a crash, not an error).
+  init(contentsOf url: URL, featureFingerprint: UInt64, mapped: Bool = false) throws {
+    let data = try Data(contentsOf: url, options: mapped ? .alwaysMapped : [])
     do { try self.init(data: data) } catch let error as ExtractionError {
       throw ExtractionError(error.code, "\(url.path): \(error.message)")
     }
@@ -346,7 +348,7 @@ public struct TaggerModel: Sendable {
   public static func makeDefault(lexicon: Lexicon? = nil) throws -> TaggerModel {
     let url = try ResourceLoader.url("tagger", "bin")
     let fingerprint = try lexicon?.featureFingerprint ?? Lexicon.bundledFeatureFingerprint()
-    return try TaggerModel(contentsOf: url, featureFingerprint: fingerprint)
+    return try TaggerModel(contentsOf: url, featureFingerprint: fingerprint, mapped: true)
   }
 
   /// Rewrites a format-1 model (single or stacked) as format 2 recording `fingerprint`, every other byte

@@ -52,28 +52,32 @@ enum ModelBytes {
   }
 
   /// Reads fields of a model file; every read past the end is a `.badModel` error.
+  ///
+  /// Reads the `Data` in place (a model file read with `.alwaysMapped` is never copied).
   struct Reader {
-    let bytes: [UInt8]
+    let data: Data
     var pos = 0
     /// Makes the error for a damaged file.
     let bad: (String) -> ExtractionError
 
     init(_ data: Data, bad: @escaping (String) -> ExtractionError) {
-      bytes = [UInt8](data)
+      self.data = data
       self.bad = bad
     }
 
+    /// The number of bytes.
+    var count: Int { data.count }
+
     /// Whether the file starts with `magic`; moves past it when it does.
     mutating func expect(_ magic: [UInt8]) -> Bool {
-      guard bytes.count >= magic.count, Array(bytes[0..<magic.count]) == magic else { return false }
+      guard data.count >= magic.count, data.prefix(magic.count).elementsEqual(magic) else { return false }
       pos = magic.count
       return true
     }
 
     mutating func u32() throws -> UInt32 {
-      guard pos + 4 <= bytes.count else { throw bad("truncated at byte \(pos)") }
-      let v =
-        UInt32(bytes[pos]) | UInt32(bytes[pos + 1]) << 8 | UInt32(bytes[pos + 2]) << 16 | UInt32(bytes[pos + 3]) << 24
+      guard pos + 4 <= data.count else { throw bad("truncated at byte \(pos)") }
+      let v = data.withUnsafeBytes { UInt32(littleEndian: $0.loadUnaligned(fromByteOffset: pos, as: UInt32.self)) }
       pos += 4
       return v
     }
@@ -86,15 +90,40 @@ enum ModelBytes {
     mutating func f32() throws -> Float { Float(bitPattern: try u32()) }
 
     /// Whether every byte has been read.
-    var isAtEnd: Bool { pos == bytes.count }
+    var isAtEnd: Bool { pos == data.count }
 
     /// Calls `body` with each of `count` records of `size` bytes, checking once that they are all there.
     mutating func fixedRecords(count: Int, size: Int, _ body: (UnsafeRawBufferPointer) -> Void) throws {
-      guard count >= 0, count <= (bytes.count - pos) / size else { throw bad("truncated at byte \(pos)") }
-      bytes.withUnsafeBytes { raw in
+      guard count >= 0, count <= (data.count - pos) / size else { throw bad("truncated at byte \(pos)") }
+      data.withUnsafeBytes { raw in
         for k in 0..<count { body(UnsafeRawBufferPointer(rebasing: raw[(pos + k * size)..<(pos + (k + 1) * size)])) }
       }
       pos += count * size
+    }
+
+    /// Reads `count` rows written as a UInt32 row index below `rowCount` and `width` Int8 values each, checking
+    /// once that they are all there: the row indices and the values in file order.
+    private mutating func rows(count: Int, rowCount: Int, width: Int) throws -> (rows: [Int], values: [Int8]) {
+      guard count >= 0, count <= rowCount, count <= (data.count - pos) / (4 + width) else {
+        throw bad("truncated weight rows")
+      }
+      var rows = [Int](repeating: 0, count: count)
+      var values = [Int8](repeating: 0, count: count * width)
+      let start = pos
+      let inRange = data.withUnsafeBytes { raw in
+        var at = start
+        for k in 0..<count {
+          let r = Int(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: at, as: UInt32.self)))
+          guard r < rowCount else { return false }
+          rows[k] = r
+          for t in 0..<width { values[k * width + t] = Int8(bitPattern: raw[at + 4 + t]) }
+          at += 4 + width
+        }
+        return true
+      }
+      guard inRange else { throw bad("row index out of range") }
+      pos += count * (4 + width)
+      return (rows, values)
     }
 
     /// Reads what ``Writer/quantizedRows(_:width:)`` wrote as the rows of a table of `rowCount` rows of `width`
@@ -102,32 +131,17 @@ enum ModelBytes {
     mutating func quantizedRows(rowCount: Int, width: Int) throws -> (rows: SparseRows, scale: Float) {
       let scale = try f32()
       let count = Int(try u32())
-      guard count <= rowCount, pos + count * (4 + width) <= bytes.count else { throw bad("truncated weight rows") }
-      var rows = [Int](repeating: 0, count: count)
-      var weights = [Int8](repeating: 0, count: count * width)
-      for k in 0..<count {
-        let r = Int(try u32())
-        guard r < rowCount else { throw bad("row index out of range") }
-        rows[k] = r
-        for t in 0..<width { weights[k * width + t] = Int8(bitPattern: bytes[pos + t]) }
-        pos += width
-      }
-      return (SparseRows(rowCount: rowCount, width: width, rows: rows, weights: weights), scale)
+      let (rows, values) = try rows(count: count, rowCount: rowCount, width: width)
+      return (SparseRows(rowCount: rowCount, width: width, rows: rows, weights: values), scale)
     }
 
     /// Reads what ``Writer/quantizedRows(_:width:)`` wrote into `weights` (rows of `width`).
     mutating func quantizedRows(into weights: inout [Float], width: Int) throws {
       let scale = try f32()
-      let rows = Int(try u32())
-      let limit = weights.count / width
-      guard rows <= limit, pos + rows * (4 + width) <= bytes.count else { throw bad("truncated weight rows") }
-      for _ in 0..<rows {
-        let r = Int(try u32())
-        guard r < limit else { throw bad("row index out of range") }
-        for t in 0..<width {
-          weights[r * width + t] = Float(Int8(bitPattern: bytes[pos])) * scale
-          pos += 1
-        }
+      let count = Int(try u32())
+      let (rows, values) = try rows(count: count, rowCount: weights.count / width, width: width)
+      for (k, r) in rows.enumerated() {
+        for t in 0..<width { weights[r * width + t] = Float(values[k * width + t]) * scale }
       }
     }
   }
