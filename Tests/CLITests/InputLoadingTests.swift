@@ -30,6 +30,31 @@ import TestSupport
     #expect(text == Self.article)
   }
 
+  /// Decoding validates with the standard library and asks `firstInvalidUTF8` only for the offset of a bad byte:
+  /// the two must agree on which byte strings are UTF-8 (overlong forms, surrogates, cut sequences, stray
+  /// continuation bytes), or a file would be refused with no offset or decoded despite a bad byte.
+  @Test func bothUTF8ChecksAgree() {
+    var state: UInt64 = 12_345
+    func next() -> UInt8 {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return UInt8(truncatingIfNeeded: state >> 33)
+    }
+    let pieces: [[UInt8]] = [
+      Array("ab".utf8), Array("é".utf8), Array("€".utf8), Array("𝄞".utf8), [0xC0, 0xAF], [0xE0, 0x80, 0xAF],
+      [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0x80], [0xE2, 0x82], [0xF0, 0x9D, 0x84], [0xFF],
+    ]
+    var invalid = 0
+    for _ in 0..<5_000 {
+      var bytes: [UInt8] = []
+      for _ in 0..<(Int(next()) % 6) { bytes += pieces[Int(next()) % pieces.count] }
+      if next() % 4 == 0 { bytes.append(next()) }
+      let valid = String(validating: bytes, as: UTF8.self) != nil
+      #expect(valid == (DocumentLoader.firstInvalidUTF8(bytes) == nil), "\(bytes)")
+      if !valid { invalid += 1 }
+    }
+    #expect(invalid > 1_000 && invalid < 4_500)
+  }
+
   @Test func unmarkedUTF16IsNamedNotCalledBinary() {
     let bytes = Data(Self.article.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
     #expect {

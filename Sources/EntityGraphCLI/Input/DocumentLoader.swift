@@ -168,12 +168,14 @@ public enum DocumentLoader {
     if sample.contains(0) || controls * 10 > sample.count {
       throw InputError(.binary, path: path, "looks like a binary file, not text; give a .txt or .md file")
     }
-    if let bad = firstInvalidUTF8(bytes) {
+    // One validating pass; the offset of the first bad byte is looked for only when there is one.
+    guard let text = String(validating: bytes, as: UTF8.self) else {
+      let bad = firstInvalidUTF8(bytes) ?? 0
       throw InputError(
         .invalidUTF8, path: path,
         "is not valid UTF-8 (first bad byte at offset \(bad)); convert it, e.g. `iconv -f latin1 -t utf-8`")
     }
-    return String(decoding: bytes, as: UTF8.self)
+    return text
   }
 
   static func tooLarge(_ file: InputFile, _ size: Int, _ maxBytes: Int) -> InputError {

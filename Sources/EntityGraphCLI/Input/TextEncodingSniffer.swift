@@ -60,16 +60,25 @@ enum TextEncodingSniffer {
   /// `UTF-16LE` or `UTF-16BE` when `sample` looks like unmarked UTF-16 text: most even (or odd) bytes
   /// are NUL and the others mostly printable ASCII.
   static func unmarkedUTF16(_ sample: some Collection<UInt8>) -> String? {
-    let bytes = Array(sample)
-    guard bytes.count >= 8 else { return nil }
-    let even = stride(from: 0, to: bytes.count, by: 2).map { bytes[$0] }
-    let odd = stride(from: 1, to: bytes.count, by: 2).map { bytes[$0] }
-    func looksLikeText(_ units: [UInt8]) -> Bool {
-      units.filter { ($0 >= 0x20 && $0 < 0x7F) || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }.count * 10 >= units.count * 9
+    guard sample.count >= 8 else { return nil }
+    // Per position parity (even, odd): how many bytes, how many zero, how many printable ASCII or line breaks.
+    var units = (0, 0)
+    var zeros = (0, 0)
+    var text = (0, 0)
+    for (k, b) in sample.enumerated() {
+      let isText = (b >= 0x20 && b < 0x7F) || b == 0x0A || b == 0x0D || b == 0x09
+      if k & 1 == 0 {
+        units.0 += 1
+        if b == 0 { zeros.0 += 1 }
+        if isText { text.0 += 1 }
+      } else {
+        units.1 += 1
+        if b == 0 { zeros.1 += 1 }
+        if isText { text.1 += 1 }
+      }
     }
-    func mostlyZero(_ units: [UInt8]) -> Bool { units.filter { $0 == 0 }.count * 10 >= units.count * 9 }
-    if mostlyZero(odd) && looksLikeText(even) { return "UTF-16LE" }
-    if mostlyZero(even) && looksLikeText(odd) { return "UTF-16BE" }
+    if zeros.1 * 10 >= units.1 * 9 && text.0 * 10 >= units.0 * 9 { return "UTF-16LE" }
+    if zeros.0 * 10 >= units.0 * 9 && text.1 * 10 >= units.1 * 9 { return "UTF-16BE" }
     return nil
   }
 }
