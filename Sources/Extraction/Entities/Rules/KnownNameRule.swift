@@ -29,6 +29,10 @@ struct KnownNameRule: EntityRule {
       let weakStart = c.infos[i].flags.contains(.sentenceInitial) && c.has(i, .common)
       var found: NameSpan?
       var end = min(c.tokens.count, i + 4)
+      // `starts` holds the bits of every gazetteer phrase starting here (Lexicon.mark): with no known name among
+      // them, no length can match, and the table is not probed for each.
+      let knownBits = known.reduce(UInt32(0)) { $0 | $1.0.rawValue }
+      if c.infos[i].starts & knownBits == 0 { end = i }
       while end > i + (weakStart ? 1 : 0), found == nil {
         if (i..<end).allSatisfy({ !covered[$0] && c.sentenceOf[$0] == c.sentenceOf[i] }), c.isCapitalized(end - 1),
           let bits = c.lexicon.table[c.phraseHash(i, end)], bits & Lexicon.Category.common.rawValue == 0,
