@@ -83,4 +83,36 @@ import Testing
       #expect(TagSet.canEnd(tags[n - 1]))
     }
   }
+
+  /// The vector Viterbi keeps the scalar one's every choice: the same sums, the first best predecessor on a tie,
+  /// tags ruled out (the decoder's -1e6) and unreachable ones skipped. Random emissions with many ties and
+  /// ruled-out tags, under the bundled model's transitions and under random ones.
+  @Test func vectorViterbiEqualsTheScalarOne() throws {
+    var model = try TaggerModel.makeDefault()
+    var rng = SplitMix(seed: 11)
+    for round in 0..<400 {
+      if round == 200 {
+        model.transitions = model.transitions.map { _ in Float(Int(rng.next() % 40)) / 4 - 5 }
+      }
+      let n = 1 + Int(rng.next() % 30)
+      var emit: [Float] = []
+      for _ in 0..<n {
+        // Two in five tokens as the decoder leaves one far from capitals and digits: only O open.
+        let outsideOnly = rng.next() % 5 < 2
+        for t in 0..<TagSet.count {
+          if outsideOnly {
+            emit.append(t == 0 ? Float(Int(rng.next() % 3)) : -1e6)
+            continue
+          }
+          switch rng.next() % 10 {
+          case 0, 1, 2: emit.append(-1e6)
+          case 3: emit.append(0)
+          default: emit.append(Float(Int(rng.next() % 16)) / 2 - 4)
+          }
+        }
+      }
+      #expect(model.viterbi(emit, n: n) == model.viterbiScalar(emit, n: n), "round \(round)")
+    }
+    #expect(model.viterbi([], n: 0).isEmpty)
+  }
 }

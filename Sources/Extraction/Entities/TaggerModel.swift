@@ -136,67 +136,6 @@ public struct TaggerModel: Sendable {
     return viterbi(emit, n: n)
   }
 
-  /// Viterbi over emission scores `emit[k * T + t]` with BILOU constraints.
-  func viterbi(_ emit: [Float], n: Int) -> [Int] {
-    let T = TagSet.count
-    let negInf = -Float.greatestFiniteMagnitude
-    var score = [Float](repeating: negInf, count: n * T)
-    var back = [Int32](repeating: 0, count: n * T)
-    let (predecessors, predecessorStart) = Self.predecessors
-    score.withUnsafeMutableBufferPointer { score in
-      back.withUnsafeMutableBufferPointer { back in
-        emit.withUnsafeBufferPointer { emit in
-          transitions.withUnsafeBufferPointer { trans in
-            Self.allowedTable.withUnsafeBufferPointer { allowed in
-              for t in 0..<T where allowed[TagSet.start * T + t] {
-                score[t] = emit[t] + trans[TagSet.start * T + t]
-              }
-              if n > 1 {
-                for k in 1..<n {
-                  let prev = (k - 1) * T
-                  let cur = k * T
-                  for t in 0..<T {
-                    let e = emit[cur + t]
-                    if e <= -1e5 { continue }  // a tag ruled out for this token
-                    var best = negInf
-                    var arg = 0
-                    for p in predecessors[predecessorStart[t]..<predecessorStart[t + 1]] {
-                      let sp = score[prev + p]
-                      if sp == negInf { continue }
-                      let v = sp + trans[p * T + t]
-                      if v > best {
-                        best = v
-                        arg = p
-                      }
-                    }
-                    if best > negInf {
-                      score[cur + t] = best + e
-                      back[cur + t] = Int32(arg)
-                    }
-                  }
-                }
-              }
-            }
-          }
-        }
-      }
-    }
-    var bestLast = 0
-    var bestScore = negInf
-    for t in 0..<T where TagSet.canEnd(t) && score[(n - 1) * T + t] > bestScore {
-      bestScore = score[(n - 1) * T + t]
-      bestLast = t
-    }
-    var tags = [Int](repeating: 0, count: n)
-    tags[n - 1] = bestLast
-    var k = n - 1
-    while k > 0 {
-      tags[k - 1] = Int(back[k * TagSet.count + tags[k]])
-      k -= 1
-    }
-    return tags
-  }
-
   static let nameFlags: TokenFlags = [.initialCap, .allCaps, .hasDigit]
 
   /// The tags that may precede each tag, in increasing order: `list[start[t]..<start[t + 1]]` for tag `t` (the
