@@ -38,6 +38,7 @@ import Testing
 
   @Test(arguments: [
     "\u{212B}ngstr\u{F6}m", "\u{1100}\u{1161}\u{11A8} 한국", "e\u{301}\u{301}\u{323}x", "\u{FB2C} \u{0958}",
+    "\u{212B} A\u{30A} \u{212B} A\u{30A}\u{323} A\u{323}\u{30A}",
   ])
   func everyNormalizedSpanMapsInsideTheOriginal(_ original: String) {
     let normalized = NormalizedText(original)
@@ -54,6 +55,29 @@ import Testing
       }
     }
     #expect(normalized.originalEnd(count) == length)
+  }
+
+  /// Each cluster's NFC form is remembered while a text is normalized, keyed by `Character`, which compares
+  /// canonically equivalent spellings equal: the Angstrom sign and a decomposed "Å" share one entry, and each
+  /// must still be recorded as changed by its own length. Past the cache's bound, clusters are normalized anew.
+  @Test func rememberedClustersKeepTheirOwnLengths() {
+    let original = "\u{212B} A\u{30A} \u{212B}"  // Angstrom sign (1), decomposed Å (2), Angstrom sign (1)
+    let normalized = NormalizedText(original)
+    #expect(normalized.text.unicodeScalars.elementsEqual("\u{C5} \u{C5} \u{C5}".unicodeScalars))
+    #expect((normalized.originalStart(2), normalized.originalEnd(3)) == (2, 4))
+    #expect((normalized.originalStart(4), normalized.originalEnd(5)) == (5, 6))
+    var many = ""
+    for base in "aeiouncszyrltdgk".map(String.init) {
+      for first in 0x300..<0x370 {
+        for second in [0x301, 0x323, 0x308] {
+          many += base + String(Unicode.Scalar(UInt32(first))!) + String(Unicode.Scalar(UInt32(second))!) + " "
+        }
+      }
+    }
+    let big = NormalizedText(many)
+    #expect(Set(many).count > NormalizedText.cacheLimit)
+    #expect(big.text.unicodeScalars.elementsEqual(many.precomposedStringWithCanonicalMapping.unicodeScalars))
+    #expect(big.originalEnd(big.text.unicodeScalars.count) == many.unicodeScalars.count)
   }
 
   /// The same article in NFD and NFC: as many mentions, and every span a slice of the text as read.

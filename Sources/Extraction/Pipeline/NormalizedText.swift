@@ -50,6 +50,9 @@ public struct NormalizedText: Sendable {
     return v < 0x300 || (v >= 0x2002 && v <= 0x206F) || (v >= 0x20A0 && v <= 0x20C0)
   }
 
+  /// The most distinct clusters whose NFC form is remembered while one text is normalized.
+  static let cacheLimit = 4_096
+
   /// Normalizes `original` to NFC, recording where its clusters changed.
   public init(_ original: String) {
     // Code points below U+0300 are never changed by NFC and never combine with what follows them
@@ -63,31 +66,36 @@ public struct NormalizedText: Sendable {
       changes = []
       return
     }
-    var out = String.UnicodeScalarView()
+    // The NFC text is gathered as UTF-8 bytes and made a String once: appending to a `String.UnicodeScalarView`
+    // went through `String +`, a copy of all the text so far at every cluster (quadratic in a long text).
+    var out: [UInt8] = []
+    out.reserveCapacity(original.utf8.count)
+    func append<S: Sequence<Unicode.Scalar>>(_ scalars: S) {
+      for scalar in scalars { UTF8.encode(scalar) { out.append($0) } }
+    }
     var changes: [Change] = []
     var originalOffset = 0
     var normalizedOffset = 0
-    // Single-code-point clusters repeat; remember which of them NFC changes.
-    var singles: [Unicode.Scalar: String.UnicodeScalarView] = [:]
+    // Clusters repeat (a decomposed "é" all through an NFD text, the same emoji sequence): remember each one's
+    // NFC form. `Character` equality is canonical equivalence, and canonically equivalent clusters have one NFC
+    // form, so the cache may answer for an equivalent spelling; whether the cluster changed is still decided
+    // against its own code points. Bounded, for a text of endless distinct clusters.
+    var known: [Character: String.UnicodeScalarView] = [:]
     for character in original {
       let scalars = character.unicodeScalars
       let originalLength = scalars.count
       if scalars.allSatisfy({ $0.value < 0x300 }) {
-        out.append(contentsOf: scalars)
+        append(scalars)
         originalOffset += originalLength
         normalizedOffset += originalLength
         continue
       }
       let normalized: String.UnicodeScalarView
-      if originalLength == 1, let scalar = scalars.first {
-        if let known = singles[scalar] {
-          normalized = known
-        } else {
-          normalized = String(character).precomposedStringWithCanonicalMapping.unicodeScalars
-          singles[scalar] = normalized
-        }
+      if let cached = known[character] {
+        normalized = cached
       } else {
         normalized = String(character).precomposedStringWithCanonicalMapping.unicodeScalars
+        if known.count < Self.cacheLimit { known[character] = normalized }
       }
       let normalizedLength = normalized.count
       if !normalized.elementsEqual(scalars) {
@@ -96,11 +104,11 @@ public struct NormalizedText: Sendable {
             normalizedStart: normalizedOffset, normalizedLength: normalizedLength, originalStart: originalOffset,
             originalLength: originalLength))
       }
-      out.append(contentsOf: normalized)
+      append(normalized)
       originalOffset += originalLength
       normalizedOffset += normalizedLength
     }
-    text = String(out)
+    text = String(decoding: out, as: UTF8.self)
     self.changes = changes
   }
 
