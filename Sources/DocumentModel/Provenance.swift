@@ -44,6 +44,17 @@ public struct Evidence: Codable, Hashable, Sendable, Comparable {
     self.form = form
   }
 
+  /// Hashes where the evidence is, not its text: the text of a span of a document is that span's, and hashing
+  /// it (Unicode-normalized, up to ``textLimit`` code points) was most of merging the graph of a text full of
+  /// combining marks and emoji. Equality still compares every field, the text included.
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(doc)
+    hasher.combine(start)
+    hasher.combine(end)
+    hasher.combine(sentence)
+    hasher.combine(form)
+  }
+
   /// Orders by document, offsets, text, then sentence (unknown first). The sentence takes part so the
   /// order is total: two evidences differing only in it used to tie, and `Array(Set(…)).sorted()`
   /// then put them in hash order, so a graph read from JSON did not always equal itself written and
