@@ -185,7 +185,7 @@ public struct TaggerModel: Sendable {
     out.u32(UInt32(transitions.count))
     for v in transitions { out.f32(v) }
     if weights.isEmpty {
-      out.quantizedRows(raw: quantized.dense(), scale: scale, width: TagSet.count)
+      out.quantizedRows(quantized, scale: scale)
     } else {
       out.quantizedRows(weights, width: TagSet.count)
     }

@@ -36,17 +36,14 @@ enum ModelBytes {
       }
     }
 
-    /// Writes already quantized rows (`value = q * scale`, rows of `width`) as ``quantizedRows(_:width:)``
-    /// does: the scale, then every row with a non-zero value.
-    mutating func quantizedRows(raw quantized: [Int8], scale: Float, width: Int) {
+    /// Writes the rows of a loaded model (`value = q * scale`) as ``quantizedRows(_:width:)`` does: the scale,
+    /// then every row with a non-zero value, which are the rows ``SparseRows`` keeps.
+    mutating func quantizedRows(_ rows: SparseRows, scale: Float) {
       f32(scale)
-      let rows = (0..<(quantized.count / width)).filter { r in
-        quantized[(r * width)..<((r + 1) * width)].contains { $0 != 0 }
-      }
-      u32(UInt32(rows.count))
-      for r in rows {
-        u32(UInt32(r))
-        for v in quantized[(r * width)..<((r + 1) * width)] { data.append(UInt8(bitPattern: v)) }
+      u32(UInt32(rows.storedCount))
+      rows.forEachStored { row, weights in
+        u32(UInt32(row))
+        for v in weights { data.append(UInt8(bitPattern: v)) }
       }
     }
   }
@@ -64,9 +61,6 @@ enum ModelBytes {
       self.data = data
       self.bad = bad
     }
-
-    /// The number of bytes.
-    var count: Int { data.count }
 
     /// Whether the file starts with `magic`; moves past it when it does.
     mutating func expect(_ magic: [UInt8]) -> Bool {

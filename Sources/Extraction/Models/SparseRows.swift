@@ -66,14 +66,14 @@ struct SparseRows: Sendable {
       }
     }
     values.removeLast((order.count + 1 - stored) * width)
-    self.blocks = blocks
-    self.values = values
     // Stored rows are in row order: a block's first one follows every one of the blocks before it.
     var first: UInt32 = 1
-    for b in self.blocks.indices {
-      self.blocks[b].first = first
-      first += UInt32(self.blocks[b].present.nonzeroBitCount)
+    for b in blocks.indices {
+      blocks[b].first = first
+      first += UInt32(blocks[b].present.nonzeroBitCount)
     }
+    self.blocks = blocks
+    self.values = values
   }
 
   /// Whether the table has no rows.
@@ -100,6 +100,19 @@ struct SparseRows: Sendable {
   func row(_ row: Int) -> ArraySlice<Int8> {
     let i = index(of: row) * width
     return values[i..<(i + width)]
+  }
+
+  /// Calls `body` with each stored row, in row order: its index in the dense table and its weights.
+  func forEachStored(_ body: (_ row: Int, _ weights: ArraySlice<Int8>) -> Void) {
+    var next = 1
+    for (b, block) in blocks.enumerated() {
+      var present = block.present
+      while present != 0 {
+        body(b * 64 + present.trailingZeroBitCount, values[(next * width)..<((next + 1) * width)])
+        next += 1
+        present &= present - 1
+      }
+    }
   }
 
   /// The dense table, `rowCount * width` weights.
