@@ -103,9 +103,7 @@ public struct Lexicon: Sendable {
   ///
   /// - Throws: ``ExtractionError`` `.missingResource` / `.badResource` when a resource is missing or damaged.
   public static func bundledFeatureFingerprint() throws -> UInt64 {
-    var files: [String: String] = [:]
-    for (name, ext) in featureResources { files["\(name).\(ext)"] = try ResourceLoader.text(name, ext) }
-    return fingerprint(files)
+    try fingerprint(LexiconSources.bundled())
   }
 
   /// The packed word class of a lower-case word hash (``WordClass``), or 0 for a word the class file lacks.
@@ -114,21 +112,21 @@ public struct Lexicon: Sendable {
   /// Marks, for each token, the categories of gazetteer phrases covering it, and its word class.
   ///
   /// - Parameters:
-  ///   - lower: lower-case hashes of the tokens of one sentence.
-  ///   - inside: receives, per token, the bits of every phrase covering it.
-  ///   - starts: receives, per token, the bits of phrases starting there.
-  ///   - classes: receives, per token, its packed word class (``wordClass(_:)``), found by the same probe as
-  ///     its one-word phrase.
+  ///   - lower: lower-case hashes of the tokens of one sentence, a slice of the document's (phrases never
+  ///     cross its ends).
+  ///   - inside: receives, at the slice's indices, the bits of every phrase covering each token.
+  ///   - starts: receives, at the slice's indices, the bits of phrases starting at each token.
+  ///   - classes: receives, at the slice's indices, each token's packed word class (``wordClass(_:)``), found by
+  ///     the same probe as its one-word phrase.
   /// - Complexity: O(n · maxTokens).
   func mark(lower: ArraySlice<UInt64>, inside: inout [UInt32], starts: inout [UInt32], classes: inout [UInt32]) {
-    let base = lower.startIndex
-    let n = lower.count
-    for i in 0..<n {
+    let end = lower.endIndex
+    for i in lower.indices {
       var h: UInt64 = 0
-      let limit = min(maxTokens, n - i)
+      let limit = min(maxTokens, end - i)
       var len = 1
       while len <= limit {
-        h = TextHash.combine(h, lower[base + i + len - 1])
+        h = TextHash.combine(h, lower[i + len - 1])
         // No phrase starts with these tokens: no longer one does either.
         guard let entry = table.lookup(h) else { break }
         if len == 1 { classes[i] = entry.payload }

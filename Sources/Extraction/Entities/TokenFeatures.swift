@@ -159,16 +159,9 @@ enum TokenAnalyzer {
     var starts = [UInt32](repeating: 0, count: infos.count)
     var classes = [UInt32](repeating: 0, count: infos.count)
     var marked = 0
+    // Sentences do not overlap: each marks its own tokens in place.
     for sent in sentences where !sent.isEmpty {
-      var ins = [UInt32](repeating: 0, count: sent.count)
-      var sts = [UInt32](repeating: 0, count: sent.count)
-      var cls = [UInt32](repeating: 0, count: sent.count)
-      lexicon.mark(lower: lowers[sent], inside: &ins, starts: &sts, classes: &cls)
-      for k in 0..<sent.count {
-        inside[sent.lowerBound + k] = ins[k]
-        starts[sent.lowerBound + k] = sts[k]
-        classes[sent.lowerBound + k] = cls[k]
-      }
+      lexicon.mark(lower: lowers[sent], inside: &inside, starts: &starts, classes: &classes)
       marked += sent.count
     }
     // Tokens outside every sentence (none, when the sentences cover the text) get their class on their own.
