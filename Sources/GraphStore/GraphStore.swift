@@ -65,6 +65,18 @@ public final class GraphStore: GraphStoring {
     if readOnly && !FileManager.default.fileExists(atPath: path) {
       throw StoreError(.cannotOpen, "cannot open store '\(path)': no such file")
     }
+    let readOnlyHint =
+      "; the store or its folder is read-only: queries, export and render work, but ingest, remove, "
+      + "merge and split need write access to both"
+    // SQLite opens a write-protected file read-only without an error, and whether the pool then fails depends on
+    // leftover `-wal`/`-shm` files: a command that writes would fail later, after its first lookups, with
+    // another message. So a store that cannot be written is refused here, the same way every time.
+    if !readOnly && FileManager.default.fileExists(atPath: path)
+      && (!FileManager.default.isWritableFile(atPath: path)
+        || !FileManager.default.isWritableFile(atPath: directory.path))
+    {
+      throw StoreError(.cannotOpen, "cannot open store '\(path)' for writing\(readOnlyHint)")
+    }
     do {
       if readOnly {
         writer = try GraphStore.openReadOnly(path: path, configuration: config)
@@ -74,16 +86,7 @@ public final class GraphStore: GraphStoring {
         writer = try GraphStore.openPool(path: path, configuration: config)
       }
     } catch {
-      var hint = ""
-      if !readOnly && FileManager.default.fileExists(atPath: path)
-        && (!FileManager.default.isWritableFile(atPath: path)
-          || !FileManager.default.isWritableFile(atPath: directory.path))
-      {
-        hint =
-          "; the store or its folder is read-only: queries, export and render work, but ingest, remove, "
-          + "merge and split need write access to both"
-      }
-      throw StoreError(.cannotOpen, "cannot open store '\(path)': \(GraphStore.message(error))\(hint)")
+      throw StoreError(.cannotOpen, "cannot open store '\(path)': \(GraphStore.message(error))")
     }
     self.path = path
     if readOnly {
