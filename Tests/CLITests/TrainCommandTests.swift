@@ -81,4 +81,28 @@ import TestSupport
     #expect(c.stderr.contains(trained.path) && c.stderr.contains("bad-model"))
     #expect(!FileManager.default.fileExists(atPath: out.path))
   }
+
+  @Test func bagsAreTrainedAveragedAndChecked() throws {
+    let bin = try #require(binary, "entitygraph executable not built")
+    let dir = try TestSupport.makeTemporaryDirectory("bags")
+    let input = dir.appendingPathComponent("tiny.conll")
+    try Data(Self.conll.utf8).write(to: input)
+    func train(_ extra: [String], _ name: String) throws -> (TestSupport.ProcessOutput, URL) {
+      let model = dir.appendingPathComponent(name)
+      let r = try TestSupport.run(
+        bin, ["train", "--conll", input.path, "--out", model.path, "--epochs", "2", "--bits", "12"] + extra)
+      return (r, model)
+    }
+    let (nine, nineModel) = try train([], "nine.bin")
+    #expect(nine.status == 0, "\(nine.stderr)")
+    #expect(nine.stderr.contains("9 bags"))
+    let (one, oneModel) = try train(["--bags", "1"], "one.bin")
+    #expect(one.status == 0 && one.stderr.contains("2 epochs, 1 bag\n"), "\(one.stderr)")
+    #expect(try Data(contentsOf: nineModel) != Data(contentsOf: oneModel))
+    for bad in ["0", "65"] {
+      let (r, model) = try train(["--bags", bad], "bad\(bad).bin")
+      #expect(r.status != 0 && r.stderr.contains("--bags must be between 1 and 64"), "\(r.stderr)")
+      #expect(!FileManager.default.fileExists(atPath: model.path))
+    }
+  }
 }

@@ -58,6 +58,30 @@ import Testing
     #expect(a == b)
   }
 
+  @Test func baggedModelAveragesPerceptronsOfTheirOwnShufflings() throws {
+    let docs = try ConllReader.parse(Self.fixture + Self.fixture.replacingOccurrences(of: "tiny", with: "second"))
+    let lexicon = try #require(EntityFixtures.recognizer?.lexicon)
+    let one = PerceptronTrainer(lexicon: lexicon, epochs: 3, bits: 12, seed: 9)
+    let three = PerceptronTrainer(lexicon: lexicon, epochs: 3, bits: 12, seed: 9, bags: 3)
+    // One bag is the plain perceptron, byte for byte.
+    let single = PerceptronTrainer(lexicon: lexicon, epochs: 3, bits: 12, seed: 9, bags: 1).train(docs)
+    #expect(single.serialized() == one.train(docs).serialized())
+    // Three bags: the mean of three fits, each shuffled by its own seed (the first is the plain seed).
+    let items = one.prepare(docs, stacks: nil)
+    let seeds = (0..<3).map { three.bagSeed($0) }
+    #expect(seeds[0] == 9 && Set(seeds).count == 3)
+    let fits = seeds.map { one.fit(items, seed: $0) }
+    let bagged = three.train(docs)
+    for i in bagged.weights.indices where i % 97 == 0 || bagged.weights[i] != 0 {
+      let mean = (fits[0].weights[i] + fits[1].weights[i] + fits[2].weights[i]) * (1 / Float(3))
+      #expect(abs(bagged.weights[i] - mean) <= 1e-5 * max(1, abs(mean)))
+    }
+    #expect(bagged.weights != fits[0].weights)
+    // Deterministic, and it still learns its training sentences.
+    #expect(three.train(docs).serialized() == bagged.serialized())
+    #expect(three.evaluate(bagged, on: docs).f1 == 1)
+  }
+
   @Test func damagedModelIsRejected() {
     #expect(throws: ExtractionError.self) { _ = try TaggerModel(data: Data("EGNT".utf8)) }
     #expect(throws: ExtractionError.self) { _ = try TaggerModel(data: Data([1, 2, 3])) }

@@ -11,11 +11,16 @@ extension EntityGraphCommand {
       discussion: """
         The input has one `token<TAB>tag` per line (BILOU tags over person, organization, place,
         event), a blank line between sentences and `# doc = ID` before each document. Training is
-        deterministic: the same file, epochs, bits and seed give the same model bytes.
+        deterministic: the same files, epochs, bits, seed and bags give the same model bytes.
 
-        To rebuild the bundled model:
-          entitygraph train --conll ../shared/eval/gum-train/train.conll \\
-            --out Sources/Extraction/Resources/tagger.bin
+        --bags N (default 9) trains N perceptrons, each on its own shuffling of the sentences, and averages
+        them into one model of the same size and speed: steadier and better in cross-validation than one
+        (--bags 1; see SOURCES.md).
+
+        To rebuild the bundled model (the CoNLL04 and CrossRE files as Sources/Extraction/Resources/SOURCES.md
+        makes them):
+          entitygraph train --conll ../shared/eval/gum-train/train.conll --also /tmp/conll04.conll \\
+            --also /tmp/crossre.conll --seed 2 --out Sources/Extraction/Resources/tagger.bin
 
         With --also FILE (repeatable) more CoNLL files join the training data; they are always trained on and never
         held out, so --holdout-every cross-validates on the --conll file alone. The bundled model adds CoNLL04 and
@@ -54,6 +59,9 @@ extension EntityGraphCommand {
     @Option(help: "Seed of the sentence shuffling.")
     var seed: UInt64 = 42
 
+    @Option(help: "Perceptrons trained on their own shufflings and averaged into the model (1 ... 64).")
+    var bags: Int = 9
+
     @Option(help: "Folds of the jackknife that trains the document-level second pass (0: one pass only).")
     var stackFolds: Int = 0
 
@@ -71,6 +79,7 @@ extension EntityGraphCommand {
       }
       if epochs < 1 { throw ValidationError("--epochs must be at least 1") }
       if bits < 12 || bits > 24 { throw ValidationError("--bits must be between 12 and 24") }
+      if bags < 1 || bags > 64 { throw ValidationError("--bags must be between 1 and 64") }
       if stackFolds < 0 || stackFolds == 1 { throw ValidationError("--stack-folds must be 0 or at least 2") }
       if holdoutFold < 0 || (holdoutEvery > 0 && holdoutFold >= holdoutEvery) {
         throw ValidationError("--holdout-fold must be in 0 ..< --holdout-every")
@@ -96,9 +105,11 @@ extension EntityGraphCommand {
         held = documents.enumerated().filter { ($0.offset + 1 + fold) % holdoutEvery == 0 }.map(\.element)
       }
       train += extra
-      let trainer = PerceptronTrainer(lexicon: lexicon, epochs: epochs, bits: bits, seed: seed)
+      let trainer = PerceptronTrainer(lexicon: lexicon, epochs: epochs, bits: bits, seed: seed, bags: bags)
       let tokens = train.reduce(0) { $0 + $1.sentences.reduce(0) { $0 + $1.tokens.count } }
-      Console.error("training on \(train.count) documents, \(tokens) tokens, \(epochs) epochs")
+      Console.error(
+        "training on \(train.count) documents, \(tokens) tokens, \(epochs) epochs, \(bags) bag\(bags == 1 ? "" : "s")"
+          + (bags > 1 ? " (the first bag's epochs shown)" : ""))
       let model = trainer.trainStacked(train, folds: stackFolds) { pass, epoch, accuracy in
         Console.error(String(format: "pass %d epoch %2d  train token accuracy %.4f", pass, epoch, accuracy))
       }

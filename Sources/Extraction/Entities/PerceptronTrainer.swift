@@ -62,19 +62,34 @@ public enum ConllReader {
 
 /// Trains a ``TaggerModel`` with the averaged structured perceptron.
 ///
+/// With `bags` above 1, that many perceptrons are trained on their own shufflings of the same sentences and
+/// their averaged weights are averaged again into one model (the same size and speed as one): a single
+/// perceptron's cross-validated F1 moves by ±0.007 with the shuffling seed alone, and the average of nine is
+/// both steadier and better (see SOURCES.md).
+///
 /// Deterministic: sentences are shuffled each epoch with a fixed-seed generator, so the same data,
-/// epochs and seed give the same model bytes.
+/// epochs, bits, seed and bags give the same model bytes.
 public struct PerceptronTrainer: Sendable {
   public var epochs: Int
   public var bits: Int
   public var seed: UInt64
+  /// How many perceptrons, each on its own shuffling, are averaged into the model (1: one perceptron).
+  public var bags: Int
   public let lexicon: Lexicon
 
-  public init(lexicon: Lexicon, epochs: Int = 12, bits: Int = 18, seed: UInt64 = 42) {
+  public init(lexicon: Lexicon, epochs: Int = 12, bits: Int = 18, seed: UInt64 = 42, bags: Int = 1) {
     self.lexicon = lexicon
     self.epochs = epochs
     self.bits = bits
     self.seed = seed
+    self.bags = max(1, bags)
+  }
+
+  /// The shuffling seed of bag `bag` (bag 0 keeps `seed`, so one bag is the plain perceptron).
+  func bagSeed(_ bag: Int) -> UInt64 {
+    guard bag > 0 else { return seed }
+    var generator = SplitMix(seed: seed &+ UInt64(bag))
+    return generator.next()
   }
 
   /// Token infos of a training document, computed exactly as at run time over the tokens joined by spaces.
@@ -128,17 +143,34 @@ public struct PerceptronTrainer: Sendable {
     return StackCodes.compute(infos, sentences: sentences, tags: tags)
   }
 
+  /// One training sentence: the feature ids of each token and the gold tags.
+  struct Item {
+    var features: [[UInt32]]
+    var gold: [Int]
+  }
+
+  /// Trains ``bags`` perceptrons on the features of `documents` (computed once) and averages them;
+  /// `progress` receives the first perceptron's epochs.
   func train(
     _ documents: [TrainingDocument], stacks: [[UInt32]]?, progress: (Int, Double) -> Void = { _, _ in }
   ) -> TaggerModel {
-    var model = TaggerModel(bits: bits)
-    let T = TagSet.count
-    let fx = model.extractor
-    // Precompute features of every token once.
-    struct Item {
-      var features: [[UInt32]]
-      var gold: [Int]
+    let items = prepare(documents, stacks: stacks)
+    var model = fit(items, seed: bagSeed(0), progress: progress)
+    guard bags > 1 else { return model }
+    for bag in 1..<bags {
+      let other = fit(items, seed: bagSeed(bag))
+      for i in model.weights.indices { model.weights[i] += other.weights[i] }
+      for i in model.transitions.indices { model.transitions[i] += other.transitions[i] }
     }
+    let share = 1 / Float(bags)
+    for i in model.weights.indices { model.weights[i] *= share }
+    for i in model.transitions.indices { model.transitions[i] *= share }
+    return model
+  }
+
+  /// The feature ids of every token of `documents` (with the second-pass codes `stacks`, when given).
+  func prepare(_ documents: [TrainingDocument], stacks: [[UInt32]]?) -> [Item] {
+    let fx = FeatureExtractor(bits: bits)
     var items: [Item] = []
     for (dk, d) in documents.enumerated() {
       let (infos, sentences) = analyze(d)
@@ -155,6 +187,13 @@ public struct PerceptronTrainer: Sendable {
         items.append(Item(features: feats, gold: d.sentences[k].tags))
       }
     }
+    return items
+  }
+
+  /// One averaged perceptron trained on `items`, shuffled each epoch by a generator seeded with `seed`.
+  func fit(_ items: [Item], seed: UInt64, progress: (Int, Double) -> Void = { _, _ in }) -> TaggerModel {
+    var model = TaggerModel(bits: bits)
+    let T = TagSet.count
     var totals = [Double](repeating: 0, count: model.weights.count)
     var transTotals = [Double](repeating: 0, count: model.transitions.count)
     var c: Double = 1
