@@ -25,8 +25,9 @@ taggers=()
 for k in 0 1 2 3 4; do
   python3 Scripts/spans-to-conll.py "$conll04" "$tmp/c$k.conll" conll04- --skip-fold "$k/5"
   python3 Scripts/spans-to-conll.py "$crossre" "$tmp/x$k.conll" crossre- --skip-fold "$k/5" --offset "$offset"
+  # The bundled tagger's recipe (SOURCES.md): nine bags, seed 2.
   "$bin" train --conll "$shared/eval/gum-train/train.conll" --also "$tmp/c$k.conll" --also "$tmp/x$k.conll" \
-    --out "$tmp/t$k.bin" 2>"$tmp/train$k.log"
+    --bags 9 --seed 2 --out "$tmp/t$k.bin" 2>"$tmp/train$k.log"
   taggers+=(--fold-tagger "$tmp/t$k.bin")
 done
 # With --cv-only, train-relations prints the figures and writes nothing to --out.
