@@ -19,36 +19,13 @@ public struct Document: Sendable {
     self.scalars = Document.codePoints(of: text)
   }
 
-  /// `Array(text.unicodeScalars)`, decoded from the UTF-8 in one pass into room for as many scalars as bytes
-  /// (`Array` counts the scalars first, a second decoding of every document).
+  /// `Array(text.unicodeScalars)` in one decoding pass, into room for as many scalars as UTF-8 bytes (`Array`
+  /// counts the scalars first, a second decoding of every document).
   static func codePoints(of text: String) -> [Unicode.Scalar] {
-    var text = text
-    return text.withUTF8 { bytes in
-      [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { buffer, count in
-        var i = 0
-        var n = 0
-        while i < bytes.count {
-          let b = UInt32(bytes[i])
-          var v = b
-          // A String's UTF-8 is valid, so a lead byte is followed by its continuation bytes.
-          if b >= 0xF0 {
-            v =
-              (b & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
-              | UInt32(bytes[i + 3] & 0x3F)
-            i += 4
-          } else if b >= 0xE0 {
-            v = (b & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
-            i += 3
-          } else if b >= 0xC0 {
-            v = (b & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
-            i += 2
-          } else {
-            i += 1
-          }
-          buffer[n] = Unicode.Scalar(v) ?? "\u{FFFD}"
-          n += 1
-        }
-        count = n
+    [Unicode.Scalar](unsafeUninitializedCapacity: text.utf8.count) { buffer, count in
+      for scalar in text.unicodeScalars {
+        buffer[count] = scalar
+        count += 1
       }
     }
   }

@@ -65,9 +65,6 @@ public final class GraphStore: GraphStoring {
     if readOnly && !FileManager.default.fileExists(atPath: path) {
       throw StoreError(.cannotOpen, "cannot open store '\(path)': no such file")
     }
-    let readOnlyHint =
-      "; the store or its folder is read-only: queries, export and render work, but ingest, remove, "
-      + "merge and split need write access to both"
     // SQLite opens a write-protected file read-only without an error, and whether the pool then fails depends on
     // leftover `-wal`/`-shm` files: a command that writes would fail later, after its first lookups, with
     // another message. So a store that cannot be written is refused here, the same way every time.
@@ -75,7 +72,10 @@ public final class GraphStore: GraphStoring {
       && (!FileManager.default.isWritableFile(atPath: path)
         || !FileManager.default.isWritableFile(atPath: directory.path))
     {
-      throw StoreError(.cannotOpen, "cannot open store '\(path)' for writing\(readOnlyHint)")
+      throw StoreError(
+        .cannotOpen,
+        "cannot open store '\(path)' for writing; the store or its folder is read-only: queries, export and "
+          + "render work, but ingest, remove, merge and split need write access to both")
     }
     do {
       if readOnly {

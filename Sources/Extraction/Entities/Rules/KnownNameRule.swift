@@ -19,6 +19,7 @@ struct KnownNameRule: EntityRule {
     let known: [(Lexicon.Category, EntityKind)] = [
       (.knownPerson, .person), (.knownPlace, .location), (.knownOrganization, .organization), (.knownEvent, .event),
     ]
+    let knownBits = known.reduce(UInt32(0)) { $0 | $1.0.rawValue }
     let notOrganizations = c.acronymsOfThings(existing: existing)
     var i = 0
     while i < c.tokens.count {
@@ -31,7 +32,6 @@ struct KnownNameRule: EntityRule {
       var end = min(c.tokens.count, i + 4)
       // `starts` holds the bits of every gazetteer phrase starting here (Lexicon.mark): with no known name among
       // them, no length can match, and the table is not probed for each.
-      let knownBits = known.reduce(UInt32(0)) { $0 | $1.0.rawValue }
       if c.infos[i].starts & knownBits == 0 { end = i }
       while end > i + (weakStart ? 1 : 0), found == nil {
         if (i..<end).allSatisfy({ !covered[$0] && c.sentenceOf[$0] == c.sentenceOf[i] }), c.isCapitalized(end - 1),
